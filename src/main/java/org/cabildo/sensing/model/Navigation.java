@@ -1,0 +1,35 @@
+package org.cabildo.sensing.model;
+
+/**
+ * A navigation property from one entity type to another.
+ *
+ * @param name the name in JSON and in paths
+ * @param source the entity type that has it
+ * @param target the entity type it leads to
+ * @param link how the two are joined in the database
+ * @param required whether a create of the source must link a target
+ */
+public record Navigation(String name, EntityType source, EntityType target, Link link, boolean required) {
+
+	public boolean toMany() {
+		return !(link instanceof Link.ForeignKey);
+	}
+
+	/** How a navigation is stored. */
+	public sealed interface Link {
+
+		/** The source table has a column holding the target's id (to-one). */
+		record ForeignKey(String column) implements Link {
+		}
+
+		/** The target table has a column holding the source's id (one-to-many). */
+		record Reverse(String column) implements Link {
+		}
+
+		/** A link table joins the two (many-to-many). */
+		record LinkTable(String table, String sourceColumn, String targetColumn) implements Link {
+		}
+
+	}
+
+}

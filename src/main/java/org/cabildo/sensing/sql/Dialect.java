@@ -1,0 +1,28 @@
+package org.cabildo.sensing.sql;
+
+/** What differs between the SQL of the supported databases. Everything else is written once. */
+public interface Dialect {
+
+	/** A bind placeholder for a JSON document given as text. */
+	String jsonParameter();
+
+	/** 1-based position of {@code needle} in {@code haystack}, 0 when absent. */
+	SqlFragment position(SqlFragment needle, SqlFragment haystack);
+
+	/** Fraction of the second of a timestamp, in [0, 1). */
+	SqlFragment fractionalSeconds(SqlFragment timestamp);
+
+	/** A timestamp moved by a number of seconds. */
+	SqlFragment plusSeconds(SqlFragment timestamp, SqlFragment seconds);
+
+	/** The value to bind for {@code column = ANY(?)}. */
+	Object idArray(long[] ids);
+
+	/** Whether this is PostgreSQL, where observations are partitioned by time. */
+	boolean partitionsObservations();
+
+	static Dialect of(String databaseProductName) {
+		return databaseProductName.toLowerCase().contains("postgres") ? new PostgresDialect() : new H2Dialect();
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.cabildo.sensing.sql;
+
+import static org.cabildo.sensing.sql.SqlFragment.concat;
+
+import java.util.Arrays;
+
+final class H2Dialect implements Dialect {
+
+	@Override
+	public String jsonParameter() {
+		return "?";
+	}
+
+	@Override
+	public SqlFragment position(SqlFragment needle, SqlFragment haystack) {
+		return concat("LOCATE(", needle, ", ", haystack, ")");
+	}
+
+	@Override
+	public SqlFragment fractionalSeconds(SqlFragment timestamp) {
+		return concat("(EXTRACT(NANOSECOND FROM ", timestamp, ") / 1000000000.0)");
+	}
+
+	@Override
+	public SqlFragment plusSeconds(SqlFragment timestamp, SqlFragment seconds) {
+		return concat("DATEADD(MICROSECOND, CAST(", seconds, " * 1000000 AS BIGINT), ", timestamp, ")");
+	}
+
+	@Override
+	public Object idArray(long[] ids) {
+		return Arrays.stream(ids).boxed().toArray(Long[]::new);
+	}
+
+	@Override
+	public boolean partitionsObservations() {
+		return false;
+	}
+
+}

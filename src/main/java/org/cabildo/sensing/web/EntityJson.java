@@ -1,0 +1,174 @@
+package org.cabildo.sensing.web;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.cabildo.sensing.model.EntityType;
+import org.cabildo.sensing.model.Navigation;
+import org.cabildo.sensing.model.Property;
+import org.cabildo.sensing.model.ValueKind;
+import org.cabildo.sensing.query.QueryOptions;
+import org.cabildo.sensing.query.QueryOptions.Expand;
+import org.cabildo.sensing.store.EntityRow;
+import org.cabildo.sensing.store.Page;
+import org.cabildo.sensing.store.RawJson;
+import org.cabildo.sensing.store.Selection;
+import org.cabildo.sensing.time.TimeValue;
+import org.springframework.web.util.UriUtils;
+
+import tools.jackson.core.JsonGenerator;
+
+/** Writes entities, collections and links in the SensorThings JSON encoding, straight to the response. */
+final class EntityJson {
+
+	private static final double LARGEST_EXACT_INTEGER = 9007199254740992d;
+
+	private final Version version;
+
+	private final String serviceRoot;
+
+	EntityJson(Version version, String baseUrl) {
+		this.version = version;
+		this.serviceRoot = baseUrl + "/" + version.path();
+	}
+
+	String serviceRoot() {
+		return serviceRoot;
+	}
+
+	String selfLink(EntityType type, long id) {
+		return serviceRoot + "/" + type.setName() + "(" + id + ")";
+	}
+
+	/** A collection page; {@code url} is the collection's address, for the next link. */
+	void page(JsonGenerator json, EntityType type, Page page, String url) {
+		json.writeStartObject();
+		if (page.count() != null) {
+			json.writeNumberProperty("@iot.count", page.count());
+		}
+		json.writeName("value");
+		json.writeStartArray();
+		Selection selection = Selection.of(type, page.options().select(), "$select");
+		for (EntityRow row : page.rows()) {
+			entity(json, row, selection, page.options());
+		}
+		json.writeEndArray();
+		if (page.hasMore()) {
+			json.writeStringProperty("@iot.nextLink", nextLink(url, page));
+		}
+		json.writeEndObject();
+	}
+
+	void entity(JsonGenerator json, EntityRow row, QueryOptions options) {
+		entity(json, row, Selection.of(row.type(), options.select(), "$select"), options);
+	}
+
+	private void entity(JsonGenerator json, EntityRow row, Selection selection, QueryOptions options) {
+		json.writeStartObject();
+		String self = selfLink(row.type(), row.id());
+		if (selection.id()) {
+			json.writeNumberProperty("@iot.id", row.id());
+		}
+		if (selection.selfLink()) {
+			json.writeStringProperty("@iot.selfLink", self);
+		}
+		for (Property property : selection.properties()) {
+			if (property.kind() != ValueKind.ID && version.shows(property) && row.has(property.name())) {
+				Object value = row.value(property.name());
+				if (value != null || alwaysShown(row.type(), property)) {
+					json.writeName(property.name());
+					value(json, value);
+				}
+			}
+		}
+		for (Navigation navigation : row.type().navigations()) {
+			if (row.expanded().containsKey(navigation.name())) {
+				expanded(json, navigation, row.expanded().get(navigation.name()), options, self);
+			}
+			if (selection.includes(navigation)) {
+				json.writeStringProperty(navigation.name() + "@iot.navigationLink", self + "/" + navigation.name());
+			}
+		}
+		json.writeEndObject();
+	}
+
+	/**
+	 * Optional properties without a value are left out; mandatory ones are written as null,
+	 * as is an Observation's resultTime, which the standard lists even when unknown.
+	 */
+	private static boolean alwaysShown(EntityType type, Property property) {
+		return property.required() || (type == EntityType.OBSERVATION && property.name().equals("resultTime"));
+	}
+
+	private void expanded(JsonGenerator json, Navigation navigation, Object value, QueryOptions options, String self) {
+		QueryOptions inner = options.expand()
+			.stream()
+			.filter(e -> e.navigation().equals(navigation.name()))
+			.map(Expand::options)
+			.findFirst()
+			.orElse(QueryOptions.NONE);
+		if (value instanceof Page page) {
+			if (page.count() != null) {
+				json.writeNumberProperty(navigation.name() + "@iot.count", page.count());
+			}
+			json.writeName(navigation.name());
+			json.writeStartArray();
+			Selection selection = Selection.of(navigation.target(), inner.select(), "$select");
+			for (EntityRow row : page.rows()) {
+				entity(json, row, selection, inner);
+			}
+			json.writeEndArray();
+			if (page.hasMore()) {
+				json.writeStringProperty(navigation.name() + "@iot.nextLink",
+						nextLink(self + "/" + navigation.name(), page));
+			}
+		}
+		else {
+			json.writeName(navigation.name());
+			if (value == null) {
+				json.writeNull();
+			}
+			else {
+				entity(json, (EntityRow) value, inner);
+			}
+		}
+	}
+
+	/** The same request for the following page: {@code $skip} moved on by one page. */
+	String nextLink(String url, Page page) {
+		Map<String, String> options = new LinkedHashMap<>(page.options().raw());
+		options.put("$top", Integer.toString(page.top()));
+		options.put("$skip", Integer.toString(page.options().skip() + page.top()));
+		StringJoiner query = new StringJoiner("&");
+		options.forEach((name, value) -> query
+			.add(UriUtils.encodeQueryParam(name, java.nio.charset.StandardCharsets.UTF_8) + "="
+					+ UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8)));
+		return url + "?" + query;
+	}
+
+	static void value(JsonGenerator json, Object value) {
+		switch (value) {
+			case null -> json.writeNull();
+			case String text -> json.writeString(text);
+			case RawJson raw -> json.writeRawValue(raw.text());
+			case Instant instant -> json.writeString(TimeValue.format(instant));
+			case TimeValue time -> json.writeString(time.toString());
+			case Double number -> number(json, number);
+			case Long number -> json.writeNumber(number);
+			default -> json.writeString(value.toString());
+		}
+	}
+
+	/** Whole numbers are written without a fraction, as clients sent them. */
+	static void number(JsonGenerator json, double number) {
+		if (number == Math.rint(number) && Math.abs(number) <= LARGEST_EXACT_INTEGER) {
+			json.writeNumber((long) number);
+		}
+		else {
+			json.writeNumber(number);
+		}
+	}
+
+}

@@ -1,0 +1,410 @@
+package org.cabildo.sensing.write;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.model.EntityType;
+import org.cabildo.sensing.model.Navigation;
+import org.cabildo.sensing.model.Navigation.Link;
+import org.cabildo.sensing.model.Property;
+import org.cabildo.sensing.model.ValueKind;
+import org.cabildo.sensing.sql.Dialect;
+import org.cabildo.sensing.sql.ParentLink;
+import org.cabildo.sensing.sql.SqlFragment;
+import org.cabildo.sensing.store.RawJson;
+import org.cabildo.sensing.time.TimeValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, updates and deletes entities with the integrity rules of OGC 18-088 clause 10:
+ * deep insert and links, automatic FeatureOfInterest and HistoricalLocation, and the
+ * cascades of a delete. Each call is one transaction: all of it happens or none.
+ */
+@Component
+@Transactional
+public class EntityWriter {
+
+	private final JdbcClient jdbc;
+
+	private final Dialect dialect;
+
+	private final ObservationStore observations;
+
+	private final FeatureResolver features;
+
+	private final ObservationPartitions partitions;
+
+	private final Clock clock;
+
+	public EntityWriter(JdbcClient jdbc, Dialect dialect, ObservationStore observations, FeatureResolver features,
+			ObservationPartitions partitions, Clock clock) {
+		this.jdbc = jdbc;
+		this.dialect = dialect;
+		this.observations = observations;
+		this.features = features;
+		this.partitions = partitions;
+		this.clock = clock;
+	}
+
+	// ---- create ----
+
+	/** Creates an entity and everything inline in it; {@code parent} links it as in {@code Things(1)/Datastreams}. */
+	public long create(Draft draft, ParentLink parent) {
+		return create(draft, parent, clock.instant(), true);
+	}
+
+	/**
+	 * @param history whether linking to the parent records a HistoricalLocation; not when the
+	 * parent is a Thing being created, which records all its Locations at once
+	 */
+	private long create(Draft draft, ParentLink parent, Instant now, boolean history) {
+		EntityType type = draft.type();
+		if (draft.isLink()) {
+			requireExists(type, draft.linkId(), draft.pointer());
+			linkToParent(type, draft.linkId(), parent, now, history);
+			return draft.linkId();
+		}
+		Map<String, Long> foreignKeys = new HashMap<>();
+		for (Navigation navigation : type.navigations()) {
+			if (navigation.link() instanceof Link.ForeignKey) {
+				List<Draft> related = draft.related(navigation.name());
+				if (!related.isEmpty()) {
+					foreignKeys.put(navigation.name(), create(related.get(0), null, now, true));
+				}
+			}
+		}
+		if (parent != null && parent.navigation().link() instanceof Link.Reverse) {
+			foreignKeys.put(EntityType.inverse(parent.navigation()).name(), parent.parentId());
+		}
+		long id = switch (type) {
+			case OBSERVATION -> createObservation(draft, foreignKeys, now);
+			default -> {
+				requireForeignKeys(draft, foreignKeys);
+				yield insert(type, draft.values(), foreignKeys);
+			}
+		};
+		if (parent != null && parent.navigation().link() instanceof Link.LinkTable) {
+			linkToParent(type, id, parent, now, history);
+		}
+		for (Navigation navigation : type.navigations()) {
+			if (navigation.toMany()) {
+				boolean childHistory = !(type == EntityType.THING && navigation.name().equals("Locations"));
+				for (Draft child : draft.related(navigation.name())) {
+					create(child, new ParentLink(navigation, id), now, childHistory);
+				}
+			}
+		}
+		if (type == EntityType.THING && !draft.related("Locations").isEmpty()) {
+			recordLocations(id, currentLocations(id), now);
+		}
+		if (type == EntityType.HISTORICAL_LOCATION) {
+			historicalLocationCreated(id);
+		}
+		return id;
+	}
+
+	private long createObservation(Draft draft, Map<String, Long> foreignKeys, Instant now) {
+		Long datastream = foreignKeys.get("Datastream");
+		if (datastream == null) {
+			throw new InvalidEntityException("an Observation needs a Datastream", pointer(draft));
+		}
+		Long feature = foreignKeys.get("FeatureOfInterest");
+		if (feature == null) {
+			feature = features.forDatastream(datastream, pointer(draft));
+		}
+		TimeValue phenomenonTime = draft.has("phenomenonTime") && draft.value("phenomenonTime") != null
+				? (TimeValue) draft.value("phenomenonTime") : TimeValue.instant(now);
+		partitions.ensure(List.of(phenomenonTime.start()));
+		return observations.insert(new NewObservation(datastream, feature, phenomenonTime,
+				(Instant) draft.value("resultTime"), draft.value("result"), (RawJson) draft.value("resultQuality"),
+				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters")));
+	}
+
+	private void requireForeignKeys(Draft draft, Map<String, Long> foreignKeys) {
+		for (Navigation navigation : draft.type().navigations()) {
+			if (navigation.required() && !foreignKeys.containsKey(navigation.name())) {
+				throw new InvalidEntityException("a " + draft.type().entityName() + " needs a " + navigation.name(),
+						pointer(draft));
+			}
+		}
+	}
+
+	private long insert(EntityType type, Map<String, Object> values, Map<String, Long> foreignKeys) {
+		ColumnValues columns = ColumnValues.of(type, values, foreignKeys, dialect);
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(columns.insert(type.table())).params(columns.values()).update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+	/** Links an entity into a parent's collection (many-to-many, or moves it under the parent). */
+	private void linkToParent(EntityType type, long id, ParentLink parent, Instant now, boolean history) {
+		if (parent == null) {
+			return;
+		}
+		Navigation navigation = parent.navigation();
+		switch (navigation.link()) {
+			case Link.LinkTable table -> {
+				insertLink(table, parent.parentId(), id);
+				if (history && navigation.source() == EntityType.THING && type == EntityType.LOCATION) {
+					recordLocations(parent.parentId(), List.of(id), now);
+				}
+				else if (history && navigation.source() == EntityType.LOCATION && type == EntityType.THING) {
+					recordLocations(id, List.of(parent.parentId()), now);
+				}
+			}
+			case Link.Reverse reverse -> {
+				if (type == EntityType.OBSERVATION) {
+					moveObservation(id, reverse.column(), parent.parentId());
+				}
+				else {
+					jdbc.sql("UPDATE " + type.table() + " SET " + reverse.column() + " = ? WHERE id = ?")
+						.params(parent.parentId(), id)
+						.update();
+				}
+			}
+			case Link.ForeignKey ignored -> {
+			}
+		}
+	}
+
+	private void insertLink(Link.LinkTable table, long source, long target) {
+		jdbc.sql("INSERT INTO " + table.table() + " (" + table.sourceColumn() + ", " + table.targetColumn()
+				+ ") SELECT ?, ? FROM (VALUES (1)) one WHERE NOT EXISTS (SELECT 1 FROM " + table.table() + " WHERE "
+				+ table.sourceColumn() + " = ? AND " + table.targetColumn() + " = ?)")
+			.params(source, target, source, target)
+			.update();
+	}
+
+	private void moveObservation(long observation, String column, long target) {
+		Long previous = jdbc.sql("SELECT " + column + " FROM observations WHERE id = ?")
+			.param(observation)
+			.query(Long.class)
+			.single();
+		jdbc.sql("UPDATE observations SET " + column + " = ? WHERE id = ?").params(target, observation).update();
+		if (column.equals("datastream_id")) {
+			observations.recompute(List.of(previous, target));
+		}
+		else {
+			List<Long> datastream = jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?")
+				.param(observation)
+				.query(Long.class)
+				.list();
+			observations.recompute(datastream);
+		}
+	}
+
+	// ---- locations and their history ----
+
+	private List<Long> currentLocations(long thing) {
+		return jdbc.sql("SELECT location_id FROM thing_locations WHERE thing_id = ? ORDER BY location_id")
+			.param(thing)
+			.query(Long.class)
+			.list();
+	}
+
+	/** A Thing has (new) Locations: history records them (req create-update-delete/historical-location-auto-creation). */
+	private void recordLocations(long thing, List<Long> locations, Instant time) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO historical_locations (time, thing_id) VALUES (?, ?)")
+			.params(ColumnValues.utc(time), thing)
+			.update(keys, "id");
+		long historicalLocation = keys.getKeyAs(Number.class).longValue();
+		Link.LinkTable table = (Link.LinkTable) EntityType.HISTORICAL_LOCATION.navigation("Locations")
+			.orElseThrow()
+			.link();
+		for (long location : locations) {
+			insertLink(table, historicalLocation, location);
+		}
+	}
+
+	/**
+	 * A HistoricalLocation created by a client that is newer than all others of its Thing
+	 * moves the Thing there (req create-update-delete/historical-location-manual-creation).
+	 */
+	private void historicalLocationCreated(long id) {
+		Long newer = jdbc.sql("""
+				SELECT h.thing_id FROM historical_locations h
+				WHERE h.id = ? AND NOT EXISTS (
+				    SELECT 1 FROM historical_locations o WHERE o.thing_id = h.thing_id AND o.id <> h.id AND o.time >= h.time)""")
+			.param(id)
+			.query(Long.class)
+			.optional()
+			.orElse(null);
+		if (newer == null) {
+			return;
+		}
+		List<Long> locations = jdbc
+			.sql("SELECT location_id FROM historical_location_locations WHERE historical_location_id = ?")
+			.param(id)
+			.query(Long.class)
+			.list();
+		if (locations.isEmpty()) {
+			return;
+		}
+		jdbc.sql("DELETE FROM thing_locations WHERE thing_id = ?").param(newer).update();
+		Link.LinkTable table = (Link.LinkTable) EntityType.THING.navigation("Locations").orElseThrow().link();
+		for (long location : locations) {
+			insertLink(table, newer, location);
+		}
+	}
+
+	// ---- update ----
+
+	/**
+	 * Changes an entity. PATCH changes what the body names; PUT also clears what it leaves
+	 * out. Related entities may only be linked: to-one links replace, to-many links add,
+	 * except a Thing's Locations, which are its current place and so are replaced.
+	 */
+	public void update(Draft draft, long id, boolean replace) {
+		EntityType type = draft.type();
+		requireExists(type, id, "");
+		Map<String, Object> values = new HashMap<>(draft.values());
+		if (replace) {
+			for (Property property : type.properties()) {
+				if (!property.computed() && property.kind() != ValueKind.ID) {
+					values.putIfAbsent(property.name(), null);
+				}
+			}
+		}
+		Map<String, Long> foreignKeys = new HashMap<>();
+		for (Navigation navigation : type.navigations()) {
+			if (navigation.link() instanceof Link.ForeignKey) {
+				for (Draft link : draft.related(navigation.name())) {
+					requireExists(navigation.target(), link.linkId(), link.pointer());
+					foreignKeys.put(navigation.name(), link.linkId());
+				}
+			}
+		}
+		List<Long> datastreamsBefore = type == EntityType.OBSERVATION ? datastreamOf(id) : List.of();
+		if (values.get("phenomenonTime") instanceof TimeValue time) {
+			partitions.ensure(List.of(time.start()));
+		}
+		if (type == EntityType.OBSERVATION && replace && values.get("phenomenonTime") == null) {
+			values.put("phenomenonTime", TimeValue.instant(clock.instant()));
+			partitions.ensure(List.of(clock.instant()));
+		}
+		ColumnValues columns = ColumnValues.of(type, values, foreignKeys, dialect);
+		if (!columns.isEmpty()) {
+			List<Object> parameters = new ArrayList<>(columns.values());
+			parameters.add(id);
+			jdbc.sql("UPDATE " + type.table() + " SET " + columns.assignments() + " WHERE id = ?")
+				.params(parameters)
+				.update();
+		}
+		if (type == EntityType.OBSERVATION) {
+			Set<Long> affected = new LinkedHashSet<>(datastreamsBefore);
+			affected.addAll(datastreamOf(id));
+			observations.recompute(affected);
+		}
+		if (type == EntityType.LOCATION && values.containsKey("location")) {
+			// Observations made here before keep their feature; the next one gets a new feature.
+			jdbc.sql("UPDATE features_of_interest SET source_location_id = NULL WHERE source_location_id = ?")
+				.param(id)
+				.update();
+		}
+		if (type == EntityType.FEATURE_OF_INTEREST && values.containsKey("feature")) {
+			observations.featureChanged(id);
+		}
+		Instant now = clock.instant();
+		for (Navigation navigation : type.navigations()) {
+			List<Draft> links = draft.related(navigation.name());
+			if (!navigation.toMany() || links.isEmpty()) {
+				continue;
+			}
+			for (Draft link : links) {
+				requireExists(navigation.target(), link.linkId(), link.pointer());
+			}
+			if (type == EntityType.THING && navigation.name().equals("Locations")) {
+				replaceLocations(id, links.stream().map(Draft::linkId).toList(), now);
+				continue;
+			}
+			for (Draft link : links) {
+				linkToParent(navigation.target(), link.linkId(), new ParentLink(navigation, id), now, true);
+			}
+		}
+	}
+
+	private void replaceLocations(long thing, List<Long> locations, Instant now) {
+		jdbc.sql("DELETE FROM thing_locations WHERE thing_id = ?").param(thing).update();
+		Link.LinkTable table = (Link.LinkTable) EntityType.THING.navigation("Locations").orElseThrow().link();
+		for (long location : locations) {
+			insertLink(table, thing, location);
+		}
+		recordLocations(thing, locations, now);
+	}
+
+	private List<Long> datastreamOf(long observation) {
+		return jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?").param(observation).query(Long.class).list();
+	}
+
+	// ---- delete ----
+
+	/** Deletes an entity and what cannot exist without it (OGC 18-088, 10.4). */
+	public void delete(EntityType type, long id) {
+		requireExists(type, id, "");
+		switch (type) {
+			case THING -> deleteDatastreamsWhere("thing_id", id);
+			case SENSOR -> deleteDatastreamsWhere("sensor_id", id);
+			case OBSERVED_PROPERTY -> deleteDatastreamsWhere("observed_property_id", id);
+			case DATASTREAM -> {
+				// The row goes first so that a concurrent ingest into it fails instead of leaving orphans.
+				jdbc.sql("DELETE FROM datastreams WHERE id = ?").param(id).update();
+				observations.deleteOfDatastreams(List.of(id));
+				return;
+			}
+			case FEATURE_OF_INTEREST -> observations
+				.delete(SqlFragment.concat("t0.feature_of_interest_id = ", SqlFragment.bind(id)));
+			case OBSERVATION -> {
+				observations.delete(SqlFragment.concat("t0.id = ", SqlFragment.bind(id)));
+				return;
+			}
+			case LOCATION -> jdbc.sql("""
+					DELETE FROM historical_locations WHERE id IN (
+					    SELECT historical_location_id FROM historical_location_locations WHERE location_id = ?)""")
+				.param(id)
+				.update();
+			case HISTORICAL_LOCATION -> {
+			}
+		}
+		jdbc.sql("DELETE FROM " + type.table() + " WHERE id = ?").param(id).update();
+	}
+
+	private void deleteDatastreamsWhere(String column, long id) {
+		List<Long> datastreams = jdbc.sql("SELECT id FROM datastreams WHERE " + column + " = ?")
+			.param(id)
+			.query(Long.class)
+			.list();
+		// The rows go first so that a concurrent ingest into them fails instead of leaving orphans.
+		jdbc.sql("DELETE FROM datastreams WHERE " + column + " = ?").param(id).update();
+		observations.deleteOfDatastreams(datastreams);
+	}
+
+	private void requireExists(EntityType type, long id, String pointer) {
+		boolean exists = jdbc.sql("SELECT COUNT(*) FROM " + type.table() + " WHERE id = ?")
+			.param(id)
+			.query(Long.class)
+			.single() > 0;
+		if (!exists) {
+			if (pointer.isEmpty()) {
+				throw ApiException.notFound(type.entityName() + " " + id + " does not exist");
+			}
+			throw new InvalidEntityException(type.entityName() + " " + id + " does not exist", pointer);
+		}
+	}
+
+	private static String pointer(Draft draft) {
+		return draft.pointer().isEmpty() ? "/" : draft.pointer();
+	}
+
+}

@@ -1,0 +1,68 @@
+package org.cabildo.sensing.write;
+
+import java.util.List;
+import java.util.Map;
+
+import org.cabildo.sensing.sql.Dialect;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the FeatureOfInterest of an observation that names none: the one made from the
+ * Location of the datastream's Thing, made on first need (OGC 18-088, 10.2.1.1).
+ */
+@Component
+class FeatureResolver {
+
+	private final JdbcClient jdbc;
+
+	private final Dialect dialect;
+
+	FeatureResolver(JdbcClient jdbc, Dialect dialect) {
+		this.jdbc = jdbc;
+		this.dialect = dialect;
+	}
+
+	long forDatastream(long datastream, String pointer) {
+		List<Map<String, Object>> locations = jdbc.sql("""
+				SELECT l.id, l.name, l.description, l.encoding_type, l.location
+				FROM locations l
+				JOIN thing_locations tl ON tl.location_id = l.id
+				JOIN datastreams d ON d.thing_id = tl.thing_id
+				WHERE d.id = ?
+				ORDER BY CASE WHEN l.encoding_type IN ('application/geo+json', 'application/vnd.geo+json')
+				    THEN 0 ELSE 1 END, l.id""")
+			.param(datastream)
+			.query()
+			.listOfRows();
+		if (locations.isEmpty()) {
+			boolean exists = jdbc.sql("SELECT COUNT(*) FROM datastreams WHERE id = ?")
+				.param(datastream)
+				.query(Long.class)
+				.single() > 0;
+			throw new InvalidEntityException(exists
+					? "the Observation names no FeatureOfInterest and the Thing of Datastream " + datastream
+							+ " has no Location to derive one from"
+					: "Datastream " + datastream + " does not exist", pointer);
+		}
+		Map<String, Object> location = locations.get(0);
+		long locationId = ((Number) location.get("id")).longValue();
+		List<Long> existing = jdbc.sql("SELECT id FROM features_of_interest WHERE source_location_id = ? ORDER BY id")
+			.param(locationId)
+			.query(Long.class)
+			.list();
+		if (!existing.isEmpty()) {
+			return existing.get(0);
+		}
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql("INSERT INTO features_of_interest (name, description, encoding_type, feature, source_location_id) "
+				+ "VALUES (?, ?, ?, " + dialect.jsonParameter() + ", ?)")
+			.params(location.get("name"), location.get("description"), location.get("encoding_type"),
+					String.valueOf(location.get("location")), locationId)
+			.update(keys, "id");
+		return keys.getKeyAs(Number.class).longValue();
+	}
+
+}

@@ -1,0 +1,140 @@
+package org.cabildo.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+/**
+ * A plain HTTP client for tests, as any SensorThings client would talk to the server:
+ * {@code api.get("/v1.1/Things", "$filter", "name eq 'x'")} encodes the query options.
+ */
+public final class Api {
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final String base;
+
+	public Api(int port) {
+		this.base = "http://127.0.0.1:" + port;
+	}
+
+	public String base() {
+		return base;
+	}
+
+	/** GET with query options given as name, value pairs. */
+	public Response get(String path, String... options) {
+		return send("GET", path + query(options), null, Map.of());
+	}
+
+	public Response post(String path, Object body) {
+		return send("POST", path, body, Map.of());
+	}
+
+	public Response patch(String path, Object body) {
+		return send("PATCH", path, body, Map.of());
+	}
+
+	public Response put(String path, Object body) {
+		return send("PUT", path, body, Map.of());
+	}
+
+	public Response delete(String path) {
+		return send("DELETE", path, null, Map.of());
+	}
+
+	/**
+	 * Sends a request. A body that is a String is sent as it is (to test malformed JSON);
+	 * anything else is written as JSON.
+	 */
+	public Response send(String method, String pathAndQuery, Object body, Map<String, String> headers) {
+		String url = pathAndQuery.startsWith("http") ? pathAndQuery : base + pathAndQuery;
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+		String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
+		request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
+		if (text != null) {
+			request.header("Content-Type", "application/json");
+		}
+		headers.forEach(request::header);
+		try {
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body(), response.headers().map());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(method + " " + url + " failed", e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	public static String query(String... options) {
+		if (options.length == 0) {
+			return "";
+		}
+		if (options.length % 2 != 0) {
+			throw new IllegalArgumentException("options come in name, value pairs");
+		}
+		List<String> pairs = new ArrayList<>();
+		for (int i = 0; i < options.length; i += 2) {
+			pairs.add(encode(options[i]) + "=" + encode(options[i + 1]));
+		}
+		return "?" + String.join("&", pairs);
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	public static JsonNode json(String text) {
+		return JSON.readTree(text);
+	}
+
+	/** A response: status, body text and headers; {@link #json()} parses the body. */
+	public record Response(int status, String body, Map<String, List<String>> headers) {
+
+		public JsonNode json() {
+			if (body == null || body.isBlank()) {
+				return MissingNode.getInstance();
+			}
+			return JSON.readTree(body);
+		}
+
+		public String header(String name) {
+			return headers.entrySet()
+				.stream()
+				.filter(e -> e.getKey().equalsIgnoreCase(name))
+				.flatMap(e -> e.getValue().stream())
+				.findFirst()
+				.orElse(null);
+		}
+
+		/** The {@code @iot.id} of the entity in the body. */
+		public long id() {
+			return json().get("@iot.id").asLong();
+		}
+
+		@Override
+		public String toString() {
+			return status + " " + body;
+		}
+
+	}
+
+}
