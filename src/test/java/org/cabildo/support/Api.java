@@ -59,7 +59,8 @@ public final class Api {
 
 	/**
 	 * Sends a request. A body that is a String is sent as it is (to test malformed JSON);
-	 * anything else is written as JSON.
+	 * anything else is written as JSON. The headers given replace the defaults (a JSON
+	 * Content-Type when there is a body).
 	 */
 	public Response send(String method, String pathAndQuery, Object body, Map<String, String> headers) {
 		String url = pathAndQuery.startsWith("http") ? pathAndQuery : base + pathAndQuery;
@@ -70,7 +71,7 @@ public final class Api {
 		if (text != null) {
 			request.header("Content-Type", "application/json");
 		}
-		headers.forEach(request::header);
+		headers.forEach(request::setHeader);
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.body(), response.headers().map());

@@ -71,6 +71,13 @@ class ProblemHandler {
 		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "the database failed to answer; try again later"));
 	}
 
+	/** Whatever else fails is the server's fault: logged in full, answered without internals. */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		log.error("Unexpected failure", e);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to answer this request"));
+	}
+
 	private static String firstLine(String message) {
 		if (message == null) {
 			return "";

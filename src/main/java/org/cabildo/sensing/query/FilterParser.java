@@ -14,12 +14,20 @@ import org.cabildo.sensing.query.Lexer.Token;
 
 /**
  * Recursive-descent parser for filter expressions. Precedence, lowest first: {@code or},
- * {@code and}, {@code not}, comparison, additive, multiplicative, unary minus.
+ * {@code and}, {@code not}, equality ({@code eq ne}), relational ({@code gt ge lt le}),
+ * additive, multiplicative, unary minus.
  */
 public final class FilterParser {
 
 	/** Deeper nesting than this is refused, so hostile input cannot exhaust the stack. */
 	static final int MAX_DEPTH = 64;
+
+	/**
+	 * More {@code and}/{@code or}/arithmetic operators than this are refused: each one deepens
+	 * the tree the translator walks recursively and the SQL the database parses recursively
+	 * (H2 exhausts a 1 MB stack at about 320 nested ORs).
+	 */
+	static final int MAX_OPERATORS = 200;
 
 	private final List<Token> tokens;
 
@@ -30,6 +38,8 @@ public final class FilterParser {
 	private int cursor;
 
 	private int depth;
+
+	private int operators;
 
 	private FilterParser(String text, String option) {
 		this.tokens = new Lexer(text, option).tokens();
@@ -83,6 +93,7 @@ public final class FilterParser {
 		Expr left = and();
 		while (acceptKeyword("or")) {
 			int at = previous().position();
+			countOperator(at);
 			left = at(new Expr.Logical(LogicalOperator.OR, left, and()), at);
 		}
 		return left;
@@ -92,6 +103,7 @@ public final class FilterParser {
 		Expr left = not();
 		while (acceptKeyword("and")) {
 			int at = previous().position();
+			countOperator(at);
 			left = at(new Expr.Logical(LogicalOperator.AND, left, not()), at);
 		}
 		return left;
@@ -108,20 +120,50 @@ public final class FilterParser {
 				depth--;
 			}
 		}
-		return comparison();
+		return equality();
 	}
 
-	private Expr comparison() {
-		Expr left = additive();
-		Token next = peek();
-		if (next.kind() == Kind.IDENTIFIER) {
-			ComparisonOperator operator = comparisonOperator(next.text());
-			if (operator != null) {
-				cursor++;
-				return at(new Expr.Comparison(operator, left, additive()), next.position());
+	/**
+	 * OData (and so SensorThings 1.1) ranks equality below the relational operators and
+	 * lets both chain from the left: {@code result gt 3 eq true} is {@code (result gt 3) eq true}.
+	 */
+	private Expr equality() {
+		Expr left = relational();
+		while (true) {
+			Token next = peek();
+			ComparisonOperator operator = comparisonOperator(next);
+			if (operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+				return left;
 			}
+			cursor++;
+			countChain(left, next.position());
+			left = at(new Expr.Comparison(operator, left, relational()), next.position());
 		}
-		return left;
+	}
+
+	private Expr relational() {
+		Expr left = additive();
+		while (true) {
+			Token next = peek();
+			ComparisonOperator operator = comparisonOperator(next);
+			if (operator == null || operator == ComparisonOperator.EQ || operator == ComparisonOperator.NE) {
+				return left;
+			}
+			cursor++;
+			countChain(left, next.position());
+			left = at(new Expr.Comparison(operator, left, additive()), next.position());
+		}
+	}
+
+	/** A comparison of comparisons deepens the tree as and/or do; a single comparison does not count. */
+	private void countChain(Expr left, int position) {
+		if (left instanceof Expr.Comparison) {
+			countOperator(position);
+		}
+	}
+
+	private static ComparisonOperator comparisonOperator(Token token) {
+		return token.kind() == Kind.IDENTIFIER ? comparisonOperator(token.text()) : null;
 	}
 
 	private Expr additive() {
@@ -134,6 +176,7 @@ public final class FilterParser {
 				return left;
 			}
 			cursor++;
+			countOperator(next.position());
 			left = at(new Expr.Arithmetic(operator, left, multiplicative()), next.position());
 		}
 	}
@@ -148,6 +191,7 @@ public final class FilterParser {
 				return left;
 			}
 			cursor++;
+			countOperator(next.position());
 			left = at(new Expr.Arithmetic(operator, left, unary()), next.position());
 		}
 	}
@@ -156,7 +200,13 @@ public final class FilterParser {
 		Token next = peek();
 		if (next.kind() == Kind.IDENTIFIER && next.text().equals("-")) {
 			cursor++;
-			return at(new Expr.Negate(unary()), next.position());
+			enter(next.position());
+			try {
+				return at(new Expr.Negate(unary()), next.position());
+			}
+			finally {
+				depth--;
+			}
 		}
 		return primary();
 	}
@@ -229,6 +279,12 @@ public final class FilterParser {
 	private void enter(int position) {
 		if (++depth > MAX_DEPTH) {
 			throw error("expression is nested more than " + MAX_DEPTH + " levels deep", position);
+		}
+	}
+
+	private void countOperator(int position) {
+		if (++operators > MAX_OPERATORS) {
+			throw error("expression has more than " + MAX_OPERATORS + " operators", position);
 		}
 	}
 

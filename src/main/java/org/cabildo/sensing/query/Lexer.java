@@ -169,7 +169,13 @@ final class Lexer {
 			throw error("invalid number", start);
 		}
 		index = number.end();
-		BigDecimal value = new BigDecimal(number.group());
+		BigDecimal value;
+		try {
+			value = new BigDecimal(number.group());
+		}
+		catch (NumberFormatException e) {
+			throw error("number " + number.group() + " is out of range", start);
+		}
 		if (Math.abs((long) value.precision() - value.scale()) > MAX_EXPONENT || value.abs().doubleValue() > Double.MAX_VALUE) {
 			throw error("number " + number.group() + " is out of range", start);
 		}

@@ -1,6 +1,7 @@
 package org.cabildo.sensing.query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +124,14 @@ public final class QueryOptionsParser {
 		String text = part.text();
 		int open = text.indexOf('(');
 		String path = (open < 0 ? text : text.substring(0, open)).trim();
-		if (path.isEmpty()) {
+		// Split keeping empty segments, so that "/", "A/" and "A//B" are refused here.
+		String[] segments = path.split("/", -1);
+		if (Arrays.stream(segments).anyMatch(String::isBlank)) {
 			throw new QueryException("empty navigation property in " + label, label, part.offset());
+		}
+		if (depth + segments.length > MAX_EXPAND_DEPTH) {
+			throw new QueryException("$expand is nested more than " + MAX_EXPAND_DEPTH + " levels deep", label,
+					part.offset());
 		}
 		QueryOptions options = QueryOptions.NONE;
 		if (open >= 0) {
@@ -147,9 +154,8 @@ public final class QueryOptionsParser {
 				}
 			}
 			String innerContext = context + "$expand/" + path + "/";
-			options = parse(innerOptions, depth + 1, innerContext);
+			options = parse(innerOptions, depth + segments.length, innerContext);
 		}
-		String[] segments = path.split("/");
 		Expand expand = new Expand(segments[segments.length - 1].trim(), options);
 		for (int i = segments.length - 2; i >= 0; i--) {
 			expand = new Expand(segments[i].trim(), QueryOptions.NONE.withExpand(List.of(expand)));

@@ -12,6 +12,9 @@ public interface Dialect {
 	/** Fraction of the second of a timestamp, in [0, 1). */
 	SqlFragment fractionalSeconds(SqlFragment timestamp);
 
+	/** The remainder of {@code dividend / divisor}, with the sign of the dividend; null when the divisor is 0. */
+	SqlFragment modulo(SqlFragment dividend, SqlFragment divisor);
+
 	/** A timestamp moved by a number of seconds. */
 	SqlFragment plusSeconds(SqlFragment timestamp, SqlFragment seconds);
 

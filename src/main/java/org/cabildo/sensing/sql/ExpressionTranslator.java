@@ -80,6 +80,9 @@ public final class ExpressionTranslator {
 
 		private JoinScope scope;
 
+		/** Whether the current leaf reads a column of the filtered row itself. */
+		private boolean rootReferenced;
+
 		Translation(EntityType type, String alias, Map<Expr, Integer> positions, String option, Aliases aliases) {
 			this.type = type;
 			this.alias = alias;
@@ -100,11 +103,12 @@ public final class ExpressionTranslator {
 
 		private SqlFragment leaf(Expr expr) {
 			scope = new JoinScope(type, alias, aliases);
+			rootReferenced = false;
 			if (mentionsGeometryFunction(expr)) {
 				return geometryLeaf(expr);
 			}
 			SqlFragment condition = asCondition(value(expr), expr);
-			return scope.exists(condition);
+			return scope.semiJoin(condition, rootReferenced);
 		}
 
 		List<SqlFragment> sortKeys(OrderItem item) {
@@ -114,8 +118,10 @@ public final class ExpressionTranslator {
 				throw error(item.expr(), "$orderby can only follow paths to single related entities");
 			}
 			List<Operand> keys = switch (operand.type()) {
-				case INTERVAL -> List.of(Operand.of(Type.DATETIME, operand.sql()),
-						Operand.of(Type.DATETIME, operand.endOrStart()));
+				// Keep the nullability: "DESC NULLS LAST" on a NOT NULL column would stop
+				// PostgreSQL from reading the (datastream_id, phenomenon_time) index backwards.
+				case INTERVAL -> List.of(new Operand(Type.DATETIME, operand.sql(), null, null, operand.nullable()),
+						new Operand(Type.DATETIME, operand.endOrStart(), null, null, operand.nullable()));
 				case RESULT -> List.of(Operand.of(Type.NUMBER, operand.sql()), coerce(operand, Type.STRING, item.expr()));
 				case JSON -> List.of(coerce(operand, Type.NUMBER, item.expr()), coerce(operand, Type.STRING, item.expr()));
 				case GEOMETRY -> throw error(item.expr(), "cannot order by a geometry");
@@ -143,7 +149,8 @@ public final class ExpressionTranslator {
 				case Expr.DateTimeLiteral d -> Operand.notNull(Type.DATETIME, bind(utc(d.value())));
 				case Expr.DateLiteral d -> Operand.notNull(Type.DATE, bind(d.value()));
 				case Expr.TimeLiteral t -> Operand.notNull(Type.TIME, bind(t.value()));
-				case Expr.IntervalLiteral i -> Operand.interval(bind(utc(i.start())), bind(utc(i.end())), false);
+				case Expr.IntervalLiteral i -> Operand.interval(bind(utc(i.start())),
+						concat("CAST(", bind(utc(i.end())), " AS TIMESTAMP WITH TIME ZONE)"), false);
 				case Expr.DurationLiteral d -> Operand.notNull(Type.DURATION,
 						bind(d.value().getSeconds() + d.value().getNano() / 1e9));
 				case Expr.GeometryLiteral g -> throw error(g, "a geography literal can only be used in a geospatial function");
@@ -164,6 +171,10 @@ public final class ExpressionTranslator {
 			List<String> segments = path.segments();
 			String segment = segments.get(index);
 			boolean last = index == segments.size() - 1;
+			if (node == scope.root() && (isId(segment) || node.type.property(segment).isPresent()
+					|| (index + 2 == segments.size() && isId(segments.get(index + 1))))) {
+				rootReferenced = true;
+			}
 			if (isId(segment)) {
 				if (!last) {
 					throw error(path, "'" + segment + "' has no properties");
@@ -367,8 +378,10 @@ public final class ExpressionTranslator {
 				case ADD -> concat("(", a, " + ", b, ")");
 				case SUB -> concat("(", a, " - ", b, ")");
 				case MUL -> concat("(", a, " * ", b, ")");
-				case DIV -> concat("(", a, " / NULLIF(", b, ", 0))");
-				case MOD -> concat("MOD(CAST(", a, " AS NUMERIC), CAST(NULLIF(", b, ", 0) AS NUMERIC))");
+				// Division is exact on both databases, also of two integers: a client dividing
+				// results does not expect them truncated, and H2 and PostgreSQL would disagree.
+				case DIV -> concat("(CAST(", a, " AS DOUBLE PRECISION) / NULLIF(CAST(", b, " AS DOUBLE PRECISION), 0))");
+				case MOD -> dialect.modulo(a, b);
 			};
 			return Operand.of(Type.NUMBER, sql);
 		}
@@ -399,7 +412,7 @@ public final class ExpressionTranslator {
 				case SECOND -> Operand.of(Type.NUMBER, concat("FLOOR(EXTRACT(SECOND FROM ", time(args.get(0)), "))"));
 				case FRACTIONALSECONDS -> Operand.of(Type.NUMBER, dialect.fractionalSeconds(time(args.get(0))));
 				case DATE -> Operand.of(Type.DATE, concat("CAST(", time(args.get(0)), " AS DATE)"));
-				case TIME -> Operand.of(Type.TIME, concat("CAST(", time(args.get(0)), " AS TIME)"));
+				case TIME -> Operand.of(Type.TIME, concat("CAST(", time(args.get(0)), " AS TIME(6))"));
 				// Times are stored in UTC, so every stored offset is zero.
 				case TOTALOFFSETMINUTES -> Operand.of(Type.NUMBER,
 						concat("CASE WHEN ", time(args.get(0)), " IS NULL THEN NULL ELSE 0 END"));
@@ -408,9 +421,9 @@ public final class ExpressionTranslator {
 						: Operand.of(Type.DATETIME, time(args.get(0)));
 				case MAXDATETIME -> args.isEmpty() ? Operand.notNull(Type.DATETIME, bind(MAX_TIME))
 						: Operand.of(Type.DATETIME, timeValue(args.get(0)).endOrStart());
-				case ROUND -> Operand.of(Type.NUMBER, concat("ROUND(", number(args.get(0)), ")"));
-				case FLOOR -> Operand.of(Type.NUMBER, concat("FLOOR(", number(args.get(0)), ")"));
-				case CEILING -> Operand.of(Type.NUMBER, concat("CEILING(", number(args.get(0)), ")"));
+				case ROUND -> Operand.of(Type.NUMBER, concat("ROUND(", real(args.get(0)), ")"));
+				case FLOOR -> Operand.of(Type.NUMBER, concat("FLOOR(", real(args.get(0)), ")"));
+				case CEILING -> Operand.of(Type.NUMBER, concat("CEILING(", real(args.get(0)), ")"));
 				default -> throw error(call, call.function().functionName()
 						+ " can only be used in a $filter condition on a geometry property");
 			};
@@ -444,6 +457,11 @@ public final class ExpressionTranslator {
 
 		private SqlFragment number(Expr expr) {
 			return numeric(value(expr), expr).sql();
+		}
+
+		/** A number typed for the database even when it is only a bind parameter. */
+		private SqlFragment real(Expr expr) {
+			return concat("CAST(", number(expr), " AS DOUBLE PRECISION)");
 		}
 
 		private SqlFragment integer(Expr expr) {
@@ -493,7 +511,7 @@ public final class ExpressionTranslator {
 			var predicate = new GeometryPredicates(path, this::error).compile(leaf);
 			long[] ids = geometries.matchingIds(node.type, property, predicate);
 			SqlFragment condition = concat(node.alias + ".id = ANY(", bind(dialect.idArray(ids)), ")");
-			return scope.exists(condition);
+			return scope.semiJoin(condition, false);
 		}
 
 		private void collectPaths(Expr expr, List<Expr.Path> paths) {

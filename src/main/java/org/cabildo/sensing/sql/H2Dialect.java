@@ -22,8 +22,15 @@ final class H2Dialect implements Dialect {
 	}
 
 	@Override
+	public SqlFragment modulo(SqlFragment dividend, SqlFragment divisor) {
+		// A NUMERIC cast without scale rounds to an integer in H2; DECFLOAT keeps the fraction.
+		return concat("MOD(CAST(", dividend, " AS DECFLOAT), CAST(NULLIF(", divisor, ", 0) AS DECFLOAT))");
+	}
+
+	@Override
 	public SqlFragment plusSeconds(SqlFragment timestamp, SqlFragment seconds) {
-		return concat("DATEADD(MICROSECOND, CAST(", seconds, " * 1000000 AS BIGINT), ", timestamp, ")");
+		return concat("DATEADD(MICROSECOND, CAST(CAST(", seconds, " AS DOUBLE PRECISION) * 1000000 AS BIGINT), CAST(",
+				timestamp, " AS TIMESTAMP WITH TIME ZONE))");
 	}
 
 	@Override

@@ -69,6 +69,30 @@ final class JoinScope {
 		return toMany;
 	}
 
+	/**
+	 * The leaf as a semi-join. When it reaches its related entities through one first step and
+	 * reads nothing of the filtered row itself, it becomes an uncorrelated
+	 * {@code key IN (SELECT ...)}: both databases evaluate that once and then look rows up by
+	 * the key, where a correlated {@code EXISTS} may be evaluated for every row (H2 does).
+	 *
+	 * @param correlated whether the condition also reads columns of the filtered row
+	 */
+	SqlFragment semiJoin(SqlFragment condition, boolean correlated) {
+		if (!hasJoins()) {
+			return condition;
+		}
+		if (correlated || root.children.size() != 1) {
+			return exists(condition);
+		}
+		Node first = root.children.values().iterator().next();
+		String[] keys = switch (first.via.link()) {
+			case Link.ForeignKey fk -> new String[] { root.alias + "." + fk.column(), first.alias + ".id" };
+			case Link.Reverse reverse -> new String[] { root.alias + ".id", first.alias + "." + reverse.column() };
+			case Link.LinkTable link -> new String[] { root.alias + ".id", first.linkAlias + "." + link.sourceColumn() };
+		};
+		return concat(keys[0] + " IN (SELECT " + keys[1] + " FROM ", from(), " WHERE ", condition, ")");
+	}
+
 	/** {@code EXISTS (SELECT 1 FROM joins WHERE correlation AND condition)}, or the condition alone. */
 	SqlFragment exists(SqlFragment condition) {
 		if (!hasJoins()) {

@@ -22,6 +22,11 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public SqlFragment modulo(SqlFragment dividend, SqlFragment divisor) {
+		return concat("MOD(CAST(", dividend, " AS NUMERIC), CAST(NULLIF(", divisor, ", 0) AS NUMERIC))");
+	}
+
+	@Override
 	public SqlFragment plusSeconds(SqlFragment timestamp, SqlFragment seconds) {
 		return concat("(", timestamp, " + CAST(", seconds, " AS DOUBLE PRECISION) * INTERVAL '1 second')");
 	}

@@ -1,6 +1,5 @@
 package org.cabildo.sensing.sql;
 
-import static org.cabildo.sensing.sql.SqlFragment.bind;
 import static org.cabildo.sensing.sql.SqlFragment.concat;
 
 import java.util.ArrayList;
@@ -57,8 +56,22 @@ public final class SelectBuilder {
 		else if (order.stream().noneMatch(key -> key.text().startsWith(ALIAS + ".id "))) {
 			order.add(SqlFragment.of(ALIAS + ".id ASC"));
 		}
+		// LIMIT and OFFSET are literals (ints the server computed), not parameters: PostgreSQL
+		// plans a LIMIT parameter as "a tenth of the rows", so the cheap generic plan never wins
+		// and every query is planned again, over every partition of observations.
 		return concat("SELECT " + columns.sql() + " FROM " + type.table() + " " + ALIAS, where(conditions),
-				" ORDER BY ", SqlFragment.join(", ", order), " LIMIT ", bind(limit), " OFFSET ", bind(offset));
+				" ORDER BY ", SqlFragment.join(", ", order), " LIMIT " + limit + " OFFSET " + offset);
+	}
+
+	/**
+	 * An order led by a key that is the same in every row read (the parent's column in
+	 * {@code Datastreams(1)/Observations}); {@code order} empty means the default order.
+	 */
+	public static List<SqlFragment> ledBy(EntityType type, String constantKey, List<SqlFragment> order) {
+		List<SqlFragment> keys = new ArrayList<>();
+		keys.add(SqlFragment.of(constantKey));
+		keys.addAll(order.isEmpty() ? defaultOrder(type) : order);
+		return keys;
 	}
 
 	public static SqlFragment count(EntityType type, List<SqlFragment> conditions) {

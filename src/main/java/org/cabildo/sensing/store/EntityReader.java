@@ -34,14 +34,20 @@ import org.cabildo.sensing.sql.SqlFragment;
 import org.cabildo.sensing.time.TimeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads entities: pages of collections with their query options, single entities, and the
  * navigation properties they expand. Filtering, ordering and paging run in the database.
+ * <p>
+ * Reads join the caller's transaction if there is one, and otherwise run each statement on
+ * its own: at READ COMMITTED (the default of PostgreSQL and H2) every statement sees a new
+ * snapshot even inside a transaction, so a read-only transaction around them would add
+ * nothing but a COMMIT round trip to the database per call.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class EntityReader {
 
 	private final JdbcClient jdbc;
@@ -105,6 +111,14 @@ public class EntityReader {
 			conditions.add(translator.condition(type, ALIAS, options.filter(), prefix + "$filter", aliases));
 		}
 		List<SqlFragment> order = translator.orderBy(type, ALIAS, options.orderBy(), prefix + "$orderby", aliases);
+		if (parent != null && parent.navigation().link() instanceof Link.Reverse reverse) {
+			// Every row has the parent's key here, so ordering by it first changes nothing. But H2
+			// reads an index in order (observations by (datastream_id, phenomenon_time)) only when
+			// the ORDER BY starts with the index's first column; else it sorts all the parent's
+			// rows to return one. PostgreSQL drops the redundant key.
+			boolean descending = !options.orderBy().isEmpty() && options.orderBy().get(0).descending();
+			order = SelectBuilder.ledBy(type, ALIAS + "." + reverse.column() + (descending ? " DESC" : " ASC"), order);
+		}
 		int top = options.top() == null ? settings.defaultPageSize() : Math.min(options.top(), settings.maxPageSize());
 		Long count = options.count() ? count(type, parent, options, conditions) : null;
 		List<EntityRow> rows = top == 0 ? List.of() : query(type, selection, conditions, order, top + 1, options.skip());

@@ -69,8 +69,45 @@ public record TimeValue(Instant start, Instant end) {
 		}
 	}
 
+	/** First second of year 0 and of year 10000: between them, ISO_INSTANT writes 4-digit years. */
+	private static final long FAST_FROM = -62167219200L;
+
+	private static final long FAST_UNTIL = 253402300800L;
+
+	/**
+	 * As {@link DateTimeFormatter#ISO_INSTANT} writes it. Whole seconds in years 0 to 9999,
+	 * nearly every stored time, are written directly: a page of observations writes a
+	 * thousand of them, and the formatter took a third of the time that costs.
+	 */
 	public static String format(Instant instant) {
-		return DateTimeFormatter.ISO_INSTANT.format(instant);
+		long seconds = instant.getEpochSecond();
+		if (instant.getNano() != 0 || seconds < FAST_FROM || seconds >= FAST_UNTIL) {
+			return DateTimeFormatter.ISO_INSTANT.format(instant);
+		}
+		long days = Math.floorDiv(seconds, 86_400);
+		int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+		java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+		char[] text = new char[20];
+		int year = date.getYear();
+		digits(text, 0, year / 100);
+		digits(text, 2, year % 100);
+		text[4] = '-';
+		digits(text, 5, date.getMonthValue());
+		text[7] = '-';
+		digits(text, 8, date.getDayOfMonth());
+		text[10] = 'T';
+		digits(text, 11, secondOfDay / 3600);
+		text[13] = ':';
+		digits(text, 14, secondOfDay / 60 % 60);
+		text[16] = ':';
+		digits(text, 17, secondOfDay % 60);
+		text[19] = 'Z';
+		return new String(text);
+	}
+
+	private static void digits(char[] text, int at, int twoDigits) {
+		text[at] = (char) ('0' + twoDigits / 10);
+		text[at + 1] = (char) ('0' + twoDigits % 10);
 	}
 
 	@Override

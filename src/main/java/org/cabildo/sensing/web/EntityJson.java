@@ -23,7 +23,7 @@ import tools.jackson.core.JsonGenerator;
 /** Writes entities, collections and links in the SensorThings JSON encoding, straight to the response. */
 final class EntityJson {
 
-	private static final double LARGEST_EXACT_INTEGER = 9007199254740992d;
+	static final double LARGEST_EXACT_INTEGER = 9007199254740992d;
 
 	private final Version version;
 

@@ -228,7 +228,9 @@ class SensorThingsController {
 			}
 			return node.isString() ? node.asString() : node.toString();
 		}
-		if (value instanceof Double number && number == Math.rint(number)) {
+		// Whole numbers as in the JSON body: without a fraction while a long holds them exactly.
+		if (value instanceof Double number && number == Math.rint(number)
+				&& Math.abs(number) <= EntityJson.LARGEST_EXACT_INTEGER) {
 			return Long.toString(number.longValue());
 		}
 		if (value instanceof java.time.Instant instant) {

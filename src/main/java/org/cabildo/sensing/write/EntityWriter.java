@@ -61,7 +61,21 @@ public class EntityWriter {
 
 	/** Creates an entity and everything inline in it; {@code parent} links it as in {@code Things(1)/Datastreams}. */
 	public long create(Draft draft, ParentLink parent) {
-		return create(draft, parent, clock.instant(), true);
+		Instant now = clock.instant();
+		// Every month the request needs gets its partition before the transaction starts writing:
+		// on PostgreSQL, once a transaction has written to the observations, a prepared INSERT
+		// does not see a partition attached after that ("no partition ... found for row").
+		partitions.ensure(observationTimes(draft, now, new ArrayList<>()));
+		return create(draft, parent, now, true);
+	}
+
+	/** The phenomenonTime starts of the Observations a draft creates, itself included. */
+	private static List<Instant> observationTimes(Draft draft, Instant now, List<Instant> times) {
+		if (draft.type() == EntityType.OBSERVATION && !draft.isLink()) {
+			times.add(draft.value("phenomenonTime") instanceof TimeValue time ? time.start() : now);
+		}
+		draft.related().values().forEach(related -> related.forEach(d -> observationTimes(d, now, times)));
+		return times;
 	}
 
 	/**

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the FeatureOfInterest of an observation that names none: the one made from the
- * Location of the datastream's Thing, made on first need (OGC 18-088, 10.2.1.1).
+ * Location of the datastream's Thing, made on first need (OGC 18-088, 10.2.1.1). Of several
+ * Locations, the one the Thing moved to last (by its history) counts, GeoJSON first.
  */
 @Component
 class FeatureResolver {
@@ -32,8 +33,11 @@ class FeatureResolver {
 				JOIN thing_locations tl ON tl.location_id = l.id
 				JOIN datastreams d ON d.thing_id = tl.thing_id
 				WHERE d.id = ?
-				ORDER BY CASE WHEN l.encoding_type IN ('application/geo+json', 'application/vnd.geo+json')
-				    THEN 0 ELSE 1 END, l.id""")
+				ORDER BY (SELECT MAX(h.time) FROM historical_locations h
+				          JOIN historical_location_locations hl ON hl.historical_location_id = h.id
+				          WHERE h.thing_id = d.thing_id AND hl.location_id = l.id) DESC NULLS LAST,
+				    CASE WHEN l.encoding_type IN ('application/geo+json', 'application/vnd.geo+json') THEN 0 ELSE 1 END,
+				    l.id DESC""")
 			.param(datastream)
 			.query()
 			.listOfRows();

@@ -1,0 +1,43 @@
+package org.cabildo.demo;
+
+import org.cabildo.platform.PlatformSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DemoSettings.class)
+class DemoConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
+
+	@Bean
+	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
+	ApplicationRunner loadDemoCity(DemoCity city, PlatformSettings platform, Environment environment) {
+		return arguments -> {
+			long started = System.nanoTime();
+			log.info("Loading the demo city (Mexico City air quality, RAMA network) ...");
+			long added = city.load();
+			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);
+			String base = platform.baseUrl().isEmpty()
+					? "http://localhost:" + environment.getProperty("local.server.port", "8080") : platform.baseUrl();
+			System.out.println("""
+
+					  Cabildo is running with the demo city (Mexico City air quality, SEDEMA RAMA, Jan-Jun 2024).
+
+					    SensorThings API     %1$s/v1.1
+					    Stations             %1$s/v1.1/Things?$expand=Locations
+					    Latest ozone values  %1$s/v1.1/Datastreams?$filter=properties/pollutant%%20eq%%20'O3'&$expand=Observations($orderby=phenomenonTime%%20desc;$top=1)
+					    API documentation    %1$s/swagger-ui.html
+
+					  Data: Fuente SEDEMA, Dirección de Monitoreo Atmosférico, Ciudad de México. Stop with Ctrl+C.
+					""".formatted(base));
+		};
+	}
+
+}

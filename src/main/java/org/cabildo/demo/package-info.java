@@ -1,0 +1,8 @@
+/**
+ * The demo city: Mexico City's air-quality monitoring network (SEDEMA/SIMAT RAMA stations and
+ * their hourly measurements of January to June 2024), loaded through the public APIs of the
+ * other modules when {@code cabildo.demo.enabled} is set, as by {@code ./cabildo demo}.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = { "sensing",
+		"platform" })
+package org.cabildo.demo;

@@ -1,0 +1,76 @@
+package org.cabildo.sensing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.model.EntityType;
+import org.cabildo.sensing.query.QueryOptions;
+import org.cabildo.sensing.query.QueryOptionsParser;
+import org.cabildo.sensing.store.EntityReader;
+import org.cabildo.sensing.write.BulkObservations;
+import org.cabildo.sensing.write.DraftReader;
+import org.cabildo.sensing.write.EntityWriter;
+import org.springframework.stereotype.Service;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What other modules may do with sensing data, in the terms of the SensorThings API: create
+ * entities from their JSON (checked as over HTTP), find them by a filter, and append readings.
+ */
+@Service
+public class SensorThings {
+
+	private final EntityReader reader;
+
+	private final EntityWriter writer;
+
+	private final BulkObservations bulk;
+
+	SensorThings(EntityReader reader, EntityWriter writer, BulkObservations bulk) {
+		this.reader = reader;
+		this.writer = writer;
+		this.bulk = bulk;
+	}
+
+	/** Creates an entity of an entity set ({@code Things}, ...) with everything inline, as a POST would. */
+	public long create(String entitySet, JsonNode entity) {
+		EntityType type = type(entitySet);
+		return writer.create(DraftReader.read(type, entity, DraftReader.Mode.CREATE), null);
+	}
+
+	/** The id of the first entity, in id order, that a {@code $filter} selects. */
+	public Optional<Long> findFirst(String entitySet, String filter) {
+		QueryOptions options = QueryOptionsParser.parse(Map.of("$filter", filter, "$top", "1", "$select", "id"));
+		return reader.page(type(entitySet), null, options).rows().stream().findFirst().map(row -> row.id());
+	}
+
+	/** Ids of the entities a {@code $filter} selects, at most {@code limit}. */
+	public List<Long> find(String entitySet, String filter, int limit) {
+		QueryOptions options = QueryOptionsParser
+			.parse(Map.of("$filter", filter, "$top", Integer.toString(limit), "$select", "id"));
+		return reader.page(type(entitySet), null, options).rows().stream().map(row -> row.id()).toList();
+	}
+
+	/** How many observations a datastream holds. */
+	public long observationCount(long datastream) {
+		QueryOptions options = QueryOptionsParser.parse(Map.of("$count", "true", "$top", "0"));
+		var navigation = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
+		return reader.page(EntityType.OBSERVATION, new org.cabildo.sensing.sql.ParentLink(navigation, datastream),
+				options).count();
+	}
+
+	/** Appends numeric readings to a datastream in one transaction; their feature is the Thing's Location. */
+	public void append(long datastream, List<Reading> readings) {
+		bulk.append(datastream, readings.stream().map(Reading::time).toList(),
+				readings.stream().map(Reading::value).toList());
+	}
+
+	private static EntityType type(String entitySet) {
+		return EntityType.bySetName(entitySet)
+			.orElseThrow(() -> ApiException.badRequest("there is no entity set '" + entitySet + "'"));
+	}
+
+}

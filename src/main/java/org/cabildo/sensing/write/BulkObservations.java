@@ -1,0 +1,42 @@
+package org.cabildo.sensing.write;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cabildo.sensing.time.TimeValue;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Appends many numeric readings of one datastream in one transaction. */
+@Component
+@Transactional
+public class BulkObservations {
+
+	private final ObservationStore observations;
+
+	private final FeatureResolver features;
+
+	private final ObservationPartitions partitions;
+
+	BulkObservations(ObservationStore observations, FeatureResolver features, ObservationPartitions partitions) {
+		this.observations = observations;
+		this.features = features;
+		this.partitions = partitions;
+	}
+
+	public void append(long datastream, List<Instant> times, List<Double> values) {
+		if (times.isEmpty()) {
+			return;
+		}
+		long feature = features.forDatastream(datastream, "");
+		partitions.ensure(times);
+		List<NewObservation> batch = new ArrayList<>(times.size());
+		for (int i = 0; i < times.size(); i++) {
+			batch.add(new NewObservation(datastream, feature, TimeValue.instant(times.get(i)), null, values.get(i),
+					null, null, null));
+		}
+		observations.insertAll(batch);
+	}
+
+}

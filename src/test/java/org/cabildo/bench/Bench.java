@@ -1,0 +1,39 @@
+package org.cabildo.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The benchmarks, run as {@code ./cabildo bench <name> [options]}; not part of the server.
+ * Each benchmark is a class of its own; the shared pieces are {@link ServerProcess} (the
+ * server as a separate process, for its memory), {@link LatencyRecorder}, the databases
+ * ({@link PostgresBenchDatabase}, {@link H2BenchDatabase}) with the {@link Dataset} they
+ * hold, and the {@link Report}.
+ */
+public final class Bench {
+
+	private Bench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+			usage();
+			return;
+		}
+		List<String> rest = Arrays.asList(args).subList(1, args.length);
+		switch (args[0]) {
+			case "read" -> new ReadBenchmark(Options.parse(rest, ReadBenchmark.OPTIONS), System.out).run();
+			default -> {
+				usage();
+				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
+			}
+		}
+	}
+
+	private static void usage() {
+		System.out.println("usage: bench <benchmark> [options]");
+		System.out.println();
+		System.out.print(ReadBenchmark.USAGE);
+	}
+
+}

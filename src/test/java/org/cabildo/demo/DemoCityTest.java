@@ -1,0 +1,78 @@
+package org.cabildo.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.cabildo.IntegrationTest;
+import org.cabildo.sensing.Reading;
+import org.cabildo.support.Api;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/** The demo city as a user of {@code ./cabildo demo} sees it, checked against the shipped files. */
+@IntegrationTest
+@TestPropertySource(properties = "cabildo.demo.enabled=true")
+class DemoCityTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	DemoCity city;
+
+	@Test
+	void everyStationIsAThingWithItsLocationAndOneDatastreamPerPollutant() {
+		Api api = new Api(port);
+		List<Station> stations = DemoCity.stations();
+		JsonNode things = api.get("/v1.1/Things", "$filter", "properties/network eq 'RAMA'", "$count", "true",
+				"$expand", "Locations,Datastreams($select=name;$top=10)", "$top", "100")
+			.json();
+		assertThat(things.get("@iot.count").asLong()).isEqualTo(stations.size());
+		Station merced = stations.stream().filter(s -> s.id().equals("MER")).findFirst().orElseThrow();
+		JsonNode thing = api.get("/v1.1/Things", "$filter", "properties/stationId eq 'MER'", "$expand",
+				"Locations,Datastreams").json().get("value").get(0);
+		assertThat(thing.get("name").asString()).isEqualTo(merced.name());
+		JsonNode coordinates = thing.get("Locations").get(0).get("location").get("coordinates");
+		assertThat(coordinates.get(0).asDouble()).isEqualTo(merced.longitude());
+		assertThat(coordinates.get(1).asDouble()).isEqualTo(merced.latitude());
+		assertThat(thing.get("Datastreams")).hasSize(merced.pollutants().size());
+	}
+
+	@Test
+	void theMeasurementsAreTheObservationsWithTheirUnitsAndTimes() {
+		Api api = new Api(port);
+		Map<String, List<Reading>> measurements = DemoCity.measurements();
+		long total = measurements.values().stream().mapToLong(List::size).sum();
+		JsonNode count = api.get("/v1.1/Observations", "$count", "true", "$top", "0", "$filter",
+				"Datastream/properties/source eq '" + DemoCity.SOURCE + "'").json();
+		assertThat(count.get("@iot.count").asLong()).isEqualTo(total);
+
+		Reading first = measurements.get("MER/O3").get(0);
+		JsonNode datastream = api.get("/v1.1/Datastreams", "$filter",
+				"properties/stationId eq 'MER' and properties/pollutant eq 'O3'", "$expand",
+				"Observations($orderby=phenomenonTime;$top=1)").json().get("value").get(0);
+		assertThat(datastream.get("unitOfMeasurement").get("symbol").asString()).isEqualTo("[ppb]");
+		JsonNode observation = datastream.get("Observations").get(0);
+		assertThat(Instant.parse(observation.get("phenomenonTime").asString())).isEqualTo(first.time());
+		assertThat(observation.get("result").asDouble()).isEqualTo(first.value());
+		assertThat(Instant.parse(datastream.get("phenomenonTime").asString().split("/")[1]))
+			.isEqualTo(measurements.get("MER/O3").get(measurements.get("MER/O3").size() - 1).time());
+	}
+
+	@Test
+	void loadingAgainAddsNothing() {
+		Api api = new Api(port);
+		long before = api.get("/v1.1/Things", "$count", "true", "$top", "0").json().get("@iot.count").asLong();
+		assertThat(city.load()).isZero();
+		long after = api.get("/v1.1/Things", "$count", "true", "$top", "0").json().get("@iot.count").asLong();
+		assertThat(after).isEqualTo(before);
+	}
+
+}
