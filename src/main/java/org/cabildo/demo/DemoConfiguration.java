@@ -34,9 +34,10 @@ class DemoConfiguration {
 					    Stations             %1$s/v1.1/Things?$expand=Locations
 					    Latest ozone values  %1$s/v1.1/Datastreams?$filter=properties/pollutant%%20eq%%20'O3'&$expand=Observations($orderby=phenomenonTime%%20desc;$top=1)
 					    API documentation    %1$s/swagger-ui.html
+					    MQTT (SensorThings)  mqtt://localhost:%2$s, e.g. subscribe to v1.1/Datastreams(1)/Observations
 
 					  Data: Fuente SEDEMA, Dirección de Monitoreo Atmosférico, Ciudad de México. Stop with Ctrl+C.
-					""".formatted(base));
+					""".formatted(base, environment.getProperty("cabildo.mqtt.port", "1883")));
 		};
 	}
 

@@ -15,7 +15,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SensingSettings.class)
+@EnableConfigurationProperties({ SensingSettings.class, IngestSettings.class, MqttSettings.class })
 class SensingConfiguration {
 
 	@Bean

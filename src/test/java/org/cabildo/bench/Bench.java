@@ -23,6 +23,7 @@ public final class Bench {
 		List<String> rest = Arrays.asList(args).subList(1, args.length);
 		switch (args[0]) {
 			case "read" -> new ReadBenchmark(Options.parse(rest, ReadBenchmark.OPTIONS), System.out).run();
+			case "ingest" -> new IngestBenchmark(Options.parse(rest, IngestBenchmark.OPTIONS), System.out).run();
 			default -> {
 				usage();
 				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
@@ -34,6 +35,8 @@ public final class Bench {
 		System.out.println("usage: bench <benchmark> [options]");
 		System.out.println();
 		System.out.print(ReadBenchmark.USAGE);
+		System.out.println();
+		System.out.print(IngestBenchmark.USAGE);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.cabildo.bench;
 
+import org.cabildo.support.ServerProcess;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

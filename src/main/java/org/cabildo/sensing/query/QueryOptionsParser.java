@@ -53,7 +53,7 @@ public final class QueryOptionsParser {
 				case "$count" -> count = bool(label, value);
 				case "$select" -> select = selectList(label, value);
 				case "$expand" -> expand = expandList(label, value, depth, context);
-				case "$resultFormat" -> resultFormat = value;
+				case "$resultFormat" -> resultFormat = resultFormat(label, value, depth);
 				default -> {
 					if (UNSUPPORTED.contains(name)) {
 						throw new ApiException(HttpStatus.NOT_IMPLEMENTED, "the query option " + name
@@ -73,6 +73,17 @@ public final class QueryOptionsParser {
 		catch (QueryException e) {
 			throw e.option().equals(label) ? e : new QueryException(e.getMessage(), label, e.position());
 		}
+	}
+
+	/** The one result format besides the default: {@code dataArray} (OGC 18-088, 14.3), for the whole response. */
+	private static String resultFormat(String label, String value, int depth) {
+		if (depth > 0) {
+			throw new QueryException("$resultFormat applies to the whole response, not inside $expand", label, 0);
+		}
+		if (!value.trim().equalsIgnoreCase("dataArray")) {
+			throw new QueryException("$resultFormat supports dataArray only, got '" + value + "'", label, 0);
+		}
+		return "dataArray";
 	}
 
 	private static int nonNegative(String label, String value) {

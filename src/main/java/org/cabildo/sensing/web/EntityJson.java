@@ -1,6 +1,8 @@
 package org.cabildo.sensing.web;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -16,6 +18,7 @@ import org.cabildo.sensing.store.Page;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.store.Selection;
 import org.cabildo.sensing.time.TimeValue;
+import org.cabildo.sensing.write.NewObservation;
 import org.springframework.web.util.UriUtils;
 
 import tools.jackson.core.JsonGenerator;
@@ -27,11 +30,23 @@ final class EntityJson {
 
 	private final Version version;
 
+	private final String baseUrl;
+
 	private final String serviceRoot;
 
 	EntityJson(Version version, String baseUrl) {
 		this.version = version;
+		this.baseUrl = baseUrl;
 		this.serviceRoot = baseUrl + "/" + version.path();
+	}
+
+	Version version() {
+		return version;
+	}
+
+	/** The address the platform is reached at, before the version. */
+	String baseUrl() {
+		return baseUrl;
 	}
 
 	String serviceRoot() {
@@ -92,6 +107,50 @@ final class EntityJson {
 			}
 		}
 		json.writeEndObject();
+	}
+
+	/**
+	 * An Observation just stored, written from what was stored instead of read back, as a GET
+	 * of it returns it (times to the nearest microsecond, as the databases keep them), save that
+	 * a JSON value keeps the member order it was sent with.
+	 */
+	void observation(JsonGenerator json, long id, NewObservation stored) {
+		Map<String, Object> values = new HashMap<>();
+		values.put("phenomenonTime", micros(stored.phenomenonTime()));
+		values.put("resultTime", micros(stored.resultTime()));
+		values.put("result", stored.result());
+		values.put("resultQuality", stored.resultQuality());
+		values.put("validTime", micros(stored.validTime()));
+		values.put("parameters", stored.parameters());
+		String self = selfLink(EntityType.OBSERVATION, id);
+		json.writeStartObject();
+		json.writeNumberProperty("@iot.id", id);
+		json.writeStringProperty("@iot.selfLink", self);
+		for (Property property : EntityType.OBSERVATION.properties()) {
+			Object value = values.get(property.name());
+			if (property.kind() != ValueKind.ID && version.shows(property)
+					&& (value != null || alwaysShown(EntityType.OBSERVATION, property))) {
+				json.writeName(property.name());
+				value(json, value);
+			}
+		}
+		for (Navigation navigation : EntityType.OBSERVATION.navigations()) {
+			json.writeStringProperty(navigation.name() + "@iot.navigationLink", self + "/" + navigation.name());
+		}
+		json.writeEndObject();
+	}
+
+	/** To the nearest microsecond, as both databases store times. */
+	private static Instant micros(Instant instant) {
+		if (instant == null) {
+			return null;
+		}
+		Instant truncated = instant.truncatedTo(ChronoUnit.MICROS);
+		return instant.getNano() % 1000 >= 500 ? truncated.plusNanos(1000) : truncated;
+	}
+
+	private static TimeValue micros(TimeValue time) {
+		return time == null ? null : new TimeValue(micros(time.start()), micros(time.end()));
 	}
 
 	/**

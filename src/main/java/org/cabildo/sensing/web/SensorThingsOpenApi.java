@@ -1,5 +1,6 @@
 package org.cabildo.sensing.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
@@ -49,8 +51,9 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 					Open smart-city data platform. The sensor data hub speaks the OGC SensorThings API 1.1 \
 					(OGC 18-088) under /v1.1 (and 1.0 under /v1.0): Things, Locations, HistoricalLocations, \
 					Datastreams, Sensors, ObservedProperties, Observations and FeaturesOfInterest, with the \
-					query options $filter, $expand, $select, $orderby, $top, $skip and $count. Errors are \
-					JSON problem bodies (RFC 9457) naming what is wrong and where.""")
+					query options $filter, $expand, $select, $orderby, $top, $skip, $count and \
+					$resultFormat=dataArray, CreateObservations and $batch. Errors are JSON problem bodies \
+					(RFC 9457) naming what is wrong and where.""")
 			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
 		if (openApi.getComponents() == null) {
 			openApi.setComponents(new Components());
@@ -64,6 +67,86 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 			components.addSchemas(type.entityName(), entitySchema(type));
 			describe(openApi, type);
 		}
+		describeCreateObservations(openApi);
+		describeBatch(openApi);
+	}
+
+	/** {@code POST CreateObservations}, the DataArray extension (OGC 18-088, 14.4). */
+	private void describeCreateObservations(OpenAPI openApi) {
+		Schema<?> group = new ObjectSchema().description("Observations of one Datastream")
+			.addProperty("Datastream", new ObjectSchema().addProperty("@iot.id", new IntegerSchema()))
+			.addProperty("components", new ArraySchema().items(new StringSchema()
+				._enum(List.of("phenomenonTime", "result", "resultTime", "resultQuality", "validTime", "parameters",
+						"FeatureOfInterest/id")))
+				.description("The meaning of each value of a row, in order"))
+			.addProperty("dataArray", new ArraySchema().items(new ArraySchema().items(new Schema<>()))
+				.description("One row (an array of values in the order of components) per Observation"));
+		group.setRequired(List.of("Datastream", "components", "dataArray"));
+		Schema<?> answers = new ArraySchema().items(new Schema<>().description(
+				"The selfLink of the Observation of the row (the one stored before, for a re-sent reading), or "
+						+ "\"error\"; with reasons=true an object {\"selfLink\": ...} or {\"error\": reason, "
+						+ "\"row\": n, \"pointer\": ...}"));
+		Operation create = operation("Create many Observations in the DataArray format; each row is stored or "
+				+ "refused on its own unless atomic=true", "createObservations",
+				List.of(query("reasons", "true: each answer is an object, a refused row's with its reason, row and "
+						+ "JSON pointer").schema(new BooleanSchema()),
+						query("atomic", "true: store all rows or none; any refused row makes it a 400 listing "
+								+ "every refusal (errors)").schema(new BooleanSchema()),
+						duplicatesParameter()))
+			.requestBody(new RequestBody().required(true)
+				.content(new Content().addMediaType(JSON, new MediaType().schema(new ArraySchema().items(group)))));
+		ApiResponses responses = withErrors(new ApiResponses().addApiResponse("201", new ApiResponse()
+			.description("One answer per row, in order")
+			.content(new Content().addMediaType(JSON, new MediaType().schema(answers)))));
+		create.responses(busy(responses));
+		openApi.path(ROOT + "/CreateObservations", new PathItem().post(create));
+	}
+
+	/** {@code POST $batch} in the JSON batch format. */
+	private void describeBatch(OpenAPI openApi) {
+		Schema<?> request = new ObjectSchema()
+			.addProperty("id", new StringSchema().description("Names the request; a later one refers to what it "
+					+ "created as $id, in its url or as {\"@iot.id\": \"$id\"}"))
+			.addProperty("method", new StringSchema()._enum(List.of("get", "post", "patch", "put", "delete")))
+			.addProperty("url", new StringSchema().description("Relative to the service root, e.g. Things(1) or "
+					+ "$sensor1/Datastreams"))
+			.addProperty("body", new Schema<>())
+			.addProperty("atomicityGroup", new StringSchema().description(
+					"Requests of one group are adjacent and run in one transaction, all or nothing"))
+			.addProperty("dependsOn", new ArraySchema().items(new StringSchema()));
+		request.setRequired(List.of("id", "method", "url"));
+		Schema<?> response = new ObjectSchema().addProperty("id", new StringSchema())
+			.addProperty("atomicityGroup", new StringSchema())
+			.addProperty("status", new IntegerSchema().description(
+					"As if sent alone; 424 for a request of a rolled-back group or whose dependency failed"))
+			.addProperty("headers", new ObjectSchema().description("e.g. location of a created entity"))
+			.addProperty("body", new Schema<>());
+		openApi.path(ROOT + "/$batch", new PathItem().post(operation(
+				"Run several requests in one, in order; an atomicity group commits or rolls back as a whole", "batch",
+				List.of())
+			.requestBody(new RequestBody().required(true)
+				.content(new Content().addMediaType(JSON, new MediaType().schema(
+						new ObjectSchema().addProperty("requests", new ArraySchema().items(request))))))
+			.responses(withErrors(new ApiResponses().addApiResponse("200", new ApiResponse()
+				.description("One response per request, in order")
+				.content(new Content().addMediaType(JSON, new MediaType().schema(
+						new ObjectSchema().addProperty("responses", new ArraySchema().items(response))))))))));
+	}
+
+	private static Parameter duplicatesParameter() {
+		return query("duplicates", "allow: store a re-sent reading (same Datastream, phenomenonTime and result) "
+				+ "again; by default (skip) it is answered with the Observation stored before")
+			.schema(new StringSchema()._enum(List.of("skip", "allow")));
+	}
+
+	/** 503 with Retry-After: the database does not keep up with incoming observations. */
+	private static ApiResponses busy(ApiResponses responses) {
+		return responses.addApiResponse("503", new ApiResponse()
+			.description("The ingest queue is full; nothing was stored; retry after Retry-After seconds")
+			.addHeaderObject("Retry-After", new Header()
+				.schema(new IntegerSchema()))
+			.content(new Content().addMediaType("application/problem+json",
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
 	}
 
 	private void describe(OpenAPI openApi, EntityType type) {
@@ -71,10 +154,10 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 		String entity = set + "({id})";
 		String name = type.entityName();
 		openApi.path(set, new PathItem()
-			.get(operation("List " + type.setName(), "list" + type.setName(), collectionOptions())
+			.get(operation("List " + type.setName(), "list" + type.setName(), collectionOptions(type))
 				.responses(ok(collectionSchema(type))))
 			.post(operation("Create a " + name + ", with related entities inline (deep insert) or linked by @iot.id",
-					"create" + name, List.of())
+					"create" + name, createOptions(type))
 				.requestBody(body(type))
 				.responses(created(type))));
 		openApi.path(entity, new PathItem().addParametersItem(idParameter())
@@ -92,10 +175,10 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 			PathItem item = new PathItem().addParametersItem(idParameter());
 			if (navigation.toMany()) {
 				item.get(operation("The " + navigation.name() + " of a " + name,
-						"list" + name + navigation.name(), collectionOptions())
+						"list" + name + navigation.name(), collectionOptions(target))
 					.responses(ok(collectionSchema(target))))
 					.post(operation("Create a " + target.entityName() + " related to this " + name,
-							"create" + name + navigation.name(), List.of())
+							"create" + name + navigation.name(), createOptions(target))
 						.requestBody(body(target))
 						.responses(created(target)));
 			}
@@ -127,14 +210,25 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 		return operation;
 	}
 
-	private static List<Parameter> collectionOptions() {
-		return List.of(query("$filter", "Condition, e.g. phenomenonTime ge 2024-01-01T00:00:00Z and result gt 50"),
+	private static List<Parameter> collectionOptions(EntityType type) {
+		List<Parameter> options = new ArrayList<>(List.of(
+				query("$filter", "Condition, e.g. phenomenonTime ge 2024-01-01T00:00:00Z and result gt 50"),
 				query("$expand", "Related entities to include, e.g. Datastreams($select=name;$top=5)"),
 				query("$select", "Properties to include, e.g. id,name"),
 				query("$orderby", "Sort keys, e.g. phenomenonTime desc"),
 				integerQuery("$top", "Page size (default 100, at most the server's maximum)"),
 				integerQuery("$skip", "Entities to skip"),
-				new Parameter().in("query").name("$count").description("Include @iot.count").schema(new BooleanSchema()));
+				new Parameter().in("query").name("$count").description("Include @iot.count").schema(new BooleanSchema())));
+		if (type == EntityType.OBSERVATION) {
+			options.add(query("$resultFormat", "dataArray: Observations grouped by Datastream as rows of values; "
+					+ "$select gives the components (properties and FeatureOfInterest/id)")
+				.schema(new StringSchema()._enum(List.of("dataArray"))));
+		}
+		return options;
+	}
+
+	private static List<Parameter> createOptions(EntityType type) {
+		return type == EntityType.OBSERVATION ? List.of(duplicatesParameter()) : List.of();
 	}
 
 	private static List<Parameter> entityOptions() {
@@ -171,9 +265,10 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 	}
 
 	private static ApiResponses created(EntityType type) {
-		return withErrors(new ApiResponses().addApiResponse("201", new ApiResponse()
+		ApiResponses responses = withErrors(new ApiResponses().addApiResponse("201", new ApiResponse()
 			.description("Created; the Location header holds its address")
 			.content(new Content().addMediaType(JSON, new MediaType().schema(ref(type))))));
+		return type == EntityType.OBSERVATION ? busy(responses) : responses;
 	}
 
 	private static ApiResponses status(String code, String description) {
@@ -240,7 +335,10 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 			.addProperty("detail", new StringSchema().description("What is wrong, and where"))
 			.addProperty("option", new StringSchema().description("The query option at fault"))
 			.addProperty("position", new IntegerSchema().description("0-based position in the option's value"))
-			.addProperty("pointer", new StringSchema().description("JSON pointer into the request body"));
+			.addProperty("pointer", new StringSchema().description("JSON pointer into the request body"))
+			.addProperty("errors", new ArraySchema().items(new ObjectSchema())
+				.description("CreateObservations with atomic=true: each refused row, {error, row, pointer}"))
+			.addProperty("retryAfter", new IntegerSchema().description("503: seconds to wait before retrying"));
 	}
 
 }

@@ -35,7 +35,8 @@ enum Version {
 		return List.of(REQUIREMENTS_1_1 + "datamodel", REQUIREMENTS_1_1 + "resource-path/resource-path-to-entities",
 				REQUIREMENTS_1_1 + "request-data", REQUIREMENTS_1_1 + "create-update-delete",
 				REQUIREMENTS_1_1 + "create-update-delete/historical-location-manual-creation",
-				REQUIREMENTS_1_1 + "create-update-delete/update-entity-put");
+				REQUIREMENTS_1_1 + "create-update-delete/update-entity-put", REQUIREMENTS_1_1 + "data-array/data-array",
+				REQUIREMENTS_1_1 + "batch-request/batch-request");
 	}
 
 }

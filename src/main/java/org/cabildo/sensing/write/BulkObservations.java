@@ -15,13 +15,10 @@ public class BulkObservations {
 
 	private final ObservationStore observations;
 
-	private final FeatureResolver features;
-
 	private final ObservationPartitions partitions;
 
-	BulkObservations(ObservationStore observations, FeatureResolver features, ObservationPartitions partitions) {
+	BulkObservations(ObservationStore observations, ObservationPartitions partitions) {
 		this.observations = observations;
-		this.features = features;
 		this.partitions = partitions;
 	}
 
@@ -29,14 +26,13 @@ public class BulkObservations {
 		if (times.isEmpty()) {
 			return;
 		}
-		long feature = features.forDatastream(datastream, "");
 		partitions.ensure(times);
 		List<NewObservation> batch = new ArrayList<>(times.size());
 		for (int i = 0; i < times.size(); i++) {
-			batch.add(new NewObservation(datastream, feature, TimeValue.instant(times.get(i)), null, values.get(i),
+			batch.add(new NewObservation(datastream, null, TimeValue.instant(times.get(i)), null, values.get(i),
 					null, null, null));
 		}
-		observations.insertAll(batch);
+		observations.append(batch, false);
 	}
 
 }

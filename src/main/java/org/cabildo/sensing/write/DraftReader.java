@@ -41,7 +41,12 @@ public final class DraftReader {
 	}
 
 	public static Draft read(EntityType type, JsonNode body, Mode mode) {
-		return new DraftReader(mode).entity(type, body, "", true);
+		return read(type, body, mode, "");
+	}
+
+	/** Reads an entity that stands at {@code pointer} of a larger body. */
+	public static Draft read(EntityType type, JsonNode body, Mode mode, String pointer) {
+		return new DraftReader(mode).entity(type, body, pointer, true);
 	}
 
 	private Draft entity(EntityType type, JsonNode node, String pointer, boolean topLevel) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
 import org.cabildo.sensing.model.Navigation.Link;
@@ -20,11 +21,14 @@ import org.cabildo.sensing.sql.ParentLink;
 import org.cabildo.sensing.sql.SqlFragment;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.time.TimeValue;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates, updates and deletes entities with the integrity rules of OGC 18-088 clause 10:
@@ -47,8 +51,11 @@ public class EntityWriter {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	public EntityWriter(JdbcClient jdbc, Dialect dialect, ObservationStore observations, FeatureResolver features,
-			ObservationPartitions partitions, Clock clock) {
+			ObservationPartitions partitions, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.observations = observations;
@@ -61,6 +68,9 @@ public class EntityWriter {
 
 	/** Creates an entity and everything inline in it; {@code parent} links it as in {@code Things(1)/Datastreams}. */
 	public long create(Draft draft, ParentLink parent) {
+		if (draft.type() != EntityType.OBSERVATION) {
+			features.forget();
+		}
 		Instant now = clock.instant();
 		// Every month the request needs gets its partition before the transaction starts writing:
 		// on PostgreSQL, once a transaction has written to the observations, a prepared INSERT
@@ -124,6 +134,9 @@ public class EntityWriter {
 		}
 		if (type == EntityType.HISTORICAL_LOCATION) {
 			historicalLocationCreated(id);
+		}
+		if (type != EntityType.OBSERVATION) {
+			announceAfterCommit(new EntityChanged(type, id, EntityChanged.Change.CREATED, draft.values().keySet()));
 		}
 		return id;
 	}
@@ -282,6 +295,9 @@ public class EntityWriter {
 	 */
 	public void update(Draft draft, long id, boolean replace) {
 		EntityType type = draft.type();
+		if (type != EntityType.OBSERVATION) {
+			features.forget();
+		}
 		requireExists(type, id, "");
 		Map<String, Object> values = new HashMap<>(draft.values());
 		if (replace) {
@@ -347,6 +363,19 @@ public class EntityWriter {
 				linkToParent(navigation.target(), link.linkId(), new ParentLink(navigation, id), now, true);
 			}
 		}
+		Set<String> changed = new LinkedHashSet<>(values.keySet());
+		changed.addAll(draft.related().keySet());
+		announceAfterCommit(new EntityChanged(type, id, EntityChanged.Change.UPDATED, changed));
+	}
+
+	/** Tells listeners (MQTT subscriptions) once the change is committed; never what rolls back. */
+	private void announceAfterCommit(EntityChanged event) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				events.publishEvent(event);
+			}
+		});
 	}
 
 	private void replaceLocations(long thing, List<Long> locations, Instant now) {
@@ -367,6 +396,9 @@ public class EntityWriter {
 	/** Deletes an entity and what cannot exist without it (OGC 18-088, 10.4). */
 	public void delete(EntityType type, long id) {
 		requireExists(type, id, "");
+		if (type != EntityType.OBSERVATION) {
+			features.forget();
+		}
 		switch (type) {
 			case THING -> deleteDatastreamsWhere("thing_id", id);
 			case SENSOR -> deleteDatastreamsWhere("sensor_id", id);

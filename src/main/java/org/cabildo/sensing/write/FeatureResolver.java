@@ -2,12 +2,15 @@ package org.cabildo.sensing.write;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cabildo.sensing.sql.Dialect;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Finds the FeatureOfInterest of an observation that names none: the one made from the
@@ -26,7 +29,39 @@ class FeatureResolver {
 		this.dialect = dialect;
 	}
 
+	/**
+	 * Which feature each datastream's observations get, remembered for ingest; forgotten
+	 * whenever any Thing, Location or feature may have changed (see {@link #forget()}).
+	 */
+	private final Map<Long, Long> known = new ConcurrentHashMap<>();
+
 	long forDatastream(long datastream, String pointer) {
+		Long feature = known.get(datastream);
+		if (feature != null) {
+			return feature;
+		}
+		feature = resolve(datastream, pointer);
+		known.put(datastream, feature);
+		return feature;
+	}
+
+	/**
+	 * Forgets what is remembered, now and again when the current transaction ends, so that no
+	 * writer remembers what it read before the change became visible.
+	 */
+	void forget() {
+		known.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					known.clear();
+				}
+			});
+		}
+	}
+
+	private long resolve(long datastream, String pointer) {
 		List<Map<String, Object>> locations = jdbc.sql("""
 				SELECT l.id, l.name, l.description, l.encoding_type, l.location
 				FROM locations l

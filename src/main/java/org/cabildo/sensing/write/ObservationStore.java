@@ -1,64 +1,202 @@
 package org.cabildo.sensing.write;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.TreeSet;
 
-import org.cabildo.sensing.sql.Dialect;
+import org.cabildo.sensing.ingest.IngestOutcome;
+import org.cabildo.sensing.ingest.ObservationsCreated;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.cabildo.sensing.sql.SqlFragment;
-import org.cabildo.sensing.store.RawJson;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes and removes observations, keeping their datastreams' statistics current. Callers
- * hold the transaction and have made sure the time partitions exist.
+ * Writes and removes observations, keeping their datastreams' statistics current. Every path
+ * that creates observations (a POST, a deep insert, a batch, MQTT, the demo loader) comes
+ * through {@link #append}, so every path refuses the same duplicates. Callers hold the
+ * transaction and have made sure the time partitions exist.
  */
 @Component
 public class ObservationStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate template;
-
 	private final DatastreamStatistics statistics;
 
-	private final String insert;
+	private final FeatureResolver features;
 
-	public ObservationStore(JdbcClient jdbc, JdbcTemplate template, Dialect dialect, DatastreamStatistics statistics) {
+	private final Duplicates duplicates;
+
+	private final ObservationInserter inserter;
+
+	private final ApplicationEventPublisher events;
+
+	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
+			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
-		this.template = template;
 		this.statistics = statistics;
-		String json = dialect.jsonParameter();
-		this.insert = "INSERT INTO observations (datastream_id, feature_of_interest_id, phenomenon_time, "
-				+ "phenomenon_time_end, result_time, result_number, result_json, result_quality, valid_time_start, "
-				+ "valid_time_end, parameters) VALUES (?, ?, ?, ?, ?, ?, " + json + ", " + json + ", ?, ?, " + json + ")";
+		this.features = features;
+		this.duplicates = duplicates;
+		this.inserter = inserter;
 	}
 
-	/** Stores one observation and returns its id. */
-	public long insert(NewObservation observation) {
-		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(insert).params(parameters(observation)).update(keys, "id");
-		account(List.of(observation));
-		return keys.getKeyAs(Long.class);
-	}
-
-	/** Stores many observations in JDBC batches, without reading back their ids. */
-	public void insertAll(List<NewObservation> observations) {
-		template.batchUpdate(insert, observations, 1000, ObservationStore::bind);
-		account(observations);
-	}
-
-	private void account(Collection<NewObservation> observations) {
-		List<Long> missing = statistics.added(observations);
-		if (!missing.isEmpty()) {
-			throw new InvalidEntityException("Datastream " + missing.get(0) + " does not exist", "");
+	/**
+	 * Stores observations, one outcome per row in order. A row is refused when its datastream
+	 * does not exist (or its Thing has no Location to make its feature of interest from); a
+	 * row whose datastream already holds the same phenomenonTime and result is a duplicate,
+	 * unless {@code allowDuplicates}. The rows' datastreams are locked (in id order, so that
+	 * concurrent writers cannot deadlock) for the rest of the transaction, which makes the
+	 * check for duplicates hold between concurrent writers and nodes.
+	 */
+	public List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
+		IngestOutcome[] outcomes = new IngestOutcome[rows.size()];
+		Map<Long, DatastreamState> datastreams = lock(rows);
+		Set<Long> knownFeatures = existingFeatures(rows);
+		List<NewObservation> resolved = new ArrayList<>(rows.size());
+		List<Integer> positions = new ArrayList<>(rows.size());
+		for (int i = 0; i < rows.size(); i++) {
+			// Stored as the databases store times, so that a re-sent reading compares equal.
+			NewObservation row = rows.get(i).toMicros();
+			DatastreamState state = datastreams.get(row.datastreamId());
+			if (state == null) {
+				outcomes[i] = new IngestOutcome.Refused("Datastream " + row.datastreamId() + " does not exist");
+				continue;
+			}
+			if (row.featureOfInterestId() != null && !knownFeatures.contains(row.featureOfInterestId())) {
+				outcomes[i] = new IngestOutcome.Refused(
+						"FeatureOfInterest " + row.featureOfInterestId() + " does not exist");
+				continue;
+			}
+			if (row.featureOfInterestId() == null) {
+				try {
+					row = row.withFeature(features.forDatastream(row.datastreamId(), ""));
+				}
+				catch (InvalidEntityException e) {
+					outcomes[i] = new IngestOutcome.Refused(e.getMessage());
+					continue;
+				}
+			}
+			resolved.add(row);
+			positions.add(i);
 		}
+		Duplicates.Verdicts verdicts = allowDuplicates ? Duplicates.Verdicts.none(resolved.size())
+				: duplicates.find(resolved, datastreams);
+		List<NewObservation> fresh = new ArrayList<>(resolved.size());
+		for (int i = 0; i < resolved.size(); i++) {
+			if (!verdicts.isDuplicate(i)) {
+				fresh.add(resolved.get(i));
+			}
+		}
+		long[] ids = inserter.insert(fresh);
+		statistics.added(fresh);
+		announceAfterCommit(ids, fresh);
+		int next = 0;
+		long[] idOfResolved = new long[resolved.size()];
+		for (int i = 0; i < resolved.size(); i++) {
+			if (verdicts.isDuplicate(i)) {
+				continue;
+			}
+			idOfResolved[i] = ids[next++];
+			outcomes[positions.get(i)] = new IngestOutcome.Created(idOfResolved[i]);
+		}
+		for (int i = 0; i < resolved.size(); i++) {
+			if (verdicts.isDuplicate(i)) {
+				long id = verdicts.existingId(i) != null ? verdicts.existingId(i) : idOfResolved[verdicts.earlierRow(i)];
+				outcomes[positions.get(i)] = new IngestOutcome.Duplicate(id);
+			}
+		}
+		return List.of(outcomes);
+	}
+
+	private void announceAfterCommit(long[] ids, List<NewObservation> observations) {
+		if (ids.length == 0) {
+			return;
+		}
+		ObservationsCreated event = new ObservationsCreated(ids, List.copyOf(observations));
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					events.publishEvent(event);
+				}
+			});
+		}
+		else {
+			events.publishEvent(event);
+		}
+	}
+
+	/** Stores one observation and returns its id, or the id of the one it duplicates. */
+	public long insert(NewObservation observation) {
+		IngestOutcome outcome = append(List.of(observation), false).get(0);
+		if (outcome instanceof IngestOutcome.Refused refused) {
+			throw new InvalidEntityException(refused.reason(), "");
+		}
+		return outcome.id();
+	}
+
+	/** The datastreams of the rows, locked, with the latest time each holds. */
+	private Map<Long, DatastreamState> lock(List<NewObservation> rows) {
+		Map<Long, DatastreamState> states = new HashMap<>();
+		for (List<Long> chunk : chunks(ids(rows, NewObservation::datastreamId))) {
+			jdbc.sql("SELECT id, phenomenon_time_end FROM datastreams WHERE id IN (" + placeholders(chunk.size())
+					+ ") ORDER BY id FOR UPDATE")
+				.params(new ArrayList<Object>(chunk))
+				.query((rs, n) -> {
+					var end = rs.getObject(2, java.time.OffsetDateTime.class);
+					return new DatastreamState(rs.getLong(1), end == null ? null : end.toInstant());
+				})
+				.list()
+				.forEach(state -> states.put(state.id(), state));
+		}
+		return states;
+	}
+
+	/** Of the features of interest the rows name, those that exist. */
+	private Set<Long> existingFeatures(List<NewObservation> rows) {
+		Set<Long> existing = new HashSet<>();
+		for (List<Long> chunk : chunks(ids(rows, NewObservation::featureOfInterestId))) {
+			existing.addAll(jdbc.sql("SELECT id FROM features_of_interest WHERE id IN (" + placeholders(chunk.size())
+					+ ")").params(new ArrayList<Object>(chunk)).query(Long.class).list());
+		}
+		return existing;
+	}
+
+	/**
+	 * The distinct ids, in order, that can exist at all: ids of datastreams and features are
+	 * 32-bit, and asking a database about a larger one is an error rather than "none".
+	 */
+	private static List<Long> ids(List<NewObservation> rows, Function<NewObservation, Long> id) {
+		TreeSet<Long> ids = new TreeSet<>();
+		for (NewObservation row : rows) {
+			Long value = id.apply(row);
+			if (value != null && value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE) {
+				ids.add(value);
+			}
+		}
+		return new ArrayList<>(ids);
+	}
+
+	private static List<List<Long>> chunks(List<Long> ids) {
+		List<List<Long>> chunks = new ArrayList<>();
+		for (int from = 0; from < ids.size(); from += 500) {
+			chunks.add(ids.subList(from, Math.min(ids.size(), from + 500)));
+		}
+		return chunks;
+	}
+
+	static String placeholders(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 
 	/**
@@ -92,36 +230,6 @@ public class ObservationStore {
 
 	void featureChanged(long feature) {
 		statistics.featureChanged(feature);
-	}
-
-	private static List<Object> parameters(NewObservation o) {
-		List<Object> values = new ArrayList<>(11);
-		values.add(o.datastreamId());
-		values.add(o.featureOfInterestId());
-		values.add(o.phenomenonTime().startUtc());
-		values.add(o.phenomenonTime().endUtc());
-		values.add(ColumnValues.utc(o.resultTime()));
-		values.add(o.result() instanceof Double number ? number : null);
-		values.add(o.result() instanceof RawJson json ? json.text() : null);
-		values.add(o.resultQuality() == null ? null : o.resultQuality().text());
-		values.add(o.validTime() == null ? null : o.validTime().startUtc());
-		values.add(o.validTime() == null ? null : o.validTime().endUtc());
-		values.add(o.parameters() == null ? null : o.parameters().text());
-		return values;
-	}
-
-	private static void bind(PreparedStatement statement, NewObservation observation) throws SQLException {
-		List<Object> values = parameters(observation);
-		for (int i = 0; i < values.size(); i++) {
-			Object value = values.get(i);
-			if (value == null) {
-				statement.setNull(i + 1, i == 5 ? java.sql.Types.DOUBLE : i >= 2 && i <= 4 || i == 8 || i == 9
-						? java.sql.Types.TIMESTAMP_WITH_TIMEZONE : java.sql.Types.VARCHAR);
-			}
-			else {
-				statement.setObject(i + 1, value);
-			}
-		}
 	}
 
 }

@@ -36,6 +36,16 @@ class OpenApiDocumentTest {
 	}
 
 	@Test
+	void describesTheDataArrayExtensionAndBatches() {
+		JsonNode paths = new Api(port).get("/v3/api-docs").json().get("paths");
+		assertThat(paths.get("/v1.1/CreateObservations").has("post")).isTrue();
+		assertThat(paths.get("/v1.1/$batch").has("post")).isTrue();
+		assertThat(paths.get("/v1.1/Datastreams({id})/Observations").get("get").get("parameters").toString())
+			.contains("$resultFormat");
+		assertThat(paths.get("/v1.1/Observations").get("post").get("responses").has("503")).isTrue();
+	}
+
+	@Test
 	void servesTheDocumentationUi() {
 		Api api = new Api(port);
 		assertThat(api.get("/swagger-ui/index.html").status()).isEqualTo(200);

@@ -1,4 +1,4 @@
-package org.cabildo.bench;
+package org.cabildo.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The server under test, as its own operating-system process ({@code java -jar
- * target/cabildo.jar}) so that its resident memory can be read from {@code /proc}.
+ * target/cabildo.jar}, or the test class path) so that its resident memory can be read from
+ * {@code /proc} and it can be killed as a power cut would.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
 	/** Used when the project has no {@code .jvm-options} file. */
-	static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k");
+	public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-Xss512k");
 
 	private final Process process;
 
@@ -41,7 +42,7 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** The JVM options of the server: the lines of {@code .jvm-options} (# starts a comment), else the defaults. */
-	static JvmOptions jvmOptions(Path projectDir) throws IOException {
+	public static JvmOptions jvmOptions(Path projectDir) throws IOException {
 		Path file = projectDir.resolve(".jvm-options");
 		if (!Files.exists(file)) {
 			return new JvmOptions(DEFAULT_JVM_OPTIONS, "built-in default (no .jvm-options file)");
@@ -57,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
 		return new JvmOptions(options, file.getFileName().toString());
 	}
 
-	record JvmOptions(List<String> options, String source) {
+	public record JvmOptions(List<String> options, String source) {
 	}
 
 	/**
@@ -65,17 +66,27 @@ final class ServerProcess implements AutoCloseable {
 	 *
 	 * @param environment settings for the server, as environment variables (SPRING_DATASOURCE_URL, ...)
 	 */
-	static ServerProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,
+	public static ServerProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,
 			Duration timeout) throws IOException, InterruptedException {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " does not exist; build it first (./mvnw -q package -DskipTests)");
 		}
-		int port = freePort();
+		return start(List.of("-jar", jar.toString()), jvmOptions, environment, freePort(), log, timeout);
+	}
+
+	/** Starts the server from the class path of this JVM (the tests'), on a given port. */
+	public static ServerProcess startFromClassPath(List<String> jvmOptions, Map<String, String> environment, int port,
+			Path log, Duration timeout) throws IOException, InterruptedException {
+		return start(List.of("-cp", System.getProperty("java.class.path"), "org.cabildo.CabildoApplication"),
+				jvmOptions, environment, port, log, timeout);
+	}
+
+	private static ServerProcess start(List<String> launch, List<String> jvmOptions, Map<String, String> environment,
+			int port, Path log, Duration timeout) throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
-		command.add("-jar");
-		command.add(jar.toString());
+		command.addAll(launch);
 		ProcessBuilder builder = new ProcessBuilder(command);
 		Map<String, String> env = builder.environment();
 		// Only what the benchmark sets may configure the server or its JVM.
@@ -84,10 +95,14 @@ final class ServerProcess implements AutoCloseable {
 				|| name.equals("JAVA_TOOL_OPTIONS") || name.equals("JDK_JAVA_OPTIONS") || name.equals("_JAVA_OPTIONS"));
 		Map<String, String> settings = new LinkedHashMap<>(environment);
 		settings.put("SERVER_PORT", Integer.toString(port));
+		// Another broker may hold the MQTT default port (1883) on this machine.
+		if (!settings.containsKey("CABILDO_MQTT_PORT")) {
+			settings.put("CABILDO_MQTT_PORT", Integer.toString(freePort()));
+		}
 		env.putAll(settings);
 		Files.createDirectories(log.getParent());
 		builder.redirectErrorStream(true);
-		builder.redirectOutput(log.toFile());
+		builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		Process process = builder.start();
 		ServerProcess server = new ServerProcess(process, URI.create("http://127.0.0.1:" + port), log, command);
 		Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
@@ -127,29 +142,29 @@ final class ServerProcess implements AutoCloseable {
 	}
 
 	/** Why the server is gone, or null if it is running. */
-	String death() {
+	public String death() {
 		return process.isAlive() ? null : "the server (pid " + process.pid() + ") exited with status "
 				+ process.exitValue() + " during the benchmark (stopped by something else?); see " + log;
 	}
 
-	URI baseUri() {
+	public URI baseUri() {
 		return baseUri;
 	}
 
-	long pid() {
+	public long pid() {
 		return process.pid();
 	}
 
-	Path log() {
+	public Path log() {
 		return log;
 	}
 
-	List<String> command() {
+	public List<String> command() {
 		return command;
 	}
 
 	/** Resident memory from /proc/<pid>/status: the peak (VmHWM) and the current (VmRSS), in bytes. */
-	Memory memory() throws IOException {
+	public Memory memory() throws IOException {
 		long peak = -1;
 		long current = -1;
 		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
@@ -166,7 +181,7 @@ final class ServerProcess implements AutoCloseable {
 		return new Memory(peak, current);
 	}
 
-	record Memory(long peakRssBytes, long rssBytes) {
+	public record Memory(long peakRssBytes, long rssBytes) {
 	}
 
 	private static long kilobytes(String line) {
@@ -187,7 +202,13 @@ final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() throws IOException {
+	/** Kills the process without warning (SIGKILL), as a power cut or the OOM killer would. */
+	public void kill() throws InterruptedException {
+		process.destroyForcibly();
+		process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	public static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);
 			return socket.getLocalPort();

@@ -1,0 +1,23 @@
+package org.cabildo.sensing.ingest;
+
+import java.time.Duration;
+
+/**
+ * The database does not keep up: the ingest queue has no room for more observations. Nothing
+ * of the refused submission was stored; the sender retries after {@link #retryAfter()}.
+ */
+public class IngestBusyException extends RuntimeException {
+
+	private final Duration retryAfter;
+
+	public IngestBusyException(Duration retryAfter) {
+		super("the database does not keep up with the incoming observations; retry after " + retryAfter.toSeconds()
+				+ " s");
+		this.retryAfter = retryAfter;
+	}
+
+	public Duration retryAfter() {
+		return retryAfter;
+	}
+
+}

@@ -1,0 +1,31 @@
+package org.cabildo.sensing.ingest;
+
+/** What became of one submitted observation. */
+public sealed interface IngestOutcome {
+
+	/** Stored now, with this id. */
+	record Created(long id) implements IngestOutcome {
+	}
+
+	/**
+	 * Not stored because the datastream already holds an observation with the same
+	 * phenomenonTime and result: the one with this id. A re-sent reading is acknowledged as if
+	 * it had been stored, so that retrying is always safe.
+	 */
+	record Duplicate(long id) implements IngestOutcome {
+	}
+
+	/** Not stored, for this reason (an unknown datastream, ...). */
+	record Refused(String reason) implements IngestOutcome {
+	}
+
+	/** The id of the stored observation, or -1 when refused. */
+	default long id() {
+		return switch (this) {
+			case Created created -> created.id();
+			case Duplicate duplicate -> duplicate.id();
+			case Refused refused -> -1;
+		};
+	}
+
+}

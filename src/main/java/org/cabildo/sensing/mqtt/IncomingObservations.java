@@ -1,0 +1,165 @@
+package org.cabildo.sensing.mqtt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.IngestSettings;
+import org.cabildo.sensing.ingest.IngestBusyException;
+import org.cabildo.sensing.ingest.IngestOutcome;
+import org.cabildo.sensing.ingest.ObservationIngest;
+import org.cabildo.sensing.model.EntityType;
+import org.cabildo.sensing.sql.ParentLink;
+import org.cabildo.sensing.write.DraftReader;
+import org.cabildo.sensing.write.EntityWriter;
+import org.cabildo.sensing.write.NewObservation;
+import org.cabildo.sensing.write.ObservationDrafts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Observations published over MQTT, whichever broker carried them: each is checked as a POST
+ * body would be and queued for the next group commit of {@link ObservationIngest}. Nothing here
+ * blocks the caller's thread; waiting for room in a full queue happens on a virtual thread.
+ */
+class IncomingObservations {
+
+	private static final Logger log = LoggerFactory.getLogger(IncomingObservations.class);
+
+	private final ObservationIngest ingest;
+
+	private final EntityWriter writer;
+
+	private final IngestSettings settings;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.shared();
+
+	private final ExecutorService waiting = Executors.newVirtualThreadPerTaskExecutor();
+
+	IncomingObservations(ObservationIngest ingest, EntityWriter writer, IngestSettings settings, Clock clock) {
+		this.ingest = ingest;
+		this.writer = writer;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes one publish.
+	 *
+	 * @param untilStored whether the receipt waits for the commit (QoS 1 and 2) or only for a
+	 * place in the queue (QoS 0)
+	 * @return the receipt; it never completes exceptionally
+	 */
+	CompletableFuture<Receipt> take(String topic, byte[] payload, boolean untilStored) {
+		Optional<Topics.Creation> creation = Topics.creation(topic);
+		if (creation.isEmpty()) {
+			return refused(Receipt.Fault.TOPIC, "Observations are created by publishing to v1.1/Datastreams(id)/Observations"
+					+ " or v1.1/Observations, not to " + topic);
+		}
+		Long datastream = creation.get().datastream();
+		JsonNode body;
+		try {
+			body = json.readTree(payload);
+		}
+		catch (JacksonException e) {
+			return refused(Receipt.Fault.PAYLOAD, "the payload is not JSON: " + e.getOriginalMessage());
+		}
+		if (body == null || !body.isObject()) {
+			return refused(Receipt.Fault.PAYLOAD, "the payload must be one Observation as a JSON object");
+		}
+		Optional<NewObservation> row;
+		try {
+			row = ObservationDrafts.read(body, datastream, clock.instant(), "");
+		}
+		catch (ApiException e) {
+			return refused(Receipt.Fault.CONTENT, e.getMessage());
+		}
+		catch (RuntimeException e) {
+			log.warn("An Observation published on {} could not be read", topic, e);
+			return refused(Receipt.Fault.CONTENT, "the Observation could not be read: " + e.getMessage());
+		}
+		if (row.isEmpty()) {
+			// It creates its FeatureOfInterest inline: the entity writer does that, in its own transaction.
+			return CompletableFuture.supplyAsync(() -> createWithFeature(body, datastream), waiting);
+		}
+		return submit(row.get(), untilStored);
+	}
+
+	private CompletableFuture<Receipt> submit(NewObservation row, boolean untilStored) {
+		CompletableFuture<List<IngestOutcome>> committed;
+		try {
+			committed = ingest.submit(List.of(row), false, Duration.ZERO);
+		}
+		catch (IngestBusyException busy) {
+			// The queue is full: wait for room off the broker's threads. A client's next publishes
+			// wait behind this one (and the external broker's behind the in-flight few), so the
+			// waiting is bounded.
+			return CompletableFuture.supplyAsync(() -> ingest.submit(List.of(row), false, settings.mqttWait()), waiting)
+				.thenCompose(future -> receipt(future, untilStored))
+				.exceptionally(IncomingObservations::failed);
+		}
+		catch (RuntimeException e) {
+			return CompletableFuture.completedFuture(failed(e));
+		}
+		return receipt(committed, untilStored);
+	}
+
+	private CompletableFuture<Receipt> receipt(CompletableFuture<List<IngestOutcome>> committed, boolean untilStored) {
+		CompletableFuture<Receipt> stored = committed.handle((outcomes, error) -> error != null ? failed(error)
+				: switch (outcomes.get(0)) {
+					case IngestOutcome.Created created -> new Receipt.Stored(created.id());
+					case IngestOutcome.Duplicate duplicate -> new Receipt.Stored(duplicate.id());
+					case IngestOutcome.Refused refused -> new Receipt.Refused(Receipt.Fault.CONTENT, refused.reason());
+				});
+		if (untilStored) {
+			return stored;
+		}
+		stored.thenAccept(receipt -> {
+			if (!(receipt instanceof Receipt.Stored)) {
+				log.info("An Observation published with QoS 0 was not stored: {}", receipt);
+			}
+		});
+		return CompletableFuture.completedFuture(new Receipt.Queued());
+	}
+
+	private Receipt createWithFeature(JsonNode body, Long datastream) {
+		try {
+			ParentLink parent = datastream == null ? null
+					: new ParentLink(EntityType.DATASTREAM.navigation("Observations").orElseThrow(), datastream);
+			long id = writer.create(DraftReader.read(EntityType.OBSERVATION, body, DraftReader.Mode.CREATE, ""), parent);
+			return new Receipt.Stored(id);
+		}
+		catch (ApiException e) {
+			return new Receipt.Refused(Receipt.Fault.CONTENT, e.getMessage());
+		}
+		catch (RuntimeException e) {
+			return failed(e);
+		}
+	}
+
+	private static Receipt failed(Throwable error) {
+		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+		if (cause instanceof IngestBusyException busy) {
+			return new Receipt.Failed(true, busy.getMessage());
+		}
+		log.warn("An Observation published over MQTT could not be stored", cause);
+		return new Receipt.Failed(false, "the Observation could not be stored; send it again later");
+	}
+
+	private static CompletableFuture<Receipt> refused(Receipt.Fault fault, String reason) {
+		return CompletableFuture.completedFuture(new Receipt.Refused(fault, reason));
+	}
+
+}

@@ -1,0 +1,75 @@
+package org.cabildo.sensing.mqtt;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The topics of the SensorThings MQTT extension (OGC 18-088, clause 14): a version, then a
+ * resource path as in a URL ({@code v1.1/Datastreams(1)/Observations}), for subscriptions
+ * optionally followed by {@code ?$select=...}.
+ */
+final class Topics {
+
+	static final List<String> VERSIONS = List.of("v1.0", "v1.1");
+
+	/** Where devices publish Observations: with the Datastream in the topic or in the payload. */
+	private static final Pattern CREATION = Pattern.compile("v1\\.[01]/(?:Datastreams\\((\\d{1,18})\\)/)?Observations");
+
+	private static final String SHARED = "$share/";
+
+	private Topics() {
+	}
+
+	/** Whether a topic is in the SensorThings namespace, which only the platform publishes in. */
+	static boolean isSensorThings(String topic) {
+		return topic.startsWith("v1.0/") || topic.startsWith("v1.1/");
+	}
+
+	/**
+	 * The Datastream a publish to this topic creates an Observation in.
+	 *
+	 * @return empty when the topic is not one that creates Observations; a creation with a null
+	 * datastream when the payload is to name it
+	 */
+	static Optional<Creation> creation(String topic) {
+		Matcher matcher = CREATION.matcher(topic);
+		if (!matcher.matches()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Creation(matcher.group(1) == null ? null : Long.valueOf(matcher.group(1))));
+	}
+
+	record Creation(Long datastream) {
+	}
+
+	/** A topic filter without its {@code $share/group/} prefix: what it matches. */
+	static String unshared(String filter) {
+		if (!filter.startsWith(SHARED)) {
+			return filter;
+		}
+		int slash = filter.indexOf('/', SHARED.length());
+		return slash < 0 ? filter : filter.substring(slash + 1);
+	}
+
+	/** Whether an MQTT topic filter, with {@code +} and {@code #}, matches a topic. */
+	static boolean matches(String filter, String topic) {
+		String[] filterLevels = filter.split("/", -1);
+		String[] topicLevels = topic.split("/", -1);
+		for (int i = 0; i < filterLevels.length; i++) {
+			if (filterLevels[i].equals("#")) {
+				return true;
+			}
+			if (i >= topicLevels.length || !(filterLevels[i].equals("+") || filterLevels[i].equals(topicLevels[i]))) {
+				return false;
+			}
+		}
+		return filterLevels.length == topicLevels.length;
+	}
+
+	static boolean hasWildcard(String filter) {
+		return filter.contains("+") || filter.contains("#");
+	}
+
+}

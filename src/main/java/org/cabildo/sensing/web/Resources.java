@@ -1,0 +1,343 @@
+package org.cabildo.sensing.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ingest.IngestOutcome;
+import org.cabildo.sensing.model.EntityType;
+import org.cabildo.sensing.model.Navigation;
+import org.cabildo.sensing.query.QueryOptions;
+import org.cabildo.sensing.query.QueryOptionsParser;
+import org.cabildo.sensing.sql.ParentLink;
+import org.cabildo.sensing.store.EntityReader;
+import org.cabildo.sensing.store.EntityRow;
+import org.cabildo.sensing.store.Page;
+import org.cabildo.sensing.store.RawJson;
+import org.cabildo.sensing.time.TimeValue;
+import org.cabildo.sensing.write.Draft;
+import org.cabildo.sensing.write.DraftReader;
+import org.cabildo.sensing.write.EntityWriter;
+import org.cabildo.sensing.write.InvalidEntityException;
+import org.cabildo.sensing.write.NewObservation;
+import org.cabildo.sensing.write.ObservationDrafts;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a request on a resource path does, whether it came over HTTP or inside a
+ * {@code $batch}: reads with their query options, and creates, updates and deletes. An
+ * Observation that creates nothing else inline goes to the {@link ObservationIntake}.
+ */
+@Component
+class Resources {
+
+	private final PathResolver paths;
+
+	private final EntityReader reader;
+
+	private final EntityWriter writer;
+
+	private final ObservationIntake intake;
+
+	private final Clock clock;
+
+	private final JsonMapper json = JsonMapper.shared();
+
+	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock) {
+		this.paths = paths;
+		this.reader = reader;
+		this.writer = writer;
+		this.intake = intake;
+		this.clock = clock;
+	}
+
+	// ---- read ----
+
+	/** @param options the system query options ({@code $...}) of the request */
+	Reply get(Call call, Map<String, String> options) {
+		QueryOptions parsed = QueryOptionsParser.parse(options);
+		Target target = paths.resolve(call.path());
+		if (parsed.resultFormat() != null) {
+			return dataArray(call, target, parsed);
+		}
+		return switch (target) {
+			case Target.ServiceRoot ignored -> Reply.json(HttpStatus.OK, out -> serviceRoot(out, call));
+			case Target.Collection collection -> {
+				Page page = reader.page(collection.type(), collection.parent(), parsed);
+				yield Reply.json(HttpStatus.OK, out -> call.out().page(out, collection.type(), page, call.url()));
+			}
+			case Target.Entity entity -> {
+				EntityRow row = reader.byId(entity.type(), entity.id(), parsed).orElseThrow(() -> missing(entity));
+				yield Reply.json(HttpStatus.OK, out -> call.out().entity(out, row, parsed));
+			}
+			case Target.PropertyValue value -> property(value);
+			case Target.References references -> references(call, references, parsed);
+		};
+	}
+
+	private Reply dataArray(Call call, Target target, QueryOptions options) {
+		if (!(target instanceof Target.Collection collection) || collection.type() != EntityType.OBSERVATION) {
+			throw ApiException.badRequest("$resultFormat=dataArray is for collections of Observations")
+				.with("option", "$resultFormat");
+		}
+		DataArrayJson format = DataArrayJson.of(options, call.out());
+		Page page = reader.page(EntityType.OBSERVATION, collection.parent(), format.readOptions());
+		return Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url()));
+	}
+
+	private void serviceRoot(JsonGenerator out, Call call) {
+		out.writeStartObject();
+		out.writeName("value");
+		out.writeStartArray();
+		for (EntityType type : EntityType.values()) {
+			out.writeStartObject();
+			out.writeStringProperty("name", type.setName());
+			out.writeStringProperty("url", call.out().serviceRoot() + "/" + type.setName());
+			out.writeEndObject();
+		}
+		out.writeEndArray();
+		if (call.version() == Version.V1_1) {
+			out.writeName("serverSettings");
+			out.writeStartObject();
+			out.writeName("conformance");
+			out.writeStartArray();
+			for (String requirement : call.version().conformance()) {
+				out.writeString(requirement);
+			}
+			out.writeEndArray();
+			out.writeEndObject();
+		}
+		out.writeEndObject();
+	}
+
+	private Reply property(Target.PropertyValue target) {
+		Target.Entity entity = target.entity();
+		Object value;
+		if (target.property().name().equals("id")) {
+			value = (double) entity.id();
+		}
+		else {
+			QueryOptions select = new QueryOptions(null, List.of(), null, 0, false,
+					List.of(target.property().name()), List.of(), null, Map.of());
+			EntityRow row = reader.byId(entity.type(), entity.id(), select).orElseThrow(() -> missing(entity));
+			value = member(row.value(target.property().name()), target.path());
+		}
+		if (value == null) {
+			return Reply.empty(HttpStatus.NO_CONTENT);
+		}
+		if (target.raw()) {
+			return Reply.text(rawText(value));
+		}
+		String name = target.path().isEmpty() ? target.property().name()
+				: target.path().get(target.path().size() - 1);
+		Object shown = value;
+		return Reply.json(HttpStatus.OK, out -> {
+			out.writeStartObject();
+			out.writeName(name);
+			EntityJson.value(out, shown);
+			out.writeEndObject();
+		});
+	}
+
+	private Object member(Object value, List<String> path) {
+		if (path.isEmpty()) {
+			return value;
+		}
+		if (!(value instanceof RawJson raw)) {
+			return null;
+		}
+		JsonNode node = json.readTree(raw.text());
+		for (String name : path) {
+			node = node.isArray() && name.matches("\\d+") ? node.path(Integer.parseInt(name)) : node.path(name);
+		}
+		if (node.isMissingNode()) {
+			throw ApiException.notFound("there is no member " + String.join("/", path));
+		}
+		return node.isNull() ? null : new RawJson(node.toString());
+	}
+
+	private String rawText(Object value) {
+		if (value instanceof RawJson raw) {
+			JsonNode node = json.readTree(raw.text());
+			if (node.isContainer()) {
+				throw ApiException.badRequest("$value is only for simple values; this one is a JSON "
+						+ (node.isArray() ? "array" : "object"));
+			}
+			return node.isString() ? node.asString() : node.toString();
+		}
+		// Whole numbers as in the JSON body: without a fraction while a long holds them exactly.
+		if (value instanceof Double number && number == Math.rint(number)
+				&& Math.abs(number) <= EntityJson.LARGEST_EXACT_INTEGER) {
+			return Long.toString(number.longValue());
+		}
+		if (value instanceof Instant instant) {
+			return TimeValue.format(instant);
+		}
+		return value.toString();
+	}
+
+	private Reply references(Call call, Target.References references, QueryOptions options) {
+		if (references.of() instanceof Target.Entity entity) {
+			return Reply.json(HttpStatus.OK, out -> {
+				out.writeStartObject();
+				out.writeStringProperty("@iot.selfLink", call.out().selfLink(entity.type(), entity.id()));
+				out.writeEndObject();
+			});
+		}
+		Target.Collection collection = (Target.Collection) references.of();
+		QueryOptions idsOnly = new QueryOptions(options.filter(), options.orderBy(), options.top(), options.skip(),
+				options.count(), List.of("id"), List.of(), null, options.raw());
+		Page page = reader.page(collection.type(), collection.parent(), idsOnly);
+		return Reply.json(HttpStatus.OK, out -> {
+			out.writeStartObject();
+			if (page.count() != null) {
+				out.writeNumberProperty("@iot.count", page.count());
+			}
+			out.writeName("value");
+			out.writeStartArray();
+			for (EntityRow row : page.rows()) {
+				out.writeStartObject();
+				out.writeStringProperty("@iot.selfLink", call.out().selfLink(row.type(), row.id()));
+				out.writeEndObject();
+			}
+			out.writeEndArray();
+			if (page.hasMore()) {
+				out.writeStringProperty("@iot.nextLink", call.out().nextLink(call.url(), page));
+			}
+			out.writeEndObject();
+		});
+	}
+
+	// ---- write ----
+
+	/**
+	 * @param parameters the query parameters; {@code duplicates=allow} stores a re-sent Observation again
+	 * @param content the body, read once the path is known to address a collection
+	 */
+	Reply post(Call call, Map<String, String> parameters, Supplier<JsonNode> content) {
+		Target target = paths.resolve(call.path());
+		if (!(target instanceof Target.Collection collection)) {
+			throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "entities are created by POST to a collection");
+		}
+		JsonNode body = content.get();
+		if (collection.type() == EntityType.OBSERVATION) {
+			Optional<Reply> stored = observation(call, collection, body, IngestOptions.of(parameters));
+			if (stored.isPresent()) {
+				return stored.get();
+			}
+		}
+		Draft draft = DraftReader.read(collection.type(), body, DraftReader.Mode.CREATE);
+		long id = writer.create(draft, collection.parent());
+		return created(call, collection.type(), id);
+	}
+
+	/**
+	 * An Observation in a collection of all Observations or of a Datastream's, which creates
+	 * no other entity inline, goes to the intake, outside a transaction; empty for any other.
+	 */
+	private Optional<Reply> observation(Call call, Target.Collection collection, JsonNode body,
+			IngestOptions options) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// In a changeset of a batch: written by the entity writer, in the changeset's transaction.
+			return Optional.empty();
+		}
+		Long datastream = null;
+		if (collection.parent() != null) {
+			if (collection.parent().navigation().source() != EntityType.DATASTREAM) {
+				return Optional.empty();
+			}
+			datastream = collection.parent().parentId();
+		}
+		Optional<NewObservation> row = ObservationDrafts.read(body, datastream, clock.instant(), "");
+		if (row.isEmpty()) {
+			return Optional.empty();
+		}
+		long target = row.get().datastreamId();
+		if (!ObservationIntake.mayExist(target)) {
+			throw new InvalidEntityException("Datastream " + target + " does not exist", "/Datastream");
+		}
+		Long feature = row.get().featureOfInterestId();
+		if (feature != null && (!ObservationIntake.mayExist(feature)
+				|| !reader.exists(EntityType.FEATURE_OF_INTEREST, feature))) {
+			throw new InvalidEntityException("FeatureOfInterest " + feature + " does not exist", "/FeatureOfInterest");
+		}
+		IngestOutcome outcome = intake.store(List.of(row.get()), options.allowDuplicates()).get(0);
+		if (outcome instanceof IngestOutcome.Refused refused) {
+			boolean linked = datastream == null;
+			throw new InvalidEntityException(refused.reason(),
+					linked && refused.reason().startsWith("Datastream ") ? "/Datastream" : "/");
+		}
+		long id = outcome.id();
+		String selfLink = call.out().selfLink(EntityType.OBSERVATION, id);
+		if (outcome instanceof IngestOutcome.Created) {
+			NewObservation stored = row.get();
+			return Optional.of(Reply.created(EntityType.OBSERVATION, id, selfLink,
+					out -> call.out().observation(out, id, stored)));
+		}
+		EntityRow existing = reStored(id, row.get());
+		return Optional.of(Reply.created(EntityType.OBSERVATION, id, selfLink,
+				out -> call.out().entity(out, existing, QueryOptions.NONE)));
+	}
+
+	/**
+	 * The Observation a re-sent one repeats, found through its Datastream and phenomenonTime:
+	 * the index on them finds it at once, where a lookup by id alone may read far more.
+	 */
+	private EntityRow reStored(long id, NewObservation row) {
+		Navigation observations = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
+		Instant start = row.phenomenonTime().start().truncatedTo(ChronoUnit.MICROS);
+		QueryOptions options = QueryOptionsParser.parse(Map.of("$filter",
+				"id eq " + id + " and phenomenonTime ge " + start, "$top", "1"));
+		List<EntityRow> found = reader.page(EntityType.OBSERVATION, new ParentLink(observations, row.datastreamId()),
+				options).rows();
+		return found.isEmpty() ? reader.byId(EntityType.OBSERVATION, id, QueryOptions.NONE).orElseThrow()
+				: found.get(0);
+	}
+
+	private Reply created(Call call, EntityType type, long id) {
+		EntityRow row = reader.byId(type, id, QueryOptions.NONE).orElseThrow();
+		return Reply.created(type, id, call.out().selfLink(type, id),
+				out -> call.out().entity(out, row, QueryOptions.NONE));
+	}
+
+	/** PATCH ({@link DraftReader.Mode#PATCH}) or PUT ({@link DraftReader.Mode#PUT}) of one entity. */
+	Reply update(Call call, Supplier<JsonNode> content, DraftReader.Mode mode) {
+		Target.Entity entity = entityTarget(call, "updated");
+		JsonNode body = content.get();
+		Draft draft = DraftReader.read(entity.type(), body, mode);
+		writer.update(draft, entity.id(), mode == DraftReader.Mode.PUT);
+		EntityRow row = reader.byId(entity.type(), entity.id(), QueryOptions.NONE).orElseThrow(() -> missing(entity));
+		return Reply.json(HttpStatus.OK, out -> call.out().entity(out, row, QueryOptions.NONE));
+	}
+
+	Reply delete(Call call) {
+		Target.Entity entity = entityTarget(call, "deleted");
+		writer.delete(entity.type(), entity.id());
+		return Reply.empty(HttpStatus.OK);
+	}
+
+	private Target.Entity entityTarget(Call call, String verb) {
+		Target target = paths.resolve(call.path());
+		if (!(target instanceof Target.Entity entity)) {
+			throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "only single entities are " + verb
+					+ ", addressed as in Things(1)");
+		}
+		return entity;
+	}
+
+	private static ApiException missing(Target.Entity entity) {
+		return ApiException.notFound(entity.type().entityName() + " " + entity.id() + " does not exist");
+	}
+
+}

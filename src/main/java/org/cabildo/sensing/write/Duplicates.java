@@ -1,0 +1,131 @@
+package org.cabildo.sensing.write;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cabildo.sensing.store.RawJson;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Finds re-sent readings: rows whose datastream already holds, or whose batch holds earlier,
+ * an observation with the same phenomenonTime and result. Sensors send in time order, so
+ * the database is asked only about rows not later than the latest time their datastream holds.
+ */
+@Component
+class Duplicates {
+
+	private static final int CHUNK = 500;
+
+	private final JdbcClient jdbc;
+
+	Duplicates(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** What is known of duplicates among rows, by position. */
+	record Verdicts(Long[] existing, int[] earlier) {
+
+		static Verdicts none(int size) {
+			int[] earlier = new int[size];
+			Arrays.fill(earlier, -1);
+			return new Verdicts(new Long[size], earlier);
+		}
+
+		boolean isDuplicate(int row) {
+			return existing[row] != null || earlier[row] >= 0;
+		}
+
+		/** The id of the stored observation the row repeats, or null when it repeats an earlier row. */
+		Long existingId(int row) {
+			return existing[row];
+		}
+
+		int earlierRow(int row) {
+			return earlier[row];
+		}
+
+	}
+
+	/** The identity of a reading: datastream, phenomenonTime and result (times cut to microseconds by the store). */
+	private record Key(long datastream, Instant start, Instant end, Object result) {
+
+		static Key of(NewObservation row) {
+			return new Key(row.datastreamId(), row.phenomenonTime().start(), row.phenomenonTime().end(),
+					result(row.result()));
+		}
+
+		/** JSON compares as a tree: the database may store it with other spacing or key order. */
+		static Object result(Object result) {
+			return result instanceof RawJson json ? JsonMapper.shared().readTree(json.text()) : result;
+		}
+
+	}
+
+	Verdicts find(List<NewObservation> rows, Map<Long, DatastreamState> datastreams) {
+		Verdicts verdicts = Verdicts.none(rows.size());
+		Map<Long, List<Integer>> candidates = new LinkedHashMap<>();
+		Key[] keys = new Key[rows.size()];
+		for (int i = 0; i < rows.size(); i++) {
+			NewObservation row = rows.get(i);
+			keys[i] = Key.of(row);
+			Instant latest = datastreams.get(row.datastreamId()).latest();
+			if (latest != null && !row.phenomenonTime().start().isAfter(latest)) {
+				candidates.computeIfAbsent(row.datastreamId(), id -> new ArrayList<>()).add(i);
+			}
+		}
+		candidates.forEach((datastream, positions) -> {
+			Map<Key, Long> stored = stored(datastream, positions.stream().map(i -> keys[i].start()).distinct().toList());
+			for (int i : positions) {
+				verdicts.existing()[i] = stored.get(keys[i]);
+			}
+		});
+		Map<Key, Integer> first = new HashMap<>();
+		for (int i = 0; i < rows.size(); i++) {
+			if (verdicts.existing()[i] == null) {
+				Integer earlier = first.putIfAbsent(keys[i], i);
+				if (earlier != null) {
+					verdicts.earlier()[i] = earlier;
+				}
+			}
+		}
+		return verdicts;
+	}
+
+	private Map<Key, Long> stored(long datastream, List<Instant> starts) {
+		Map<Key, Long> stored = new HashMap<>();
+		for (int from = 0; from < starts.size(); from += CHUNK) {
+			List<Instant> chunk = starts.subList(from, Math.min(starts.size(), from + CHUNK));
+			List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+			parameters.add(datastream);
+			chunk.forEach(start -> parameters.add(ColumnValues.utc(start)));
+			jdbc.sql("SELECT id, phenomenon_time, phenomenon_time_end, result_number, result_json FROM observations "
+					+ "WHERE datastream_id = ? AND phenomenon_time IN (" + ObservationStore.placeholders(chunk.size())
+					+ ")")
+				.params(parameters)
+				.query((rs, n) -> {
+					OffsetDateTime end = rs.getObject(3, OffsetDateTime.class);
+					double number = rs.getDouble(4);
+					Object result = rs.wasNull() ? null : (Object) number;
+					String json = rs.getString(5);
+					if (json != null) {
+						result = new RawJson(json);
+					}
+					return Map.entry(new Key(datastream, rs.getObject(2, OffsetDateTime.class).toInstant(),
+							end == null ? null : end.toInstant(), Key.result(result)), rs.getLong(1));
+				})
+				.list()
+				.forEach(entry -> stored.putIfAbsent(entry.getKey(), entry.getValue()));
+		}
+		return stored;
+	}
+
+}
