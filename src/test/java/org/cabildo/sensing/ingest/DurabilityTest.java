@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
 import org.cabildo.support.ServerProcess;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -133,14 +134,7 @@ class DurabilityTest {
 	}
 
 	private static long createDatastream(Api api) {
-		Api.Response created = api.post("/v1.1/Datastreams", Map.of("name", "durable", "description", "d",
-				"observationType", "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
-				"unitOfMeasurement", Map.of("name", "n", "symbol", "s", "definition", "d"), "Thing",
-				Map.of("name", "t", "description", "t", "Locations",
-						List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json",
-								"location", Map.of("type", "Point", "coordinates", List.of(-99.13, 19.43))))),
-				"Sensor", Map.of("name", "s", "description", "s", "encodingType", "text/plain", "metadata", "m"),
-				"ObservedProperty", Map.of("name", "p", "description", "p", "definition", "urn:p")));
+		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("durable"));
 		assertThat(created.status()).isEqualTo(201);
 		return created.id();
 	}

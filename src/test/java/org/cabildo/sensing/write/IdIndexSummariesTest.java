@@ -11,6 +11,7 @@ import org.cabildo.IntegrationTest;
 import org.cabildo.sensing.SensorThings;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.time.TimeValue;
+import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,14 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 /** On PostgreSQL, new observation pages are summarised in the id index without waiting for vacuum. */
 @IntegrationTest
 class IdIndexSummariesTest {
-
-	private static final String DATASTREAM = """
-			{"name": "brin", "description": "d", "unitOfMeasurement": {"name": "n", "symbol": "s", "definition": "d"},
-			 "observationType": "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement",
-			 "Thing": {"name": "t", "description": "t", "Locations": [{"name": "l", "description": "l",
-			   "encodingType": "application/geo+json", "location": {"type": "Point", "coordinates": [1, 2]}}]},
-			 "Sensor": {"name": "s", "description": "s", "encodingType": "text/plain", "metadata": "m"},
-			 "ObservedProperty": {"name": "p", "description": "p", "definition": "urn:p"}}""";
 
 	@Autowired
 	IdIndexSummaries summaries;
@@ -55,7 +48,7 @@ class IdIndexSummariesTest {
 	@Test
 	void afterASummaryNoPageRangeIsLeftUnsummarised() {
 		assumeTrue(dialect.partitionsObservations(), "BRIN indexes exist on PostgreSQL only");
-		long datastream = sensorThings.create("Datastreams", JsonMapper.shared().readTree(DATASTREAM));
+		long datastream = sensorThings.create("Datastreams", JsonMapper.shared().valueToTree(Fixtures.datastreamWithThing("brin")));
 		Instant start = Instant.parse("2024-02-01T00:00:00Z");
 		List<NewObservation> rows = new ArrayList<>();
 		for (int i = 0; i < 20_000; i++) {

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.cabildo.IntegrationTest;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.time.TimeValue;
 import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,15 +44,7 @@ class ObservationStoreTest {
 	@BeforeEach
 	void datastream() {
 		api = new Api(port);
-		datastream = api.post("/v1.1/Datastreams", Map.of("name", "dedup", "description", "d", "observationType",
-				"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement", "unitOfMeasurement",
-				Map.of("name", "degree Celsius", "symbol", "degC", "definition", "ucum:Cel"), "Thing",
-				Map.of("name", "t", "description", "t", "Locations",
-						List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json",
-								"location", Map.of("type", "Point", "coordinates", List.of(-99.13, 19.43))))),
-				"Sensor", Map.of("name", "s", "description", "s", "encodingType", "text/plain", "metadata", "m"),
-				"ObservedProperty", Map.of("name", "p", "description", "p", "definition", "urn:p")))
-			.id();
+		datastream = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("dedup")).id();
 	}
 
 	private List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
@@ -172,7 +164,7 @@ class ObservationStoreTest {
 		assertThat(body.get("resultQuality").get("q").asString()).isEqualTo("good");
 		assertThat(body.get("validTime").asString()).isEqualTo("2025-03-01T10:00:00Z/2025-03-01T12:00:00Z");
 		assertThat(body.get("parameters").get("line").asString()).isEqualTo("a\nb");
-		assertThat(body.get("FeatureOfInterest").get("name").asString()).isEqualTo("l");
+		assertThat(body.get("FeatureOfInterest").get("name").asString()).isEqualTo("dedup");
 	}
 
 	@Test
