@@ -21,8 +21,16 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
  * publisher keeps as many publishes unacknowledged as the broker's receive maximum allows
  * (at most {@code inflight}), and sends to its own share of the datastreams, in time order.
  * An observation counts as acknowledged when its PUBACK has a success reason code.
+ * <p>
+ * With the environment variable {@code CABILDO_BENCH_MQTT_QOS=0} the publishers send with QoS 0
+ * instead, as fast as the broker reads (up to {@code inflight} publishes each not yet written
+ * to the socket): a flood, which the server must survive in bounded memory. A QoS 0 publish
+ * counts as acknowledged once sent.
  */
 final class MqttIngestLoad implements IngestLoad {
+
+	private static final MqttQos QOS = "0".equals(System.getenv("CABILDO_BENCH_MQTT_QOS")) ? MqttQos.AT_MOST_ONCE
+			: MqttQos.AT_LEAST_ONCE;
 
 	private final int port;
 
@@ -95,7 +103,7 @@ final class MqttIngestLoad implements IngestLoad {
 				tally.sent(1);
 				client.publishWith()
 					.topic(topics[i])
-					.qos(MqttQos.AT_LEAST_ONCE)
+					.qos(QOS)
 					.payload(payload.toString().getBytes(StandardCharsets.UTF_8))
 					.send()
 					.whenComplete((result, failure) -> {
@@ -128,7 +136,7 @@ final class MqttIngestLoad implements IngestLoad {
 
 	@Override
 	public String title() {
-		return "MQTT QoS 1 publish to Datastreams(id)/Observations";
+		return "MQTT QoS " + QOS.getCode() + " publish to Datastreams(id)/Observations";
 	}
 
 	@Override
@@ -153,7 +161,7 @@ final class MqttIngestLoad implements IngestLoad {
 					.buildAsync();
 				Mqtt5ConnAck connAck = client.connectWith().cleanStart(true).send().get(30, TimeUnit.SECONDS);
 				receiveMaximum = connAck.getRestrictions().getReceiveMaximum();
-				window = Math.min(inflight, receiveMaximum);
+				window = QOS == MqttQos.AT_MOST_ONCE ? inflight : Math.min(inflight, receiveMaximum);
 				made.add(new Publisher(client, HttpIngestLoad.share(datastreams, publishers, p), window));
 			}
 		}
@@ -188,6 +196,10 @@ final class MqttIngestLoad implements IngestLoad {
 
 	@Override
 	public String details() {
+		if (QOS == MqttQos.AT_MOST_ONCE) {
+			return String.format("MQTT 5, QoS 0 (CABILDO_BENCH_MQTT_QOS=0), up to %d publishes per publisher not yet "
+					+ "written to the socket", window);
+		}
 		return String.format("MQTT 5, QoS 1, %d publishes in flight per publisher (the broker's receive maximum is %d, "
 				+ "the benchmark's cap %d)", window, receiveMaximum, inflight);
 	}

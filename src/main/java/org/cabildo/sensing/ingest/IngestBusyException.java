@@ -11,8 +11,9 @@ public class IngestBusyException extends RuntimeException {
 	private final Duration retryAfter;
 
 	public IngestBusyException(Duration retryAfter) {
+		// Thrown often under a flood, and always for the same reason: no stack trace to fill in.
 		super("the database does not keep up with the incoming observations; retry after " + retryAfter.toSeconds()
-				+ " s");
+				+ " s", null, false, false);
 		this.retryAfter = retryAfter;
 	}
 

@@ -10,9 +10,9 @@ import com.hivemq.extension.sdk.api.services.publish.PublishService;
 
 /**
  * What the platform adds to the embedded HiveMQ broker: who may connect and do what
- * ({@link DeviceAccess}), taking device publishes as Observations ({@link PublishIntake}) without
- * reading more than it can take ({@link ReadGate}), and knowing what clients subscribe to
- * ({@link SubscriptionTracker}).
+ * ({@link DeviceAccess}), taking device publishes as Observations ({@link PublishIntake}, and
+ * {@link ConnectionIntake} in each connection) without reading more than it can take
+ * ({@link ReadGate}), and knowing what clients subscribe to ({@link SubscriptionTracker}).
  */
 class BrokerExtension implements ExtensionMain {
 
@@ -22,15 +22,12 @@ class BrokerExtension implements ExtensionMain {
 
 	private final SubscriptionTracker tracker;
 
-	private final ReadGate gate;
-
 	private volatile PublishService publishService;
 
-	BrokerExtension(DeviceAccess access, PublishIntake intake, SubscriptionTracker tracker, ReadGate gate) {
+	BrokerExtension(DeviceAccess access, PublishIntake intake, SubscriptionTracker tracker) {
 		this.access = access;
 		this.intake = intake;
 		this.tracker = tracker;
-		this.gate = gate;
 	}
 
 	@Override
@@ -41,7 +38,7 @@ class BrokerExtension implements ExtensionMain {
 		Services.securityRegistry().setAuthorizerProvider(provider -> access);
 		Services.eventRegistry().setClientLifecycleEventListener(provider -> tracker);
 		Services.initializerRegistry().setClientInitializer((initializer, client) -> {
-			gate.install(initializer.getConnectionInformation());
+			intake.install(initializer.getClientInformation(), initializer.getConnectionInformation());
 			client.addPublishInboundInterceptor(intake);
 			client.addSubscribeInboundInterceptor(tracker);
 			client.addUnsubscribeInboundInterceptor(tracker);

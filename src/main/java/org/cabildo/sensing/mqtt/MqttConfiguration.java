@@ -24,10 +24,17 @@ import org.springframework.core.env.ConfigurableEnvironment;
 class MqttConfiguration {
 
 	/**
-	 * Publishes the embedded broker may have read and not yet handed over, before it stops
-	 * reading: some megabytes, a fraction of the ingest queue.
+	 * Publishes the embedded broker may have read and not yet answered, before it stops reading:
+	 * some megabytes, a fraction of the ingest queue.
 	 */
 	private static final int READ_AHEAD = 10_000;
+
+	/**
+	 * Publishes one connection may have in flight before it stops reading: enough for a device
+	 * to fill several commits, and a bound on what one MQTT 3 device (which has no receive
+	 * maximum) or a QoS 0 flood takes.
+	 */
+	private static final int READ_AHEAD_PER_CONNECTION = 1_000;
 
 	@Bean
 	IncomingObservations incomingObservations(ObservationIngest ingest, EntityWriter writer, IngestSettings settings,
@@ -35,18 +42,23 @@ class MqttConfiguration {
 		return new IncomingObservations(ingest, writer, settings, clock);
 	}
 
+	/** How far the embedded broker reads ahead of the database (unused with an external broker). */
+	@Bean
+	ReadGate mqttReadGate() {
+		return new ReadGate(READ_AHEAD, READ_AHEAD_PER_CONNECTION);
+	}
+
 	@Bean
 	Transport mqttTransport(MqttSettings settings, IngestSettings ingest, SensingSettings sensing,
-			PlatformSettings platform, IncomingObservations observations, ConfigurableEnvironment environment) {
+			PlatformSettings platform, IncomingObservations observations, ReadGate gate,
+			ConfigurableEnvironment environment) {
 		if (settings.external()) {
 			return new BrokerClient(settings, observations);
 		}
 		DeviceAccess access = new DeviceAccess();
 		Subscriptions subscriptions = new Subscriptions();
-		ReadGate gate = new ReadGate(READ_AHEAD);
 		BrokerExtension extension = new BrokerExtension(access,
-				new PublishIntake(observations, access, gate, ingest.mqttWait()), new SubscriptionTracker(subscriptions),
-				gate);
+				new PublishIntake(observations, access, gate, ingest.mqttWait()), new SubscriptionTracker(subscriptions));
 		// The same bound on what one message may carry as on an HTTP request body.
 		int maxPacketBytes = (int) Math.min(Integer.MAX_VALUE, sensing.maxBodyBytes());
 		return new EmbeddedBroker(settings, maxPacketBytes, platform.dataDir().resolve("mqtt"), extension,

@@ -2,12 +2,17 @@ package org.cabildo.sensing.mqtt;
 
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.hivemq.bootstrap.netty.ChannelHandlerNames;
 import com.hivemq.extension.sdk.api.async.Async;
 import com.hivemq.extension.sdk.api.async.TimeoutFallback;
+import com.hivemq.extension.sdk.api.client.parameter.ClientInformation;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionInformation;
 import com.hivemq.extension.sdk.api.interceptor.publish.PublishInboundInterceptor;
 import com.hivemq.extension.sdk.api.interceptor.publish.parameter.PublishInboundInput;
@@ -17,17 +22,20 @@ import com.hivemq.extension.sdk.api.packets.general.Qos;
 import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
 import com.hivemq.extension.sdk.api.packets.publish.PublishPacket;
 
+import io.netty.channel.Channel;
+
 /**
- * Takes the publishes devices send to the embedded broker on SensorThings topics. The broker
- * holds each one (and the client's next) until this interceptor resumes it, and acknowledges a
- * QoS 1 publish (PUBACK) only then: after the Observation is committed. No device message is
- * passed on as it is: subscribers get the stored Observation from {@link ChangeMessages}.
+ * Takes the publishes devices send to the embedded broker on SensorThings topics. No device
+ * message is passed on as it is: subscribers get the stored Observation from
+ * {@link ChangeMessages}.
  * <p>
- * A refused publish gets its reason in the PUBACK of an MQTT 5 client. An MQTT 3 PUBACK has no
- * room for one, and disconnecting would only make the device send it again, so an MQTT 3 client
- * gets a plain PUBACK and the reason goes to the log. A publish that failed for now (the
- * database does not keep up, or failed) is not acknowledged as stored: MQTT 5 clients get an
- * error code, MQTT 3 clients are disconnected, and send it again when they reconnect.
+ * Each new connection gets a {@link ConnectionIntake}, which takes its QoS 0 and 1 publishes on
+ * the topics Observations are created on as they arrive, many at a time. What it leaves to
+ * HiveMQ (QoS 2, other topics), and everything when it cannot be installed, comes here, to
+ * HiveMQ's interceptor: the broker holds each publish (and the client's next) until this
+ * interceptor resumes it, and acknowledges a QoS 1 publish (PUBACK) only then, after the
+ * Observation is committed, with the {@link Answer} for its receipt. So a connection's
+ * publishes here take one commit each.
  * <p>
  * Every publish is reported to the {@link ReadGate} once taken, so that the broker reads no
  * further ahead than the database writes.
@@ -44,12 +52,46 @@ class PublishIntake implements PublishInboundInterceptor {
 
 	private final Duration timeout;
 
+	private final AtomicBoolean warned = new AtomicBoolean();
+
 	PublishIntake(IncomingObservations observations, DeviceAccess access, ReadGate gate, Duration mqttWait) {
 		this.observations = observations;
 		this.access = access;
 		this.gate = gate;
 		// Waiting for room in the queue, then for the commit.
 		this.timeout = mqttWait.plusSeconds(60);
+	}
+
+	/**
+	 * Puts a {@link ConnectionIntake} in a new connection's pipeline, before HiveMQ sees any of its
+	 * publishes (the broker calls this before it sends the CONNACK).
+	 *
+	 * @return whether it is there; if not, every publish of the connection comes here
+	 */
+	boolean install(ClientInformation client, ConnectionInformation connection) {
+		Optional<Channel> channel = BrokerChannels.of(connection);
+		if (channel.isEmpty()) {
+			return false;
+		}
+		try {
+			install(channel.get(), DeviceAccess.device(client, connection),
+					connection.getMqttVersion() == MqttVersion.V_5);
+			return true;
+		}
+		catch (NoSuchElementException | IllegalArgumentException | LinkageError e) {
+			if (warned.compareAndSet(false, true)) {
+				log.warn("MQTT: cannot take publishes as they arrive ({}); each client's publishes are taken one"
+						+ " commit at a time", e.toString());
+			}
+			return false;
+		}
+	}
+
+	void install(Channel channel, DeviceAccess.Device device, boolean mqtt5) {
+		Pubacks.check();
+		ConnectionIntake intake = new ConnectionIntake(observations, access, gate.meter(channel), device, mqtt5);
+		// Behind the encoder: inbound right after the decoder, outbound before the encoder.
+		channel.pipeline().addAfter(ChannelHandlerNames.MQTT_MESSAGE_ENCODER, ConnectionIntake.NAME, intake);
 	}
 
 	@Override
@@ -61,22 +103,24 @@ class PublishIntake implements PublishInboundInterceptor {
 			gate.taken(connection);
 			return;
 		}
-		String client = input.getClientInformation().getClientId();
+		DeviceAccess.Device device = DeviceAccess.device(input.getClientInformation(), connection);
 		boolean mqtt5 = connection.getMqttVersion() == MqttVersion.V_5;
-		Qos qos = packet.getQos();
-		if (!access.mayCreate(client, topic)) {
-			log.info("Refused a publish of client {} on {}: not authorised", client, topic);
-			output.preventPublishDelivery(mqtt5 ? AckReasonCode.NOT_AUTHORIZED : AckReasonCode.SUCCESS,
-					mqtt5 ? "not authorised to publish on " + topic : null);
+		boolean untilStored = packet.getQos() != Qos.AT_MOST_ONCE;
+		if (!access.mayCreate(device, topic)) {
+			Answer answer = Answer.notAuthorised(device, topic, mqtt5);
+			output.preventPublishDelivery(answer.code(), answer.reason());
 			gate.taken(connection);
 			return;
 		}
 		Async<PublishInboundOutput> async = output.async(timeout, TimeoutFallback.FAILURE,
 				AckReasonCode.UNSPECIFIED_ERROR, "the Observation was not stored in time; send it again");
-		observations.take(topic, bytes(packet.getPayload().orElse(null)), qos != Qos.AT_MOST_ONCE)
+		observations.take(topic, bytes(packet.getPayload().orElse(null)), untilStored)
 			.whenComplete((receipt, error) -> {
 				try {
-					answer(output, receipt, client, topic, qos, mqtt5);
+					Answer answer = Answer.to(error == null ? receipt
+							: new Receipt.Failed(false, "the Observation could not be stored; send it again later"), device,
+							topic, untilStored, mqtt5);
+					output.preventPublishDelivery(answer.code(), answer.reason());
 				}
 				finally {
 					try {
@@ -87,43 +131,6 @@ class PublishIntake implements PublishInboundInterceptor {
 					}
 				}
 			});
-	}
-
-	private static void answer(PublishInboundOutput output, Receipt receipt, String client, String topic, Qos qos,
-			boolean mqtt5) {
-		switch (receipt) {
-			case Receipt.Stored stored -> output.preventPublishDelivery();
-			case Receipt.Queued queued -> output.preventPublishDelivery();
-			case Receipt.Refused refused -> {
-				log.info("Refused a publish of client {} on {}: {}", client, topic, refused.reason());
-				if (mqtt5) {
-					output.preventPublishDelivery(reasonCode(refused.fault()), refused.reason());
-				}
-				else {
-					output.preventPublishDelivery();
-				}
-			}
-			case Receipt.Failed failed -> {
-				if (qos == Qos.AT_MOST_ONCE) {
-					log.warn("Dropped an Observation of client {} published with QoS 0 on {}: {}", client, topic,
-							failed.reason());
-					output.preventPublishDelivery();
-				}
-				else {
-					output.preventPublishDelivery(
-							failed.busy() ? AckReasonCode.QUOTA_EXCEEDED : AckReasonCode.UNSPECIFIED_ERROR,
-							failed.reason());
-				}
-			}
-		}
-	}
-
-	private static AckReasonCode reasonCode(Receipt.Fault fault) {
-		return switch (fault) {
-			case TOPIC -> AckReasonCode.TOPIC_NAME_INVALID;
-			case PAYLOAD -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
-			case CONTENT -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
-		};
 	}
 
 	private static byte[] bytes(ByteBuffer payload) {

@@ -1,162 +1,205 @@
 package org.cabildo.sensing.mqtt;
 
-import java.lang.reflect.Field;
 import java.util.Iterator;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import com.hivemq.bootstrap.netty.ChannelHandlerNames;
 import com.hivemq.extension.sdk.api.client.parameter.ConnectionInformation;
-import com.hivemq.mqtt.message.publish.PUBLISH;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.util.AttributeKey;
 
 /**
- * Stops the embedded broker reading from the network while too many publishes wait to be taken.
- * HiveMQ CE reads every connection as fast as it can and queues each publish for the extension
- * without limit, while {@link PublishIntake} takes a client's publishes one at a time, each
- * waiting for room in the ingest queue and for its commit: when the database does not keep up,
- * that queue would grow until the heap is gone. So a handler behind the MQTT decoder of each
- * connection counts the publishes read and not yet taken; above {@link #limit} in all, the
- * connection a publish arrives on stops reading (TCP then pushes back on the device), and all
- * stopped connections read again once half of them are taken.
- * <p>
- * The SDK offers no way to the connection, so its Netty channel is found through HiveMQ's
- * internals (pinned by the version in the pom); should that fail, nothing is paused and a
- * warning says so.
+ * Stops the embedded broker reading from the network while too many publishes are in flight:
+ * read and not yet answered (a QoS 1 one until its PUBACK is written, a QoS 0 one until it has
+ * its place in the ingest queue, one HiveMQ processes until {@link PublishIntake} has taken it).
+ * HiveMQ CE reads every connection as fast as it can, and publishes wait for the database: when
+ * it does not keep up, they would pile up until the heap is gone. So each connection counts
+ * its publishes in flight ({@link Meter}); above {@link #perConnection} of its own it stops
+ * reading until half of them are answered, and above {@link #limit} in all, the connection a
+ * publish arrives on stops reading until half of them all are answered. TCP then pushes back on
+ * the devices; the broker may still decode what it had already read (some kilobytes). A
+ * connection whose device does not read what is written to it (its PUBACKs) stops reading too,
+ * until the device has caught up.
  */
 class ReadGate {
 
-	private static final Logger log = LoggerFactory.getLogger(ReadGate.class);
-
-	private static final AttributeKey<Counter> COUNTER = AttributeKey.valueOf("cabildo.read-gate");
-
-	private static final Field CHANNEL = channelField();
+	private static final AttributeKey<Meter> METER = AttributeKey.valueOf("cabildo.read-gate");
 
 	private final int limit;
 
-	private final AtomicInteger waiting = new AtomicInteger();
+	private final int perConnection;
 
-	private final Set<Channel> paused = ConcurrentHashMap.newKeySet();
+	private final AtomicInteger inFlight = new AtomicInteger();
 
-	/** @param limit publishes read and not yet taken, over all connections, before reading stops */
-	ReadGate(int limit) {
+	private final AtomicInteger peak = new AtomicInteger();
+
+	private final AtomicLong stops = new AtomicLong();
+
+	private final Set<Meter> paused = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * @param limit publishes in flight over all connections before reading stops
+	 * @param perConnection publishes in flight on one connection before it stops reading
+	 */
+	ReadGate(int limit, int perConnection) {
 		this.limit = limit;
+		this.perConnection = perConnection;
 	}
 
-	/** Counts the publishes of a new connection. */
-	void install(ConnectionInformation connection) {
-		channel(connection).ifPresent(this::install);
+	/** Counts the publishes of a new connection; its meter is used on the channel's event loop only. */
+	Meter meter(Channel channel) {
+		Meter meter = new Meter(channel);
+		channel.attr(METER).set(meter);
+		return meter;
 	}
 
-	/** A publish of this connection was taken (or passed on): it no longer waits. */
+	/** A publish of this connection that HiveMQ processes was taken by {@link PublishIntake}. */
 	void taken(ConnectionInformation connection) {
-		channel(connection).ifPresent(this::taken);
-	}
-
-	void install(Channel channel) {
-		Counter counter = new Counter();
-		channel.attr(COUNTER).set(counter);
-		channel.pipeline().addAfter(ChannelHandlerNames.MQTT_MESSAGE_DECODER, "cabildo_read_gate", counter);
+		BrokerChannels.of(connection).ifPresent(this::taken);
 	}
 
 	void taken(Channel channel) {
-		Counter counter = channel.attr(COUNTER).get();
-		if (counter != null) {
-			counter.taken();
+		Meter meter = channel.attr(METER).get();
+		if (meter != null) {
+			channel.eventLoop().execute(meter::answered);
 		}
 	}
 
-	int waiting() {
-		return waiting.get();
+	/** Publishes in flight over all connections. */
+	int inFlight() {
+		return inFlight.get();
 	}
 
-	private void release(int publishes) {
-		if (waiting.addAndGet(-publishes) <= limit / 2 && !paused.isEmpty()) {
-			resumeAll();
+	/** The most publishes there were in flight over all connections at once. */
+	int peak() {
+		return peak.get();
+	}
+
+	/** How many times a connection stopped reading. */
+	long stops() {
+		return stops.get();
+	}
+
+	private void released() {
+		if (inFlight.get() <= limit / 2 && !paused.isEmpty()) {
+			for (Iterator<Meter> meters = paused.iterator(); meters.hasNext();) {
+				Meter meter = meters.next();
+				meters.remove();
+				meter.channel.eventLoop().execute(meter::resumedByAll);
+			}
 		}
 	}
 
-	private void pause(Channel channel) {
-		channel.config().setAutoRead(false);
-		paused.add(channel);
-		if (waiting.get() <= limit / 2) {
-			// Everything was taken meanwhile: nothing else would resume it.
-			resumeAll();
+	/** One connection's publishes in flight; used on its channel's event loop. */
+	final class Meter {
+
+		private final Channel channel;
+
+		private int own;
+
+		/** Over its own limit, until half of them are answered. */
+		private boolean full;
+
+		/** Stopped when over the limit of all, until half of them all are answered. */
+		private boolean held;
+
+		/** Stopped while the device does not read its answers (the channel's outbound buffer is full). */
+		private boolean unwritable;
+
+		/** Whether this meter stopped the channel reading (others may stop it too). */
+		private boolean stopped;
+
+		private boolean closed;
+
+		private Meter(Channel channel) {
+			this.channel = channel;
 		}
-	}
 
-	private void resumeAll() {
-		for (Iterator<Channel> channels = paused.iterator(); channels.hasNext();) {
-			Channel channel = channels.next();
-			channels.remove();
-			channel.config().setAutoRead(true);
+		/** A publish was read: stops reading when there are too many. */
+		void read() {
+			if (closed) {
+				return;
+			}
+			own++;
+			if (own > perConnection) {
+				full = true;
+			}
+			int all = inFlight.incrementAndGet();
+			if (all > peak.get()) {
+				peak.accumulateAndGet(all, Math::max);
+			}
+			if (all > limit && !held) {
+				held = true;
+				paused.add(this);
+			}
+			apply();
+			if (held) {
+				// Everything may have been answered meanwhile: nothing else would resume it.
+				released();
+			}
 		}
-	}
 
-	/** Counts one connection's publishes, so that those it leaves untaken are released when it closes. */
-	private final class Counter extends ChannelInboundHandlerAdapter {
+		/** A publish was answered (or dropped); one the meter did not count is ignored. */
+		void answered() {
+			if (closed || own == 0) {
+				return;
+			}
+			own--;
+			if (full && own <= perConnection / 2) {
+				full = false;
+			}
+			inFlight.decrementAndGet();
+			released();
+			apply();
+		}
 
-		private final AtomicInteger untaken = new AtomicInteger();
+		/** The channel's writability changed: a device that does not read its PUBACKs is not read from either. */
+		void writable(boolean writable) {
+			unwritable = !writable;
+			apply();
+		}
 
-		@Override
-		public void channelRead(ChannelHandlerContext context, Object message) {
-			if (message instanceof PUBLISH) {
-				untaken.incrementAndGet();
-				if (waiting.incrementAndGet() > limit) {
-					pause(context.channel());
+		/** Publishes of this connection in flight. */
+		int inFlight() {
+			return own;
+		}
+
+		/** The connection closed: what it left in flight no longer counts. */
+		void close() {
+			if (closed) {
+				return;
+			}
+			closed = true;
+			inFlight.addAndGet(-own);
+			own = 0;
+			paused.remove(this);
+			released();
+		}
+
+		private void resumedByAll() {
+			held = false;
+			apply();
+		}
+
+		private void apply() {
+			boolean stop = (full || held || unwritable) && !closed;
+			if (stop && (!stopped || channel.config().isAutoRead())) {
+				// Again when the broker itself turned reading back on, e.g. after a SUBACK.
+				if (!stopped) {
+					stops.incrementAndGet();
 				}
+				stopped = true;
+				channel.config().setAutoRead(false);
 			}
-			context.fireChannelRead(message);
-		}
-
-		@Override
-		public void channelInactive(ChannelHandlerContext context) throws Exception {
-			paused.remove(context.channel());
-			release(untaken.getAndSet(0));
-			super.channelInactive(context);
-		}
-
-		void taken() {
-			if (untaken.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-				release(1);
+			else if (!stop && stopped) {
+				stopped = false;
+				channel.config().setAutoRead(true);
 			}
 		}
 
-	}
-
-	private static Optional<Channel> channel(ConnectionInformation connection) {
-		if (CHANNEL == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.ofNullable((Channel) CHANNEL.get(connection.getConnectionAttributeStore()));
-		}
-		catch (IllegalAccessException | IllegalArgumentException | ClassCastException e) {
-			return Optional.empty();
-		}
-	}
-
-	private static Field channelField() {
-		try {
-			Field field = Class.forName("com.hivemq.extensions.client.parameter.ConnectionAttributeStoreImpl")
-				.getDeclaredField("channel");
-			field.setAccessible(true);
-			return field;
-		}
-		catch (ReflectiveOperationException | RuntimeException e) {
-			log.warn("MQTT: cannot reach the broker's connections ({}); reading will not pause when the database"
-					+ " does not keep up", e.toString());
-			return null;
-		}
 	}
 
 }

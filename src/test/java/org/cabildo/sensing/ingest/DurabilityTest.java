@@ -3,10 +3,12 @@ package org.cabildo.sensing.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,11 +31,17 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.hivemq.client.mqtt.datatypes.MqttQos;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
+import com.hivemq.client.mqtt.mqtt5.Mqtt5Client;
+import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5PublishResult;
+
 import tools.jackson.databind.JsonNode;
 
 /**
  * What was acknowledged is stored: the server is killed (SIGKILL) while clients send at full
- * rate, restarted on the same database, and every observation it acknowledged must be there.
+ * rate (over HTTP, or as MQTT QoS 1 publishers), restarted on the same database, and every
+ * observation it acknowledged (201, PUBACK) must be there.
  * Runs the server as its own process, on H2 (a file under a temporary directory) or, in the
  * PostgreSQL suite, on the database the suite is given.
  */
@@ -46,6 +55,8 @@ class DurabilityTest {
 
 	private ServerProcess server;
 
+	private int mqttPort;
+
 	@AfterEach
 	void stop() throws InterruptedException {
 		if (server != null) {
@@ -56,7 +67,10 @@ class DurabilityTest {
 	private Map<String, String> environment() throws IOException {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("CABILDO_DATA_DIR", directory.resolve("data").toString());
-		environment.put("CABILDO_MQTT_PORT", Integer.toString(ServerProcess.freePort()));
+		if (mqttPort == 0) {
+			mqttPort = ServerProcess.freePort();
+		}
+		environment.put("CABILDO_MQTT_PORT", Integer.toString(mqttPort));
 		String url = System.getProperty("spring.datasource.url");
 		if (url != null && !url.isBlank()) {
 			environment.put("SPRING_DATASOURCE_URL", url);
@@ -131,6 +145,96 @@ class DurabilityTest {
 		assertThat(missing).as("acknowledged observations missing after the kill (of %d acknowledged)",
 				acknowledgedBeforeKill.size()).isEmpty();
 		assertThat(Files.readString(directory.resolve("server.log"))).doesNotContain("Exception in thread");
+	}
+
+	@Test
+	void everyObservationPubackedOverMqttSurvivesAKill() throws Exception {
+		int port = ServerProcess.freePort();
+		server = start(port);
+		Api api = new Api(port);
+		long datastream = createDatastream(api);
+
+		// Each publisher sends its own readings (result = publisher * 1e6 + sequence number),
+		// keeping as many unacknowledged as the broker allows: those PUBACKed must be stored.
+		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+		AtomicBoolean sending = new AtomicBoolean(true);
+		CountDownLatch enough = new CountDownLatch(1);
+		Instant base = Instant.parse("2025-01-01T00:00:00Z");
+		List<Mqtt5AsyncClient> publishers = new ArrayList<>();
+		List<Thread> threads = new ArrayList<>();
+		for (int p = 0; p < CLIENTS; p++) {
+			Mqtt5AsyncClient client = Mqtt5Client.builder()
+				.identifier("durability-" + p)
+				.serverHost("127.0.0.1")
+				.serverPort(mqttPort)
+				.buildAsync();
+			int window = client.connect().get(30, TimeUnit.SECONDS).getRestrictions().getReceiveMaximum();
+			publishers.add(client);
+			long publisher = p;
+			threads.add(Thread.ofPlatform().daemon().start(() -> {
+				Semaphore room = new Semaphore(window);
+				for (long i = 0; sending.get(); i++) {
+					try {
+						if (!room.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+							continue;
+						}
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+					String key = base.plusSeconds(i) + "/" + (publisher * 1_000_000 + i);
+					String reading = "{\"phenomenonTime\": \"" + base.plusSeconds(i) + "\", \"result\": "
+							+ (publisher * 1_000_000 + i) + "}";
+					client.publishWith()
+						.topic("v1.1/Datastreams(" + datastream + ")/Observations")
+						.qos(MqttQos.AT_LEAST_ONCE)
+						.payload(reading.getBytes(StandardCharsets.UTF_8))
+						.send()
+						.whenComplete((result, failure) -> {
+							room.release();
+							if (failure == null && result.getError().isEmpty()
+									&& result instanceof Mqtt5PublishResult.Mqtt5Qos1Result qos1
+									&& !qos1.getPubAck().getReasonCode().isError()) {
+								acknowledged.add(key);
+								if (acknowledged.size() >= 5000) {
+									enough.countDown();
+								}
+							}
+						});
+				}
+			}));
+		}
+		assertThat(enough.await(120, TimeUnit.SECONDS)).as("5,000 publishes acknowledged before the kill").isTrue();
+
+		server.kill();
+		Set<String> acknowledgedBeforeKill = Set.copyOf(acknowledged);
+		sending.set(false);
+		for (Thread thread : threads) {
+			thread.join(Duration.ofSeconds(10));
+		}
+		publishers.forEach(client -> client.disconnect());
+
+		server = start(port);
+		Set<String> stored = storedReadings(api, datastream);
+
+		Set<String> missing = new HashSet<>(acknowledgedBeforeKill);
+		missing.removeAll(stored);
+		assertThat(missing).as("PUBACKed observations missing after the kill (of %d PUBACKed)",
+				acknowledgedBeforeKill.size()).isEmpty();
+		assertThat(Files.readString(directory.resolve("server.log"))).doesNotContain("Exception in thread");
+	}
+
+	/** Every observation of a datastream as phenomenonTime/result. */
+	private static Set<String> storedReadings(Api api, long datastream) {
+		Set<String> readings = new HashSet<>();
+		String next = "/v1.1/Datastreams(" + datastream + ")/Observations?$select=phenomenonTime,result&$top=10000";
+		while (next != null) {
+			JsonNode page = api.get(next).json();
+			page.get("value").forEach(observation -> readings.add(Instant.parse(observation.get("phenomenonTime")
+				.asString()) + "/" + observation.get("result").asLong()));
+			next = page.has("@iot.nextLink") ? page.get("@iot.nextLink").asString() : null;
+		}
+		return readings;
 	}
 
 	private static long createDatastream(Api api) {

@@ -4,80 +4,117 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import com.hivemq.bootstrap.netty.ChannelHandlerNames;
-import com.hivemq.mqtt.message.QoS;
-import com.hivemq.mqtt.message.publish.PUBLISHFactory;
-
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 
 class ReadGateTest {
 
-	private final ReadGate gate = new ReadGate(4);
+	/** 6 in flight on one connection, 8 over all. */
+	private final ReadGate gate = new ReadGate(8, 6);
 
 	@Test
-	void aConnectionStopsReadingAboveTheLimitAndReadsAgainAtHalf() {
-		EmbeddedChannel device = connection();
+	void aConnectionStopsReadingAboveItsOwnLimitAndReadsAgainAtHalf() {
+		EmbeddedChannel device = new EmbeddedChannel();
+		ReadGate.Meter meter = gate.meter(device);
 
-		publishes(device, 4);
+		read(meter, 6);
 		assertThat(device.config().isAutoRead()).isTrue();
-		publishes(device, 1);
-		assertThat(device.config().isAutoRead()).as("5 waiting, over 4").isFalse();
+		read(meter, 1);
+		assertThat(device.config().isAutoRead()).as("7 in flight, over 6").isFalse();
 
-		gate.taken(device);
-		gate.taken(device);
-		assertThat(device.config().isAutoRead()).as("3 waiting").isFalse();
-		gate.taken(device);
-		assertThat(device.config().isAutoRead()).as("2 waiting").isTrue();
+		answer(meter, 3);
+		assertThat(device.config().isAutoRead()).as("4 in flight").isFalse();
+		answer(meter, 1);
+		assertThat(device.config().isAutoRead()).as("3 in flight").isTrue();
+		assertThat(gate.stops()).isEqualTo(1);
 	}
 
 	@Test
-	void whatAClosedConnectionLeftUntakenNoLongerCounts() {
-		EmbeddedChannel gone = connection();
-		EmbeddedChannel device = connection();
-		publishes(gone, 4);
-
-		gone.close();
-		publishes(device, 4);
-
-		assertThat(gate.waiting()).isEqualTo(4);
-		assertThat(device.config().isAutoRead()).isTrue();
-		gate.taken(gone);
-		assertThat(gate.waiting()).isEqualTo(4);
-	}
-
-	@Test
-	void aStoppedConnectionReadsAgainWhenOtherConnectionsPublishesAreTaken() {
-		EmbeddedChannel busy = connection();
-		EmbeddedChannel quiet = connection();
-		publishes(busy, 4);
-		publishes(quiet, 1);
-		assertThat(quiet.config().isAutoRead()).isFalse();
-
-		gate.taken(busy);
-		gate.taken(busy);
-		gate.taken(busy);
-
+	void aboveTheLimitOfAllTheConnectionAPublishArrivesOnStopsUntilHalfOfAllAreAnswered() {
+		EmbeddedChannel busy = new EmbeddedChannel();
+		EmbeddedChannel quiet = new EmbeddedChannel();
+		ReadGate.Meter busyMeter = gate.meter(busy);
+		ReadGate.Meter quietMeter = gate.meter(quiet);
+		read(busyMeter, 5);
+		read(quietMeter, 3);
 		assertThat(quiet.config().isAutoRead()).isTrue();
+
+		read(quietMeter, 1);
+		assertThat(quiet.config().isAutoRead()).as("9 in flight, over 8").isFalse();
+		assertThat(busy.config().isAutoRead()).as("no publish arrived on it").isTrue();
+
+		answer(busyMeter, 4);
+		quiet.runPendingTasks();
+		assertThat(quiet.config().isAutoRead()).as("5 in flight").isFalse();
+		answer(busyMeter, 1);
+		quiet.runPendingTasks();
+		assertThat(quiet.config().isAutoRead()).as("4 in flight").isTrue();
+		assertThat(gate.peak()).isEqualTo(9);
 	}
 
-	private EmbeddedChannel connection() {
-		EmbeddedChannel channel = new EmbeddedChannel();
-		channel.pipeline().addLast(ChannelHandlerNames.MQTT_MESSAGE_DECODER, new ChannelInboundHandlerAdapter());
-		gate.install(channel);
-		return channel;
+	@Test
+	void whatAClosedConnectionLeftInFlightNoLongerCounts() {
+		EmbeddedChannel gone = new EmbeddedChannel();
+		ReadGate.Meter goneMeter = gate.meter(gone);
+		read(goneMeter, 4);
+
+		goneMeter.close();
+		answer(goneMeter, 2);
+
+		assertThat(gate.inFlight()).isZero();
+		EmbeddedChannel device = new EmbeddedChannel();
+		read(gate.meter(device), 6);
+		assertThat(device.config().isAutoRead()).isTrue();
 	}
 
-	private static void publishes(EmbeddedChannel channel, int count) {
-		for (int i = 0; i < count; i++) {
-			channel.writeInbound(new PUBLISHFactory.Mqtt5Builder().withHivemqId("test")
-				.withTopic("v1.1/Datastreams(1)/Observations")
-				.withQoS(QoS.AT_LEAST_ONCE)
-				.withOnwardQos(QoS.AT_LEAST_ONCE)
-				.withPayload(new byte[0])
-				.build());
+	@Test
+	void readingTheBrokerTurnsBackOnIsStoppedAgainAtTheNextPublish() {
+		EmbeddedChannel device = new EmbeddedChannel();
+		ReadGate.Meter meter = gate.meter(device);
+		read(meter, 7);
+
+		// As HiveMQ does once it has sent a SUBACK.
+		device.config().setAutoRead(true);
+		read(meter, 1);
+
+		assertThat(device.config().isAutoRead()).isFalse();
+	}
+
+	@Test
+	void aDeviceThatDoesNotReadItsAnswersIsNotReadFromUntilItCatchesUp() {
+		EmbeddedChannel device = new EmbeddedChannel();
+		ReadGate.Meter meter = gate.meter(device);
+
+		meter.writable(false);
+		assertThat(device.config().isAutoRead()).isFalse();
+		meter.writable(true);
+
+		assertThat(device.config().isAutoRead()).isTrue();
+	}
+
+	@Test
+	void aPublishTheInterceptorTookIsAnsweredOnTheConnectionsEventLoop() {
+		EmbeddedChannel device = new EmbeddedChannel();
+		ReadGate.Meter meter = gate.meter(device);
+		read(meter, 2);
+
+		gate.taken(device);
+		assertThat(meter.inFlight()).isEqualTo(2);
+		device.runPendingTasks();
+
+		assertThat(meter.inFlight()).isEqualTo(1);
+		assertThat(gate.inFlight()).isEqualTo(1);
+	}
+
+	private static void read(ReadGate.Meter meter, int publishes) {
+		for (int i = 0; i < publishes; i++) {
+			meter.read();
 		}
-		channel.readInbound();
+	}
+
+	private static void answer(ReadGate.Meter meter, int publishes) {
+		for (int i = 0; i < publishes; i++) {
+			meter.answered();
+		}
 	}
 
 }

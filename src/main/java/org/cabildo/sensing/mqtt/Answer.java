@@ -1,0 +1,69 @@
+package org.cabildo.sensing.mqtt;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
+
+/**
+ * What a device's publish is answered, whichever way it was taken ({@link ConnectionIntake},
+ * {@link PublishIntake}): the reason code of its PUBACK, and the reason string of an error.
+ * <p>
+ * A refused publish gets its reason in the PUBACK of an MQTT 5 client. An MQTT 3 PUBACK has no
+ * room for one, and disconnecting would only make the device send it again, so an MQTT 3 client
+ * gets a plain PUBACK and the reason goes to the log. A publish that failed for now (the
+ * database does not keep up, or failed) is not acknowledged as stored: MQTT 5 clients get an
+ * error code, MQTT 3 clients are to be disconnected (an error here), and send it again when
+ * they reconnect. A QoS 0 publish has no answer: one that failed is dropped, and logged.
+ *
+ * @param reason the reason string, or null
+ */
+record Answer(AckReasonCode code, String reason) {
+
+	private static final Logger log = LoggerFactory.getLogger(Answer.class);
+
+	static final Answer SUCCESS = new Answer(AckReasonCode.SUCCESS, null);
+
+	/** Whether the publish is not acknowledged as taken: an MQTT 3 client is disconnected instead. */
+	boolean isError() {
+		return code != AckReasonCode.SUCCESS;
+	}
+
+	static Answer notAuthorised(DeviceAccess.Device device, String topic, boolean mqtt5) {
+		log.info("Refused a publish of client {} on {}: not authorised", device.clientId(), topic);
+		return mqtt5 ? new Answer(AckReasonCode.NOT_AUTHORIZED, "not authorised to publish on " + topic) : SUCCESS;
+	}
+
+	/**
+	 * @param untilStored whether the publish was QoS 1 or 2 (and the device waits for this
+	 * answer), not QoS 0
+	 */
+	static Answer to(Receipt receipt, DeviceAccess.Device device, String topic, boolean untilStored, boolean mqtt5) {
+		return switch (receipt) {
+			case Receipt.Stored stored -> SUCCESS;
+			case Receipt.Queued queued -> SUCCESS;
+			case Receipt.Refused refused -> {
+				log.info("Refused a publish of client {} on {}: {}", device.clientId(), topic, refused.reason());
+				yield mqtt5 ? new Answer(reasonCode(refused.fault()), refused.reason()) : SUCCESS;
+			}
+			case Receipt.Failed failed -> {
+				if (!untilStored) {
+					log.warn("Dropped an Observation of client {} published with QoS 0 on {}: {}", device.clientId(),
+							topic, failed.reason());
+					yield SUCCESS;
+				}
+				yield new Answer(failed.busy() ? AckReasonCode.QUOTA_EXCEEDED : AckReasonCode.UNSPECIFIED_ERROR,
+						failed.reason());
+			}
+		};
+	}
+
+	private static AckReasonCode reasonCode(Receipt.Fault fault) {
+		return switch (fault) {
+			case TOPIC -> AckReasonCode.TOPIC_NAME_INVALID;
+			case PAYLOAD -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
+			case CONTENT -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+		};
+	}
+
+}
