@@ -56,6 +56,7 @@ class DurabilityTest {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("CABILDO_DATA_DIR", directory.resolve("data").toString());
 		environment.put("CABILDO_MQTT_PORT", Integer.toString(ServerProcess.freePort()));
+		environment.putAll(Api.testAccountEnvironment());
 		String url = System.getProperty("spring.datasource.url");
 		if (url != null && !url.isBlank()) {
 			environment.put("SPRING_DATASOURCE_URL", url);
