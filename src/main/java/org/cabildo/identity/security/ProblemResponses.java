@@ -12,6 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -54,6 +55,11 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException {
+		if (e instanceof CsrfException) {
+			write(response, HttpStatus.FORBIDDEN, "a form sent from a browser needs its CSRF token",
+					Map.of("rule", "csrf"));
+			return;
+		}
 		AccessRule rule = AccessRules.deciding(rules, request).orElse(null);
 		write(response, HttpStatus.FORBIDDEN, rule == null ? "refused" : rule.description(),
 				rule == null ? Map.of() : Map.of("rule", rule.name()));
