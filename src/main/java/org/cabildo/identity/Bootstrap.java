@@ -27,7 +27,11 @@ class Bootstrap implements ApplicationRunner {
 
 	private final Tokens tokens;
 
-	Bootstrap(IdentitySettings settings, Organisations organisations, People people, Tokens tokens) {
+	private final boolean cli;
+
+	Bootstrap(IdentitySettings settings, Organisations organisations, People people, Tokens tokens,
+			org.springframework.core.env.Environment environment) {
+		this.cli = environment.getProperty("cabildo.identity.cli", Boolean.class, false);
 		this.account = settings.bootstrap();
 		this.organisations = organisations;
 		this.people = people;
@@ -39,7 +43,7 @@ class Bootstrap implements ApplicationRunner {
 		if (!account.username().isBlank()) {
 			create();
 		}
-		if (!people.anyAdmin()) {
+		if (!cli && !people.anyAdmin()) {
 			log.warn("No one holds the admin role yet, and no account has a default password. Create the first admin"
 					+ " with: ./cabildo admin create-user <username> --org <organisation> --role admin --password-stdin");
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import org.cabildo.identity.IdentitySettings;
 import org.cabildo.identity.Organisations;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -33,6 +34,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * take no cookies, and on for everything else (browser forms, later).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
 	@Bean
