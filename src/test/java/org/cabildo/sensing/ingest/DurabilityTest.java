@@ -71,6 +71,7 @@ class DurabilityTest {
 			mqttPort = ServerProcess.freePort();
 		}
 		environment.put("CABILDO_MQTT_PORT", Integer.toString(mqttPort));
+		environment.putAll(Api.testAccountEnvironment());
 		String url = System.getProperty("spring.datasource.url");
 		if (url != null && !url.isBlank()) {
 			environment.put("SPRING_DATASOURCE_URL", url);
