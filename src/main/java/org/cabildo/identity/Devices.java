@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.DeviceDirectory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -17,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Devices: credentials that may only create Observations, in the datastreams they are bound
- * to. Over HTTP a device sends its secret as a bearer token; over MQTT (see
- * {@code sensing.mqtt.DeviceAccess}) its name as user name and its secret as password, checked
- * with {@link #authenticate(String, String)} and {@link #mayWrite(Caller, long)}.
+ * to. Over HTTP a device sends its secret as a bearer token; over MQTT its name as user name
+ * and its secret as password, checked with {@link #authenticate(String, String)} (the broker
+ * asks through {@link DeviceDirectory}). A change of bindings and a revocation are published
+ * as {@link DeviceDirectory.Changed}.
  */
 @Service
 @Transactional
@@ -33,11 +36,14 @@ public class Devices {
 
 	private final AuditLog audit;
 
-	Devices(JdbcClient jdbc, Clock clock, CallerCache cache, AuditLog audit) {
+	private final ApplicationEventPublisher events;
+
+	Devices(JdbcClient jdbc, Clock clock, CallerCache cache, AuditLog audit, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.cache = cache;
 		this.audit = audit;
+		this.events = events;
 	}
 
 	/** A new device of an organisation with a random secret. */
@@ -73,6 +79,7 @@ public class Devices {
 			.update();
 		audit.record("device-bound", actor, "device " + device, "datastream " + datastream, null);
 		cache.clear();
+		events.publishEvent(new DeviceDirectory.Changed(device));
 	}
 
 	public void unbind(long device, long datastream, String actor) {
@@ -80,6 +87,7 @@ public class Devices {
 			.update();
 		audit.record("device-unbound", actor, "device " + device, "datastream " + datastream, null);
 		cache.clear();
+		events.publishEvent(new DeviceDirectory.Changed(device));
 	}
 
 	/** Revokes a device's credential; it stops working at once on this node. */
@@ -91,6 +99,8 @@ public class Devices {
 		jdbc.sql("SELECT secret_hash FROM devices WHERE id = ?").param(device).query(String.class).optional()
 			.ifPresent(cache::evict);
 		audit.record("device-revoked", actor, "device " + device, null, null);
+		// The MQTT broker drops its connections once this commits.
+		events.publishEvent(new DeviceDirectory.Changed(device));
 	}
 
 	@Transactional(readOnly = true)

@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What MQTT device authentication (sensing.mqtt.DeviceAccess, on CONNECT and per topic) will
- * ask: a device by its name and secret, and whether it may write to a Datastream.
+ * What MQTT device authentication (sensing.mqtt.DeviceAccess, on CONNECT and per topic, through
+ * sensing.DeviceDirectory) asks: a device by its name and secret, and whether it may write to a
+ * Datastream.
  */
 @IntegrationTest
 class DevicesTest {
