@@ -18,11 +18,13 @@ class DemoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
-	ApplicationRunner loadDemoCity(DemoCity city, PlatformSettings platform, Environment environment) {
+	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoSettings settings,
+			PlatformSettings platform, Environment environment) {
 		return arguments -> {
 			long started = System.nanoTime();
 			log.info("Loading the demo city (Mexico City air quality, RAMA network) ...");
 			long added = city.load();
+			accounts.ensure(settings.secret());
 			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);
 			String base = platform.baseUrl().isEmpty()
 					? "http://localhost:" + environment.getProperty("local.server.port", "8080") : platform.baseUrl();
@@ -35,6 +37,11 @@ class DemoConfiguration {
 					    Latest ozone values  %1$s/v1.1/Datastreams?$filter=properties/pollutant%%20eq%%20'O3'&$expand=Observations($orderby=phenomenonTime%%20desc;$top=1)
 					    API documentation    %1$s/swagger-ui.html
 					    MQTT (SensorThings)  mqtt://localhost:%2$s, e.g. subscribe to v1.1/Datastreams(1)/Observations
+
+					  Accounts (password: the demo secret, 'demo' unless CABILDO_DEMO_SECRET is set): admin,
+					  steward, operator, analyst, auditor (environment office, which owns the stations; admin
+					  also of the transport office); device 'demo-device' (bearer token: the demo secret),
+					  bound to every station's Datastreams. Who am I: curl -u operator:demo %1$s/api/identity/people/me
 
 					  Data: Fuente SEDEMA, Dirección de Monitoreo Atmosférico, Ciudad de México. Stop with Ctrl+C.
 					""".formatted(base, environment.getProperty("cabildo.mqtt.port", "1883")));

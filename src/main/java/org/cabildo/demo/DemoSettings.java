@@ -5,7 +5,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param enabled whether the demo city is loaded at start (idempotent: loading twice adds nothing)
+ * @param secret the password of the demo accounts and the demo device's secret ({@code CABILDO_DEMO_SECRET})
  */
 @ConfigurationProperties("cabildo.demo")
-record DemoSettings(@DefaultValue("false") boolean enabled) {
+record DemoSettings(@DefaultValue("false") boolean enabled, @DefaultValue("demo") String secret) {
+
+	@Override
+	public String toString() {
+		return "DemoSettings[enabled=" + enabled + "]";
+	}
+
 }

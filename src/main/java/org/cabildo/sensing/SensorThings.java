@@ -3,6 +3,7 @@ package org.cabildo.sensing;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.model.EntityType;
@@ -12,6 +13,7 @@ import org.cabildo.sensing.store.EntityReader;
 import org.cabildo.sensing.write.BulkObservations;
 import org.cabildo.sensing.write.DraftReader;
 import org.cabildo.sensing.write.EntityWriter;
+import org.cabildo.sensing.write.Owners;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,10 @@ public class SensorThings {
 
 	private final BulkObservations bulk;
 
-	SensorThings(EntityReader reader, EntityWriter writer, BulkObservations bulk) {
+	private final Owners owners;
+
+	SensorThings(EntityReader reader, EntityWriter writer, BulkObservations bulk, Owners owners) {
+		this.owners = owners;
 		this.reader = reader;
 		this.writer = writer;
 		this.bulk = bulk;
@@ -66,6 +71,19 @@ public class SensorThings {
 	public void append(long datastream, List<Reading> readings) {
 		bulk.append(datastream, readings.stream().map(Reading::time).toList(),
 				readings.stream().map(Reading::value).toList());
+	}
+
+	/**
+	 * The organisations an entity belongs to: one for a Thing, Datastream, Observation or
+	 * HistoricalLocation; for a shared entity (Location, Sensor, ...) those whose data use it.
+	 */
+	public Set<Long> organisationsOf(String entitySet, long id) {
+		return owners.of(type(entitySet), id);
+	}
+
+	/** Hands a Thing and its Datastreams to another organisation. */
+	public void assignThing(long thing, long organisation) {
+		owners.assignThing(thing, organisation);
 	}
 
 	private static EntityType type(String entitySet) {

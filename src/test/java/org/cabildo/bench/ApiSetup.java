@@ -126,6 +126,7 @@ final class ApiSetup {
 	private HttpResponse<String> post(String path, JsonNode body) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
 			.header("Content-Type", "application/json")
+			.header("Authorization", org.cabildo.support.Api.bearer(org.cabildo.support.Api.TEST_TOKEN))
 			.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
 			.timeout(Duration.ofSeconds(60))
 			.build();

@@ -83,6 +83,7 @@ final class H2BenchDatabase implements BenchDatabase {
 	public Map<String, String> serverEnvironment(Path scratchDir) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("CABILDO_DATA_DIR", dataDir.toString());
+		environment.putAll(org.cabildo.support.Api.testAccountEnvironment());
 		return environment;
 	}
 

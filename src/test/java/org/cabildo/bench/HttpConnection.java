@@ -59,6 +59,7 @@ final class HttpConnection implements AutoCloseable {
 				out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
 			}
 			String head = "POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+					+ "\r\nAuthorization: " + org.cabildo.support.Api.bearer(org.cabildo.support.Api.TEST_TOKEN)
 					+ "\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n";
 			out.write(head.getBytes(StandardCharsets.US_ASCII));
 			out.write(body);

@@ -53,7 +53,7 @@ enum IngestPhase {
 			case DATAARRAY -> HttpIngestLoad.dataArrays(base, datastreams, shape.arrayClients(), shape.arrayRows(),
 					shape.arrayDatastreams(), times, rounds);
 			case POST -> HttpIngestLoad.singlePosts(base, datastreams, shape.postClients(), times, rounds);
-			case MQTT -> new MqttIngestLoad(mqttPort, datastreams, shape.mqttPublishers(), shape.mqttInflight(), times,
+			case MQTT -> new MqttIngestLoad(base, mqttPort, datastreams, shape.mqttPublishers(), shape.mqttInflight(), times,
 					rounds);
 		};
 	}

@@ -1,5 +1,6 @@
 package org.cabildo.bench;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.cabildo.bench.Dataset.Series;
+import org.cabildo.sensing.mqtt.Devices;
+import org.cabildo.support.Api;
 
 import com.hivemq.client.mqtt.datatypes.MqttQos;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5AsyncClient;
@@ -32,6 +35,8 @@ final class MqttIngestLoad implements IngestLoad {
 	private static final MqttQos QOS = "0".equals(System.getenv("CABILDO_BENCH_MQTT_QOS")) ? MqttQos.AT_MOST_ONCE
 			: MqttQos.AT_LEAST_ONCE;
 
+	private final URI base;
+
 	private final int port;
 
 	private final List<Series> datastreams;
@@ -52,7 +57,9 @@ final class MqttIngestLoad implements IngestLoad {
 
 	private int receiveMaximum;
 
-	MqttIngestLoad(int port, List<Series> datastreams, int publishers, int inflight, SendTimes times, int rounds) {
+	MqttIngestLoad(URI base, int port, List<Series> datastreams, int publishers, int inflight, SendTimes times,
+			int rounds) {
+		this.base = base;
 		this.port = port;
 		this.datastreams = datastreams;
 		this.publishers = publishers;
@@ -152,12 +159,19 @@ final class MqttIngestLoad implements IngestLoad {
 	@Override
 	public void start() throws Exception {
 		List<Publisher> made = new ArrayList<>();
+		// The publishers sign in as a device bound to every datastream, as stations would.
+		Devices.Credential device = Devices.device(new Api(base.getPort()),
+				datastreams.stream().mapToLong(Series::datastreamId).toArray());
 		try {
 			for (int p = 0; p < publishers; p++) {
 				Mqtt5AsyncClient client = Mqtt5Client.builder()
 					.identifier("cabildo-bench-publisher-" + p)
 					.serverHost("127.0.0.1")
 					.serverPort(port)
+					.simpleAuth()
+					.username(device.name())
+					.password(device.secret().getBytes(StandardCharsets.UTF_8))
+					.applySimpleAuth()
 					.buildAsync();
 				Mqtt5ConnAck connAck = client.connectWith().cleanStart(true).send().get(30, TimeUnit.SECONDS);
 				receiveMaximum = connAck.getRestrictions().getReceiveMaximum();

@@ -117,6 +117,7 @@ final class PostgresBenchDatabase implements BenchDatabase {
 		environment.put("SPRING_DATASOURCE_USERNAME", user);
 		environment.put("SPRING_DATASOURCE_PASSWORD", password);
 		environment.put("CABILDO_DATA_DIR", scratchDir.toString());
+		environment.putAll(org.cabildo.support.Api.testAccountEnvironment());
 		return environment;
 	}
 

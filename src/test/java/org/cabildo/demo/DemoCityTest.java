@@ -75,4 +75,30 @@ class DemoCityTest {
 		assertThat(after).isEqualTo(before);
 	}
 
+	@Test
+	void theDemoAccountsSignInAndTheEnvironmentOfficeOwnsTheStations() {
+		Api anonymous = Api.anonymous(port);
+		JsonNode operator = anonymous.as(Api.basic("operator", "demo")).get("/api/identity/people/me").json();
+		assertThat(operator.get("name").asString()).isEqualTo("operator");
+		assertThat(operator.get("grants").toString()).contains("OPERATOR");
+		for (String name : List.of("admin", "steward", "analyst", "auditor")) {
+			assertThat(anonymous.as(Api.basic(name, "demo")).get("/api/identity/people/me").status()).as(name)
+				.isEqualTo(200);
+		}
+		long station = anonymous.get("/v1.1/Things", "$filter", "properties/stationId eq 'MER'").json().get("value")
+			.get(0).get("@iot.id").asLong();
+		assertThat(anonymous.get("/api/identity/ownership/Things/" + station).body())
+			.contains(DemoAccounts.ENVIRONMENT);
+		long datastream = anonymous.get("/v1.1/Datastreams", "$filter", "properties/stationId eq 'MER'").json()
+			.get("value").get(0).get("@iot.id").asLong();
+		Api device = anonymous.as(Api.bearer("demo"));
+		Api.Response written = device.post("/v1.1/Datastreams(" + datastream + ")/Observations",
+				Map.of("phenomenonTime", "2030-01-01T00:00:00Z", "result", 1));
+		assertThat(written.status()).isEqualTo(201);
+		// the demo operator may delete it again (the other tests count the shipped observations)
+		assertThat(anonymous.as(Api.basic("operator", "demo")).delete("/v1.1/Observations(" + written.id() + ")")
+			.status()).isEqualTo(200);
+		assertThat(device.post("/v1.1/Things", Map.of("name", "x", "description", "x")).status()).isEqualTo(403);
+	}
+
 }

@@ -19,8 +19,20 @@ import tools.jackson.databind.node.MissingNode;
 /**
  * A plain HTTP client for tests, as any SensorThings client would talk to the server:
  * {@code api.get("/v1.1/Things", "$filter", "name eq 'x'")} encodes the query options.
+ * {@code new Api(port)} signs in as the test operator (operator and admin of
+ * {@value #TEST_ORGANISATION}, see application-test.yaml) with its API token;
+ * {@link #anonymous(int)} sends no credentials, {@link #as(String)} others.
  */
 public final class Api {
+
+	/** The bootstrap account of the tests, as configured in application-test.yaml. */
+	public static final String TEST_USER = "test-operator";
+
+	public static final String TEST_PASSWORD = "test-operator-password-7f3a";
+
+	public static final String TEST_TOKEN = "cbd_pat_test-operator-token-1b9e6c0d4a7f2e85";
+
+	public static final String TEST_ORGANISATION = "test office";
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -28,8 +40,43 @@ public final class Api {
 
 	private final String base;
 
+	/** The value of the Authorization header, null for none. */
+	private final String authorization;
+
+	/** Signed in as the test operator. */
 	public Api(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, bearer(TEST_TOKEN));
+	}
+
+	private Api(String base, String authorization) {
+		this.base = base;
+		this.authorization = authorization;
+	}
+
+	/** Settings (environment variables) that give a server started apart the tests' account. */
+	public static Map<String, String> testAccountEnvironment() {
+		return Map.of("CABILDO_IDENTITY_BOOTSTRAP_USERNAME", TEST_USER, "CABILDO_IDENTITY_BOOTSTRAP_PASSWORD",
+				TEST_PASSWORD, "CABILDO_IDENTITY_BOOTSTRAP_ORGANISATION", TEST_ORGANISATION,
+				"CABILDO_IDENTITY_BOOTSTRAP_ROLES", "operator,admin", "CABILDO_IDENTITY_BOOTSTRAP_TOKEN", TEST_TOKEN);
+	}
+
+	/** Without credentials, as the public. */
+	public static Api anonymous(int port) {
+		return new Api("http://127.0.0.1:" + port, null);
+	}
+
+	/** The same server with another Authorization header ({@link #bearer}, {@link #basic}), null for none. */
+	public Api as(String authorization) {
+		return new Api(base, authorization);
+	}
+
+	public static String bearer(String token) {
+		return "Bearer " + token;
+	}
+
+	public static String basic(String username, String password) {
+		return "Basic " + java.util.Base64.getEncoder()
+			.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	public String base() {
@@ -70,6 +117,9 @@ public final class Api {
 				: HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
 		if (text != null) {
 			request.header("Content-Type", "application/json");
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
 		}
 		headers.forEach(request::setHeader);
 		try {

@@ -63,6 +63,7 @@ record Answer(AckReasonCode code, String reason) {
 			case TOPIC -> AckReasonCode.TOPIC_NAME_INVALID;
 			case PAYLOAD -> AckReasonCode.PAYLOAD_FORMAT_INVALID;
 			case CONTENT -> AckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR;
+			case NOT_AUTHORISED -> AckReasonCode.NOT_AUTHORIZED;
 		};
 	}
 

@@ -38,6 +38,7 @@ class BrokerExtension implements ExtensionMain {
 		Services.securityRegistry().setAuthorizerProvider(provider -> access);
 		Services.eventRegistry().setClientLifecycleEventListener(provider -> tracker);
 		Services.initializerRegistry().setClientInitializer((initializer, client) -> {
+			access.connected(initializer.getClientInformation(), initializer.getConnectionInformation());
 			intake.install(initializer.getClientInformation(), initializer.getConnectionInformation());
 			client.addPublishInboundInterceptor(intake);
 			client.addSubscribeInboundInterceptor(tracker);

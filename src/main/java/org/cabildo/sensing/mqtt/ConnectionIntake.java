@@ -127,7 +127,8 @@ final class ConnectionIntake extends ChannelDuplexHandler {
 			answered(ack, Answer.notAuthorised(device, topic, mqtt5));
 			return;
 		}
-		CompletableFuture<Receipt> receipt = observations.take(topic, payload(publish), untilStored);
+		CompletableFuture<Receipt> receipt = observations.take(topic, payload(publish), untilStored,
+				access.writable(device));
 		receipt.whenComplete((done, error) -> answered(ack, Answer.to(error == null ? done
 				: new Receipt.Failed(false, "the Observation could not be stored; send it again later"), device, topic,
 				untilStored, mqtt5)));

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongPredicate;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.IngestSettings;
@@ -60,9 +61,11 @@ class IncomingObservations {
 	 *
 	 * @param untilStored whether the receipt waits for the commit (QoS 1 and 2) or only for a
 	 * place in the queue (QoS 0)
+	 * @param writable the Datastreams the publisher may create Observations in (asked with a
+	 * negative id for one the Observation would create)
 	 * @return the receipt; it never completes exceptionally
 	 */
-	CompletableFuture<Receipt> take(String topic, byte[] payload, boolean untilStored) {
+	CompletableFuture<Receipt> take(String topic, byte[] payload, boolean untilStored, LongPredicate writable) {
 		Optional<Topics.Creation> creation = Topics.creation(topic);
 		if (creation.isEmpty()) {
 			return refused(Receipt.Fault.TOPIC, "Observations are created by publishing to v1.1/Datastreams(id)/Observations"
@@ -90,11 +93,22 @@ class IncomingObservations {
 			log.warn("An Observation published on {} could not be read", topic, e);
 			return refused(Receipt.Fault.CONTENT, "the Observation could not be read: " + e.getMessage());
 		}
+		long target = row.isPresent() ? row.get().datastreamId() : datastream != null ? datastream : linked(body);
+		if (!writable.test(target)) {
+			return refused(Receipt.Fault.NOT_AUTHORISED, target < 0 ? "not authorised to create a Datastream"
+					: "not authorised to create Observations in Datastream " + target);
+		}
 		if (row.isEmpty()) {
 			// It creates its FeatureOfInterest inline: the entity writer does that, in its own transaction.
 			return CompletableFuture.supplyAsync(() -> createWithFeature(body, datastream), waiting);
 		}
 		return submit(row.get(), untilStored);
+	}
+
+	/** The Datastream a payload links to by id; -1 when it has one inline, to be created. */
+	private static long linked(JsonNode body) {
+		JsonNode id = body.path("Datastream").path("@iot.id");
+		return id.isIntegralNumber() && id.canConvertToLong() ? id.asLong() : -1;
 	}
 
 	private CompletableFuture<Receipt> submit(NewObservation row, boolean untilStored) {

@@ -3,12 +3,14 @@ package org.cabildo.sensing.mqtt;
 import java.time.Clock;
 
 import org.cabildo.platform.PlatformSettings;
+import org.cabildo.sensing.DeviceDirectory;
 import org.cabildo.sensing.IngestSettings;
 import org.cabildo.sensing.MqttSettings;
 import org.cabildo.sensing.SensingSettings;
 import org.cabildo.sensing.ingest.ObservationIngest;
 import org.cabildo.sensing.store.EntityReader;
 import org.cabildo.sensing.write.EntityWriter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,14 +50,24 @@ class MqttConfiguration {
 		return new ReadGate(READ_AHEAD, READ_AHEAD_PER_CONNECTION);
 	}
 
+	/**
+	 * Who may connect to the embedded broker and do what: the devices of the
+	 * {@link DeviceDirectory}, or everyone when there is none. (At an external broker, its own
+	 * ACLs.)
+	 */
+	@Bean
+	DeviceAccess mqttDeviceAccess(ObjectProvider<DeviceDirectory> directory, Clock clock) {
+		DeviceDirectory devices = directory.getIfAvailable();
+		return devices == null ? new DeviceAccess() : new DeviceAccess(devices, clock);
+	}
+
 	@Bean
 	Transport mqttTransport(MqttSettings settings, IngestSettings ingest, SensingSettings sensing,
-			PlatformSettings platform, IncomingObservations observations, ReadGate gate,
+			PlatformSettings platform, IncomingObservations observations, ReadGate gate, DeviceAccess access,
 			ConfigurableEnvironment environment) {
 		if (settings.external()) {
 			return new BrokerClient(settings, observations);
 		}
-		DeviceAccess access = new DeviceAccess();
 		Subscriptions subscriptions = new Subscriptions();
 		BrokerExtension extension = new BrokerExtension(access,
 				new PublishIntake(observations, access, gate, ingest.mqttWait()), new SubscriptionTracker(subscriptions));

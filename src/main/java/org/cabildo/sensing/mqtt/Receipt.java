@@ -27,7 +27,9 @@ sealed interface Receipt {
 		/** Not a JSON object. */
 		PAYLOAD,
 		/** An Observation that breaks the data model, or for a Datastream that does not exist. */
-		CONTENT
+		CONTENT,
+		/** For a Datastream the client may not create Observations in. */
+		NOT_AUTHORISED
 
 	}
 

@@ -22,6 +22,44 @@ final class Topics {
 	private Topics() {
 	}
 
+	/**
+	 * Every kind of topic the platform serves, each with a rule of who may publish and subscribe
+	 * there ({@link DeviceAccess}).
+	 */
+	enum Kind {
+
+		/** {@code v1.1/Datastreams(7)/Observations}: devices publish Observations of that Datastream. */
+		DATASTREAM_OBSERVATIONS("v1.1/Datastreams(7)/Observations"),
+		/** {@code v1.1/Observations}: devices publish Observations naming their Datastream. */
+		OBSERVATIONS("v1.1/Observations"),
+		/** Any other SensorThings topic ({@code v1.1/Things}, {@code ...?$select=...}): the platform publishes. */
+		SENSOR_THINGS("v1.1/Things(1)/Locations?$select=location"),
+		/** Outside {@code v1.0/} and {@code v1.1/}: an ordinary broker's. */
+		OTHER("city/lights/7");
+
+		private final String example;
+
+		Kind(String example) {
+			this.example = example;
+		}
+
+		String example() {
+			return example;
+		}
+
+		/** The kind of a topic, or of a topic filter (without a {@code $share/group/} prefix). */
+		static Kind of(String topic) {
+			String unshared = unshared(topic);
+			if (!isSensorThings(unshared)) {
+				return OTHER;
+			}
+			return creation(unshared)
+				.map(creation -> creation.datastream() == null ? OBSERVATIONS : DATASTREAM_OBSERVATIONS)
+				.orElse(SENSOR_THINGS);
+		}
+
+	}
+
 	/** Whether a topic is in the SensorThings namespace, which only the platform publishes in. */
 	static boolean isSensorThings(String topic) {
 		return topic.startsWith("v1.0/") || topic.startsWith("v1.1/");

@@ -10,11 +10,14 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.WriteAccess;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.store.EntityReader;
 import org.cabildo.sensing.web.DataArrayRows.Row;
 import org.cabildo.sensing.write.NewObservation;
+import org.cabildo.sensing.write.Owners;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -40,15 +43,22 @@ class CreateObservations {
 
 	private final Clock clock;
 
-	CreateObservations(ObservationIntake intake, EntityReader reader, Clock clock) {
+	private final Owners owners;
+
+	private final ObjectProvider<WriteAccess> access;
+
+	CreateObservations(ObservationIntake intake, EntityReader reader, Clock clock, Owners owners,
+			ObjectProvider<WriteAccess> access) {
 		this.intake = intake;
 		this.reader = reader;
 		this.clock = clock;
+		this.owners = owners;
+		this.access = access;
 	}
 
 	Reply create(Call call, Map<String, String> parameters, Supplier<JsonNode> content) {
 		IngestOptions options = IngestOptions.of(parameters);
-		List<Row> rows = refuseUnknownFeatures(DataArrayRows.read(content.get(), clock.instant()));
+		List<Row> rows = refuseUnauthorised(refuseUnknownFeatures(DataArrayRows.read(content.get(), clock.instant())));
 		List<NewObservation> good = new ArrayList<>(rows.size());
 		for (Row row : rows) {
 			if (!row.isRefused()) {
@@ -79,6 +89,24 @@ class CreateObservations {
 		EntityJson out = call.out();
 		return Reply.json(HttpStatus.CREATED,
 				json -> answer(json, out, rows, answers, options.reasons()));
+	}
+
+	/** Rows into a Datastream the caller may not write to are refused, each with the reason. */
+	private List<Row> refuseUnauthorised(List<Row> rows) {
+		WriteAccess rules = access.getIfAvailable(() -> WriteAccess.UNRESTRICTED);
+		Map<Long, java.util.Optional<String>> refusals = new java.util.HashMap<>();
+		List<Row> checked = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			if (row.isRefused()) {
+				checked.add(row);
+				continue;
+			}
+			long datastream = row.observation().datastreamId();
+			java.util.Optional<String> refusal = refusals.computeIfAbsent(datastream, id -> rules
+				.observationsRefused(id, () -> owners.ofDatastream(id).orElse(-1L)));
+			checked.add(refusal.isPresent() ? row.refuse(refusal.get(), row.pointer()) : row);
+		}
+		return checked;
 	}
 
 	/** Rows naming a FeatureOfInterest that does not exist are refused here, before they reach the store. */

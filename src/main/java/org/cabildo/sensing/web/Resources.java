@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.WriteAccess;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
@@ -26,6 +27,8 @@ import org.cabildo.sensing.write.EntityWriter;
 import org.cabildo.sensing.write.InvalidEntityException;
 import org.cabildo.sensing.write.NewObservation;
 import org.cabildo.sensing.write.ObservationDrafts;
+import org.cabildo.sensing.write.Owners;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -54,7 +57,14 @@ class Resources {
 
 	private final JsonMapper json = JsonMapper.shared();
 
-	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock) {
+	private final Owners owners;
+
+	private final ObjectProvider<WriteAccess> access;
+
+	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock,
+			Owners owners, ObjectProvider<WriteAccess> access) {
+		this.owners = owners;
+		this.access = access;
 		this.paths = paths;
 		this.reader = reader;
 		this.writer = writer;
@@ -264,6 +274,8 @@ class Resources {
 			return Optional.empty();
 		}
 		long target = row.get().datastreamId();
+		access.getIfAvailable(() -> WriteAccess.UNRESTRICTED)
+			.requireObservations(target, () -> owners.ofDatastream(target).orElse(-1L));
 		if (!ObservationIntake.mayExist(target)) {
 			throw new InvalidEntityException("Datastream " + target + " does not exist", "/Datastream");
 		}

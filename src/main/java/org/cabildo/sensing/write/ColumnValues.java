@@ -52,7 +52,7 @@ record ColumnValues(List<String> columns, List<String> placeholders, List<Object
 		return result;
 	}
 
-	private void add(String column, String placeholder, Object value) {
+	void add(String column, String placeholder, Object value) {
 		columns.add(column);
 		placeholders.add(placeholder);
 		values.add(value);

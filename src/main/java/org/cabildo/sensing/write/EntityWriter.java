@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.WriteAccess;
 import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
@@ -21,6 +22,7 @@ import org.cabildo.sensing.sql.ParentLink;
 import org.cabildo.sensing.sql.SqlFragment;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.time.TimeValue;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -53,9 +55,16 @@ public class EntityWriter {
 
 	private final ApplicationEventPublisher events;
 
+	private final Owners owners;
+
+	private final ObjectProvider<WriteAccess> access;
+
 	public EntityWriter(JdbcClient jdbc, Dialect dialect, ObservationStore observations, FeatureResolver features,
-			ObservationPartitions partitions, Clock clock, ApplicationEventPublisher events) {
+			ObservationPartitions partitions, Clock clock, ApplicationEventPublisher events, Owners owners,
+			ObjectProvider<WriteAccess> access) {
 		this.events = events;
+		this.owners = owners;
+		this.access = access;
 		this.jdbc = jdbc;
 		this.dialect = dialect;
 		this.observations = observations;
@@ -112,10 +121,17 @@ public class EntityWriter {
 			foreignKeys.put(EntityType.inverse(parent.navigation()).name(), parent.parentId());
 		}
 		long id = switch (type) {
-			case OBSERVATION -> createObservation(draft, foreignKeys, now);
+			case OBSERVATION -> {
+				Long datastream = foreignKeys.get("Datastream");
+				if (datastream != null) {
+					access().requireObservations(datastream,
+							() -> owners.ofDatastream(datastream).orElse(-1L));
+				}
+				yield createObservation(draft, foreignKeys, now);
+			}
 			default -> {
 				requireForeignKeys(draft, foreignKeys);
-				yield insert(type, draft.values(), foreignKeys);
+				yield insert(type, draft.values(), foreignKeys, organisationOfNew(type, foreignKeys, parent));
 			}
 		};
 		if (parent != null && parent.navigation().link() instanceof Link.LinkTable) {
@@ -167,8 +183,47 @@ public class EntityWriter {
 		}
 	}
 
-	private long insert(EntityType type, Map<String, Object> values, Map<String, Long> foreignKeys) {
+	private WriteAccess access() {
+		return access.getIfAvailable(() -> WriteAccess.UNRESTRICTED);
+	}
+
+	/**
+	 * The organisation a new Thing or Datastream belongs to (null for other types), once the
+	 * caller is known to be allowed to create it: a Thing the caller's, a Datastream its Thing's.
+	 * Other types need the caller to be allowed to change something; their parent, if any, is
+	 * checked when they are linked to it.
+	 */
+	private Long organisationOfNew(EntityType type, Map<String, Long> foreignKeys, ParentLink parent) {
+		switch (type) {
+			case THING -> {
+				return access().organisationForNewThing();
+			}
+			case DATASTREAM -> {
+				long thing = foreignKeys.get("Thing");
+				long organisation = owners.ofThing(thing).orElse(WriteAccess.UNASSIGNED);
+				access().requireChange(Set.of(organisation), "create a Datastream of Thing " + thing);
+				return organisation;
+			}
+			case HISTORICAL_LOCATION -> {
+				long thing = foreignKeys.get("Thing");
+				access().requireChange(owners.of(EntityType.THING, thing), "create a HistoricalLocation of Thing " + thing);
+				return null;
+			}
+			default -> {
+				if (parent == null) {
+					access().requireChange(Set.of(), "create a " + type.entityName());
+				}
+				return null;
+			}
+		}
+	}
+
+	private long insert(EntityType type, Map<String, Object> values, Map<String, Long> foreignKeys,
+			Long organisation) {
 		ColumnValues columns = ColumnValues.of(type, values, foreignKeys, dialect);
+		if (organisation != null) {
+			columns.add("organisation_id", "?", organisation);
+		}
 		KeyHolder keys = new GeneratedKeyHolder();
 		jdbc.sql(columns.insert(type.table())).params(columns.values()).update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
@@ -180,6 +235,14 @@ public class EntityWriter {
 			return;
 		}
 		Navigation navigation = parent.navigation();
+		String what = "link " + type.entityName() + " " + id + " to " + navigation.source().entityName() + " "
+				+ parent.parentId();
+		if (Owners.owned(navigation.source())) {
+			access().requireChange(owners.of(navigation.source(), parent.parentId()), what);
+		}
+		if (Owners.owned(type)) {
+			access().requireChange(owners.of(type, id), what);
+		}
 		switch (navigation.link()) {
 			case Link.LinkTable table -> {
 				insertLink(table, parent.parentId(), id);
@@ -299,6 +362,7 @@ public class EntityWriter {
 			features.forget();
 		}
 		requireExists(type, id, "");
+		access().requireChange(owners.of(type, id), "update " + type.entityName() + " " + id);
 		Map<String, Object> values = new HashMap<>(draft.values());
 		if (replace) {
 			for (Property property : type.properties()) {
@@ -312,6 +376,11 @@ public class EntityWriter {
 			if (navigation.link() instanceof Link.ForeignKey) {
 				for (Draft link : draft.related(navigation.name())) {
 					requireExists(navigation.target(), link.linkId(), link.pointer());
+					if (Owners.owned(navigation.target())) {
+						access().requireChange(owners.of(navigation.target(), link.linkId()), "link "
+								+ type.entityName() + " " + id + " to " + navigation.target().entityName() + " "
+								+ link.linkId());
+					}
 					foreignKeys.put(navigation.name(), link.linkId());
 				}
 			}
@@ -396,6 +465,7 @@ public class EntityWriter {
 	/** Deletes an entity and what cannot exist without it (OGC 18-088, 10.4). */
 	public void delete(EntityType type, long id) {
 		requireExists(type, id, "");
+		access().requireChange(owners.of(type, id), "delete " + type.entityName() + " " + id);
 		if (type != EntityType.OBSERVATION) {
 			features.forget();
 		}

@@ -129,6 +129,7 @@ class BadInputTest {
 		byte[] latin1 = ("{\"name\": \"Z\u00fcrich\", \"description\": \"d\"}").getBytes(StandardCharsets.ISO_8859_1);
 		HttpRequest request = HttpRequest.newBuilder(URI.create(api.base() + V + "/Things"))
 			.header("Content-Type", "application/json")
+			.header("Authorization", Api.bearer(Api.TEST_TOKEN))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(latin1))
 			.build();
 		HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -518,6 +519,7 @@ class BadInputTest {
 				.getBytes(StandardCharsets.UTF_8);
 			HttpRequest request = HttpRequest.newBuilder(URI.create(small.base() + V + "/Things"))
 				.header("Content-Type", "application/json")
+				.header("Authorization", Api.bearer(Api.TEST_TOKEN))
 				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 				.build();
 			HttpResponse<String> response = HttpClient.newHttpClient()

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.cabildo.sensing.mqtt.Devices;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
 import org.cabildo.support.ServerProcess;
@@ -71,6 +72,7 @@ class DurabilityTest {
 			mqttPort = ServerProcess.freePort();
 		}
 		environment.put("CABILDO_MQTT_PORT", Integer.toString(mqttPort));
+		environment.putAll(Api.testAccountEnvironment());
 		String url = System.getProperty("spring.datasource.url");
 		if (url != null && !url.isBlank()) {
 			environment.put("SPRING_DATASOURCE_URL", url);
@@ -153,6 +155,8 @@ class DurabilityTest {
 		server = start(port);
 		Api api = new Api(port);
 		long datastream = createDatastream(api);
+		// The publishers sign in as one device bound to the datastream, as stations do.
+		Devices.Credential device = Devices.device(api, datastream);
 
 		// Each publisher sends its own readings (result = publisher * 1e6 + sequence number),
 		// keeping as many unacknowledged as the broker allows: those PUBACKed must be stored.
@@ -167,6 +171,10 @@ class DurabilityTest {
 				.identifier("durability-" + p)
 				.serverHost("127.0.0.1")
 				.serverPort(mqttPort)
+				.simpleAuth()
+				.username(device.name())
+				.password(device.secret().getBytes(StandardCharsets.UTF_8))
+				.applySimpleAuth()
 				.buildAsync();
 			int window = client.connect().get(30, TimeUnit.SECONDS).getRestrictions().getReceiveMaximum();
 			publishers.add(client);

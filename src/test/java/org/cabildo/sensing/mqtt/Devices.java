@@ -23,10 +23,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What MQTT tests need: a station (a Thing with a Location and a Datastream) made over HTTP,
- * MQTT clients connected as a device or a dashboard would, and an inbox of what a subscription
+ * device credentials made and bound over the identity API, MQTT clients connected as a device
+ * (with its credential) or a dashboard (anonymous) would, and an inbox of what a subscription
  * receives.
  */
-final class Devices {
+public final class Devices {
 
 	static final String MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
@@ -34,6 +35,59 @@ final class Devices {
 	}
 
 	record Station(long thing, long datastream) {
+	}
+
+	/** A device's MQTT user name and password (its name and secret). */
+	public record Credential(long id, String name, String secret) {
+	}
+
+	/** A new device of the test organisation, bound to these Datastreams. */
+	public static Credential device(Api api, long... datastreams) {
+		return deviceOf(api, organisation(api, Api.TEST_ORGANISATION), datastreams);
+	}
+
+	/** A new device of an organisation (the caller being its admin), bound to these Datastreams. */
+	public static Credential deviceOf(Api api, long organisation, long... datastreams) {
+		Api.Response created = api.post("/api/identity/devices",
+				Map.of("name", "mqtt-device-" + UUID.randomUUID(), "organisation", organisation));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		JsonNode issued = created.json();
+		Credential device = new Credential(issued.get("id").asLong(), issued.get("name").asString(),
+				issued.get("secret").asString());
+		for (long datastream : datastreams) {
+			bind(api, device, datastream);
+		}
+		return device;
+	}
+
+	/** Lets a device write to a Datastream; its connections may at once. */
+	public static void bind(Api api, Credential device, long datastream) {
+		Api.Response bound = api.post("/api/identity/devices/" + device.id() + "/bindings",
+				Map.of("datastream", datastream));
+		assertThat(bound.status()).as(bound.toString()).isEqualTo(201);
+	}
+
+	/** Revokes a device; its connections are closed. */
+	static void revoke(Api api, Credential device) {
+		Api.Response revoked = api.delete("/api/identity/devices/" + device.id());
+		assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+	}
+
+	/** The id of an organisation, by name. */
+	static long organisation(Api api, String name) {
+		for (JsonNode organisation : api.get("/api/identity/organisations").json()) {
+			if (organisation.get("name").asString().equals(name)) {
+				return organisation.get("id").asLong();
+			}
+		}
+		throw new AssertionError("no organisation " + name);
+	}
+
+	/** A station whose Datastream the device is bound to. */
+	static Station station(Api api, Credential device) {
+		Station station = station(api);
+		bind(api, device, station.datastream());
+		return station;
 	}
 
 	/** A Thing with a Location and one Datastream, named uniquely. */
@@ -55,6 +109,7 @@ final class Devices {
 				"ObservedProperty", Map.of("name", name, "description", "p", "definition", "urn:o3"));
 	}
 
+	/** An anonymous MQTT 5 client, as a dashboard would connect. */
 	static Mqtt5BlockingClient mqtt5(int port) {
 		return mqtt5("127.0.0.1", port);
 	}
@@ -69,14 +124,36 @@ final class Devices {
 		return client;
 	}
 
-	static Mqtt3BlockingClient mqtt3(int port) {
+	/** An MQTT 5 client signed in as a device. */
+	static Mqtt5BlockingClient mqtt5(int port, Credential device) {
+		Mqtt5BlockingClient client = Mqtt5Client.builder()
+			.identifier("test-" + UUID.randomUUID())
+			.serverHost("127.0.0.1")
+			.serverPort(port)
+			.buildBlocking();
+		client.connectWith()
+			.simpleAuth()
+			.username(device.name())
+			.password(device.secret().getBytes(StandardCharsets.UTF_8))
+			.applySimpleAuth()
+			.send();
+		return client;
+	}
+
+	/** An MQTT 3.1.1 client signed in as a device. */
+	static Mqtt3BlockingClient mqtt3(int port, Credential device) {
 		Mqtt3BlockingClient client = MqttClient.builder()
 			.useMqttVersion3()
 			.identifier("test-" + UUID.randomUUID())
 			.serverHost("127.0.0.1")
 			.serverPort(port)
 			.buildBlocking();
-		client.connect();
+		client.connectWith()
+			.simpleAuth()
+			.username(device.name())
+			.password(device.secret().getBytes(StandardCharsets.UTF_8))
+			.applySimpleAuth()
+			.send();
 		return client;
 	}
 

@@ -36,12 +36,15 @@ class MqttIngestTest {
 
 	private Api api;
 
+	private Devices.Credential credential;
+
 	private Mqtt5BlockingClient device;
 
 	@BeforeEach
 	void connect() {
 		api = new Api(httpPort);
-		device = Devices.mqtt5(mqttPort);
+		credential = Devices.device(api);
+		device = Devices.mqtt5(mqttPort, credential);
 	}
 
 	@AfterEach
@@ -51,7 +54,7 @@ class MqttIngestTest {
 
 	@Test
 	void aQos1PublishIsStoredBeforeItsPuback() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 
 		Mqtt5PubAck ack = publish(device, "v1.1/Datastreams(" + station.datastream() + ")/Observations",
 				"{\"phenomenonTime\": \"2024-03-01T10:00:00Z\", \"result\": 41.5}");
@@ -66,8 +69,8 @@ class MqttIngestTest {
 
 	@Test
 	void aQos0PublishOfAnMqtt3DeviceIsStored() {
-		Station station = Devices.station(api);
-		Mqtt3BlockingClient mqtt3 = Devices.mqtt3(mqttPort);
+		Station station = Devices.station(api, credential);
+		Mqtt3BlockingClient mqtt3 = Devices.mqtt3(mqttPort, credential);
 		try {
 			mqtt3.publishWith()
 				.topic("v1.1/Datastreams(" + station.datastream() + ")/Observations")
@@ -89,7 +92,7 @@ class MqttIngestTest {
 
 	@Test
 	void version10TopicsAndTheDatastreamInThePayloadWorkToo() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 
 		Mqtt5PubAck onVersion10 = publish(device, "v1.0/Datastreams(" + station.datastream() + ")/Observations",
 				"{\"phenomenonTime\": \"2024-03-01T10:00:00Z\", \"result\": 1}");
@@ -103,7 +106,7 @@ class MqttIngestTest {
 
 	@Test
 	void anObservationWithItsOwnFeatureOfInterestIsStored() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 
 		Mqtt5PubAck ack = publish(device, "v1.1/Datastreams(" + station.datastream() + ")/Observations",
 				"{\"result\": 3, \"FeatureOfInterest\": {\"name\": \"corner\", \"description\": \"a corner\","
@@ -120,7 +123,7 @@ class MqttIngestTest {
 
 	@Test
 	void badPublishesAreRefusedWithTheirReasonAndStoreNothing() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 
 		Mqtt5PubAck notJson = publish(device, topic, "result=4");
@@ -138,7 +141,8 @@ class MqttIngestTest {
 		assertThat(reason(noResult)).contains("result");
 		assertThat(badTime.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
 		assertThat(reason(badTime)).contains("phenomenonTime");
-		assertThat(unknownDatastream.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
+		// The device is not bound to it (whether it exists is not told).
+		assertThat(unknownDatastream.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.NOT_AUTHORIZED);
 		assertThat(reason(unknownDatastream)).contains("999999999");
 		assertThat(otherDatastream.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.IMPLEMENTATION_SPECIFIC_ERROR);
 		assertThat(notACreation.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.TOPIC_NAME_INVALID);
@@ -149,8 +153,8 @@ class MqttIngestTest {
 
 	@Test
 	void anMqtt3DeviceWithABadPublishIsAcknowledgedAndStaysConnected() {
-		Station station = Devices.station(api);
-		Mqtt3BlockingClient mqtt3 = Devices.mqtt3(mqttPort);
+		Station station = Devices.station(api, credential);
+		Mqtt3BlockingClient mqtt3 = Devices.mqtt3(mqttPort, credential);
 		try {
 			String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 			mqtt3.publishWith().topic(topic).qos(MqttQos.AT_LEAST_ONCE).payload(Devices.json("{\"result\":")).send();
@@ -172,7 +176,7 @@ class MqttIngestTest {
 
 	@Test
 	void aReadingSentAgainIsStoredOnce() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 		String reading = "{\"phenomenonTime\": \"2024-03-01T10:00:00Z\", \"result\": 12.25}";
 
@@ -186,7 +190,7 @@ class MqttIngestTest {
 
 	@Test
 	void otherTopicsAreAnOrdinaryBroker() {
-		Mqtt5BlockingClient listener = Devices.mqtt5(mqttPort);
+		Mqtt5BlockingClient listener = Devices.mqtt5(mqttPort, credential);
 		try {
 			Devices.Inbox inbox = Devices.Inbox.subscribe(listener, "city/lights/+");
 

@@ -37,13 +37,17 @@ class MqttSubscriptionTest {
 
 	private Mqtt5BlockingClient dashboard;
 
+	private Devices.Credential credential;
+
 	private Mqtt5BlockingClient device;
 
 	@BeforeEach
 	void connect() {
 		api = new Api(httpPort);
+		// The public reads open data: the dashboard signs in as nobody.
 		dashboard = Devices.mqtt5(mqttPort);
-		device = Devices.mqtt5(mqttPort);
+		credential = Devices.device(api);
+		device = Devices.mqtt5(mqttPort, credential);
 	}
 
 	@AfterEach
@@ -54,7 +58,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void theObservationsOfADatastreamArriveFromHttpAndFromMqtt() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 		Inbox inbox = Inbox.subscribe(dashboard, topic);
 
@@ -78,7 +82,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void observationsFromADataArrayAndABatchArriveToo() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		Inbox inbox = Inbox.subscribe(dashboard, "v1.1/Datastreams(" + station.datastream() + ")/Observations");
 
 		Api.Response array = api.post("/v1.1/CreateObservations",
@@ -100,7 +104,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void aSelectTopicCarriesOnlyTheSelectedProperties() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String path = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 		Inbox selected = Inbox.subscribe(dashboard, path + "?$select=result,phenomenonTime");
 
@@ -116,7 +120,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void aVersion10TopicCarriesTheVersion10Representation() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		Inbox inbox = Inbox.subscribe(dashboard, "v1.0/Datastreams(" + station.datastream() + ")/Observations");
 
 		api.post("/v1.1/Datastreams(" + station.datastream() + ")/Observations", Map.of("result", 1));
@@ -127,7 +131,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void aThingAndItsPropertiesTopicsCarryAPatch() throws InterruptedException {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String self = "v1.1/Things(" + station.thing() + ")";
 		Inbox entity = Inbox.subscribe(dashboard, self);
 		Inbox properties = Inbox.subscribe(dashboard, self + "/properties");
@@ -147,7 +151,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void theDatastreamsOfAThingCarryANewDatastream() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		Inbox inbox = Inbox.subscribe(dashboard, "v1.1/Things(" + station.thing() + ")/Datastreams");
 
 		Api.Response created = api.post("/v1.1/Datastreams", Devices.datastream("second", station.thing()));
@@ -160,7 +164,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void wildcardSubscriptionsReceiveTheTopicsTheyMatch() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		Inbox inbox = Inbox.subscribe(dashboard, "v1.1/+/Observations");
 
 		api.post("/v1.1/Datastreams(" + station.datastream() + ")/Observations", Map.of("result", 77));
@@ -171,7 +175,7 @@ class MqttSubscriptionTest {
 
 	@Test
 	void nothingArrivesAfterAnUnsubscribe() throws InterruptedException {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 		Inbox inbox = Inbox.subscribe(dashboard, topic);
 		dashboard.unsubscribeWith().topicFilter(topic).send();

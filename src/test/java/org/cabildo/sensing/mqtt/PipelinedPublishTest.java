@@ -38,21 +38,24 @@ class PipelinedPublishTest {
 
 	private Api api;
 
+	private Devices.Credential credential;
+
 	@BeforeEach
 	void api() {
 		api = new Api(httpPort);
+		credential = Devices.device(api);
 	}
 
 	@Test
 	void manyQos1PublishesInFlightOnOneMqtt5ConnectionArePubackedInOrderAndStoredOnce() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = topic(station);
 		// The broker's receive maximum.
 		int window = 64;
 		int publishes = 1_000;
 
 		List<RawMqtt.Answer> answers = new ArrayList<>();
-		try (RawMqtt device = RawMqtt.connect(mqttPort, 5)) {
+		try (RawMqtt device = RawMqtt.connect(mqttPort, 5, credential)) {
 			for (int i = 1; i <= publishes; i++) {
 				if (i > window) {
 					device.flush();
@@ -76,13 +79,13 @@ class PipelinedPublishTest {
 
 	@Test
 	void anMqtt311DeviceSendingThousandsAtOnceIsPubackedInOrderAndStoppedBeingReadFromMeanwhile() throws Exception {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = topic(station);
 		int publishes = 20_000;
 		long stopsBefore = gate.stops();
 
 		List<RawMqtt.Answer> answers = new ArrayList<>();
-		try (RawMqtt device = RawMqtt.connect(mqttPort, 4)) {
+		try (RawMqtt device = RawMqtt.connect(mqttPort, 4, credential)) {
 			CompletableFuture<Void> sent = CompletableFuture.runAsync(() -> {
 				for (int i = 1; i <= publishes; i++) {
 					device.publish(topic, 1, i, reading(i));
@@ -104,11 +107,11 @@ class PipelinedPublishTest {
 
 	@Test
 	void aRefusedPublishAmongGoodOnesGetsItsReasonWhileTheOthersLand() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = topic(station);
 
 		List<RawMqtt.Answer> answers = new ArrayList<>();
-		try (RawMqtt device = RawMqtt.connect(mqttPort, 5)) {
+		try (RawMqtt device = RawMqtt.connect(mqttPort, 5, credential)) {
 			device.publish(topic, 1, 1, reading(1));
 			device.publish(topic, 1, 2, "result=4");
 			device.publish(topic, 1, 3, reading(3));
@@ -121,7 +124,7 @@ class PipelinedPublishTest {
 		}
 
 		assertThat(answers).extracting(RawMqtt.Answer::packetId).containsExactly(1, 2, 3, 4, 5);
-		assertThat(answers).extracting(RawMqtt.Answer::reasonCode).containsExactly(0x00, 0x99, 0x00, 0x83, 0x00);
+		assertThat(answers).extracting(RawMqtt.Answer::reasonCode).containsExactly(0x00, 0x99, 0x00, 0x87, 0x00);
 		assertThat(answers.get(1).reason()).contains("not JSON");
 		assertThat(answers.get(3).reason()).contains("999999999");
 		assertThat(count(station)).isEqualTo(3);
@@ -129,11 +132,11 @@ class PipelinedPublishTest {
 
 	@Test
 	void answersOfPublishesTheBrokerHandlesKeepTheirPlaceInOrder() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = topic(station);
 
 		List<RawMqtt.Answer> answers = new ArrayList<>();
-		try (RawMqtt device = RawMqtt.connect(mqttPort, 5)) {
+		try (RawMqtt device = RawMqtt.connect(mqttPort, 5, credential)) {
 			device.publish(topic, 1, 1, reading(1));
 			device.publish("city/lights/7", 1, 2, "{\"on\": true}");
 			// QoS 2 is left to the broker's interceptor.
@@ -157,16 +160,16 @@ class PipelinedPublishTest {
 
 	@Test
 	void aPublishSentAgainOnANewConnectionIsAcknowledgedAndStoredOnce() {
-		Station station = Devices.station(api);
+		Station station = Devices.station(api, credential);
 		String topic = topic(station);
-		try (RawMqtt first = RawMqtt.connect(mqttPort, 4)) {
+		try (RawMqtt first = RawMqtt.connect(mqttPort, 4, credential)) {
 			first.publish(topic, 1, 1, reading(1));
 			first.flush();
 			assertThat(first.next().packetId()).isEqualTo(1);
 		}
 
 		RawMqtt.Answer again;
-		try (RawMqtt second = RawMqtt.connect(mqttPort, 4)) {
+		try (RawMqtt second = RawMqtt.connect(mqttPort, 4, credential)) {
 			second.publish(topic, 1, 1, reading(1), true);
 			second.flush();
 			again = second.next();

@@ -47,19 +47,28 @@ final class RawMqtt implements AutoCloseable {
 
 	/** Connects with a clean session; {@code version} 4 is MQTT 3.1.1, 5 is MQTT 5. */
 	static RawMqtt connect(int port, int version) {
+		return connect(port, version, null);
+	}
+
+	/** Connects with a clean session, signed in as a device (null: anonymous). */
+	static RawMqtt connect(int port, int version, Devices.Credential device) {
 		try {
 			RawMqtt client = new RawMqtt(new Socket("127.0.0.1", port), version);
 			client.socket.setSoTimeout((int) Duration.ofSeconds(60).toMillis());
 			ByteArrayOutputStream body = new ByteArrayOutputStream();
 			string(body, "MQTT");
 			body.write(version);
-			body.write(0x02);
+			body.write(device == null ? 0x02 : 0xC2);
 			body.write(0);
 			body.write(60);
 			if (version == 5) {
 				body.write(0);
 			}
 			string(body, "raw-" + UUID.randomUUID());
+			if (device != null) {
+				string(body, device.name());
+				string(body, device.secret());
+			}
 			client.packet(0x10, body.toByteArray());
 			client.out.flush();
 			int type = client.in.readUnsignedByte() >> 4;

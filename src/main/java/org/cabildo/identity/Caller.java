@@ -1,0 +1,58 @@
+package org.cabildo.identity;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Who makes a request: a person (built-in account, personal API token or OIDC JWT) with roles
+ * per organisation, or a device bound to datastreams.
+ *
+ * @param id the person's or device's id; -1 for a person known only to the OIDC provider
+ * @param organisation the person's or device's own organisation, -1 if none
+ * @param grants roles per organisation id
+ * @param datastreams the datastreams a device may write to (empty for a person)
+ */
+public record Caller(Kind kind, long id, String name, long organisation, Map<Long, Set<Role>> grants,
+		Set<Long> datastreams) {
+
+	public enum Kind {
+
+		PERSON, DEVICE
+
+	}
+
+	public Caller {
+		grants = Map.copyOf(grants);
+		datastreams = Set.copyOf(datastreams);
+	}
+
+	public boolean isDevice() {
+		return kind == Kind.DEVICE;
+	}
+
+	public boolean has(Role role, long organisation) {
+		return grants.getOrDefault(organisation, Set.of()).contains(role);
+	}
+
+	public boolean hasAnywhere(Role role) {
+		return grants.values().stream().anyMatch(roles -> roles.contains(role));
+	}
+
+	/** The organisations in which the caller holds a role, in id order. */
+	public Set<Long> organisationsWith(Role role) {
+		Set<Long> found = new TreeSet<>();
+		grants.forEach((organisation, roles) -> {
+			if (roles.contains(role)) {
+				found.add(organisation);
+			}
+		});
+		return found;
+	}
+
+	@Override
+	public String toString() {
+		return kind.name().toLowerCase(java.util.Locale.ROOT) + " " + name;
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.cabildo.identity.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Who may call which HTTP route, in order. What belongs to which organisation is checked
+ * further in, where the entity is known (sensing's {@code WriteAccess}, the identity API's
+ * controllers); these rules say who may get that far.
+ */
+final class AccessRules {
+
+	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+
+	private static final Pattern SENSING = Pattern.compile("^/v1\\.[01](/.*)?$");
+
+	/** The routes that create Observations and nothing else (a $batch is checked request by request). */
+	private static final Pattern OBSERVATION_CREATION = Pattern
+		.compile("^/v1\\.[01]/(Observations|Datastreams\\(\\d+\\)/Observations|CreateObservations|\\$batch)$");
+
+	private AccessRules() {
+	}
+
+	static List<AccessRule> all(RequestMatcher unmapped) {
+		var paths = PathPatternRequestMatcher.withDefaults();
+		AuthorizationManager<RequestAuthorizationContext> anyone = (authentication, context) -> new AuthorizationDecision(
+				true);
+		AuthorizationManager<RequestAuthorizationContext> nobody = (authentication, context) -> new AuthorizationDecision(
+				false);
+		AuthorizationManager<RequestAuthorizationContext> signedIn = AuthenticatedAuthorizationManager.authenticated();
+		AuthorizationManager<RequestAuthorizationContext> personSignedIn = (authentication, context) -> {
+			Authentication who = authentication.get();
+			boolean person = who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken)
+					&& who.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_DEVICE"));
+			return new AuthorizationDecision(person);
+		};
+		RequestMatcher publicReads = new OrRequestMatcher(reads(paths, "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**",
+				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
+				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**"));
+		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
+				&& SENSING.matcher(path(request)).matches();
+		RequestMatcher otherThanObservations = request -> sensingWrites.matches(request)
+				&& !(request.getMethod().equals("POST") && OBSERVATION_CREATION.matcher(path(request)).matches());
+		return List.of(
+				new AccessRule("error-dispatch", "the error page of a request already checked",
+						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
+				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health",
+						publicReads, anyone),
+				new AccessRule("cors-preflight", "browsers may ask what cross-origin reads are allowed",
+						paths.matcher(HttpMethod.OPTIONS, "/**"), anyone),
+				new AccessRule("people-only", "devices may only create Observations (POST to Observations,"
+						+ " Datastreams(id)/Observations, CreateObservations or $batch)", otherThanObservations,
+						personSignedIn),
+				new AccessRule("signed-in-write", "writing needs a signed-in operator of the owning organisation,"
+						+ " or a device bound to the Datastream", sensingWrites, signedIn),
+				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
+						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
+				new AccessRule("identity-management", "the identity API is for signed-in people (admins, and people"
+						+ " managing their own tokens)", paths.matcher("/api/identity/**"), personSignedIn),
+				new AccessRule("no-such-route", "nothing is served there: the answer is 404 or 405", unmapped, anyone),
+				new AccessRule("default-deny", "no rule allows this route", request -> true, nobody));
+	}
+
+	/** The first rule that takes the request. */
+	static Optional<AccessRule> deciding(List<AccessRule> rules, HttpServletRequest request) {
+		return rules.stream().filter(rule -> rule.matcher().matches(request)).findFirst();
+	}
+
+	private static RequestMatcher[] reads(PathPatternRequestMatcher.Builder paths, String... patterns) {
+		RequestMatcher[] matchers = new RequestMatcher[patterns.length * 2];
+		for (int i = 0; i < patterns.length; i++) {
+			matchers[2 * i] = paths.matcher(HttpMethod.GET, patterns[i]);
+			matchers[2 * i + 1] = paths.matcher(HttpMethod.HEAD, patterns[i]);
+		}
+		return matchers;
+	}
+
+	/** The request's path within the application, decoded. */
+	static String path(HttpServletRequest request) {
+		String uri = request.getRequestURI().substring(request.getContextPath().length());
+		return java.net.URLDecoder.decode(uri.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}

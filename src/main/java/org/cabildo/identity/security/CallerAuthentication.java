@@ -1,0 +1,74 @@
+package org.cabildo.identity.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.cabildo.identity.Caller;
+import org.cabildo.identity.Role;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * A signed-in {@link Caller}. Its authorities are {@code ROLE_<role>} for each role held in
+ * any organisation, and {@code ROLE_DEVICE} for a device; which organisation a rule needs is
+ * checked where the organisation is known. Holds no credentials.
+ */
+public final class CallerAuthentication extends AbstractAuthenticationToken {
+
+	private final Caller caller;
+
+	public CallerAuthentication(Caller caller) {
+		super(authorities(caller));
+		this.caller = caller;
+		setAuthenticated(true);
+	}
+
+	private static List<GrantedAuthority> authorities(Caller caller) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		if (caller.isDevice()) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_DEVICE"));
+		}
+		for (Role role : Role.values()) {
+			if (caller.hasAnywhere(role)) {
+				authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+			}
+		}
+		return authorities;
+	}
+
+	public Caller caller() {
+		return caller;
+	}
+
+	@Override
+	public Object getCredentials() {
+		return null;
+	}
+
+	@Override
+	public Object getPrincipal() {
+		return caller;
+	}
+
+	@Override
+	public String getName() {
+		return caller.name();
+	}
+
+	/** The caller of the current request, if one signed in. */
+	public static Optional<Caller> current() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof CallerAuthentication signedIn ? Optional.of(signedIn.caller())
+				: Optional.empty();
+	}
+
+	/** Whether the current thread serves no request: the platform itself (start-up, the demo loader). */
+	static boolean isPlatform() {
+		return SecurityContextHolder.getContext().getAuthentication() == null;
+	}
+
+}

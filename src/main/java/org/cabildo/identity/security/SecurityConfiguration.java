@@ -1,0 +1,104 @@
+package org.cabildo.identity.security;
+
+import java.util.List;
+
+import org.cabildo.identity.IdentitySettings;
+import org.cabildo.identity.Organisations;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The HTTP security of the platform: stateless (no session), credentials on every request
+ * (HTTP Basic, personal API tokens and device tokens as bearer tokens, OIDC JWTs when an
+ * issuer is set), every route under an {@link AccessRules access rule}, standard security
+ * headers, CORS for the read API as configured. CSRF protection is off for the APIs, which
+ * take no cookies, and on for everything else (browser forms, later).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+class SecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, IdentitySettings settings, PasswordSignIn passwords,
+			BearerTokens tokens, Organisations organisations, RateLimits limits,
+			@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping controllers) throws Exception {
+		List<AccessRule> rules = AccessRules.all(new Routes(controllers));
+		ProblemResponses problems = new ProblemResponses(rules);
+		AuthenticationManager bearer = bearer(settings.oidc(), tokens, organisations);
+		AuthenticationManagerResolver<HttpServletRequest> resolver = request -> bearer;
+		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/v1.0/**", "/v1.1/**", "/v1.0", "/v1.1", "/api/**"))
+			.cors(Customizer.withDefaults())
+			.requestCache(cache -> cache.disable())
+			.formLogin(form -> form.disable())
+			.logout(logout -> logout.disable())
+			.authenticationManager(new ProviderManager(passwords))
+			.httpBasic(basic -> basic.realmName("cabildo").authenticationEntryPoint(problems))
+			.oauth2ResourceServer(resource -> resource.authenticationManagerResolver(resolver)
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(authorize -> rules
+				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
+		return http.build();
+	}
+
+	/**
+	 * Bearer tokens: a JWT (three dot-separated parts) goes to the OIDC provider's keys when
+	 * one is configured; anything else is a personal API token or a device secret.
+	 */
+	private static AuthenticationManager bearer(IdentitySettings.Oidc oidc, BearerTokens tokens,
+			Organisations organisations) {
+		if (!oidc.enabled()) {
+			return tokens;
+		}
+		JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(JwtCallers.decoder(oidc));
+		jwt.setJwtAuthenticationConverter(new JwtCallers(oidc, organisations));
+		return authentication -> {
+			String token = ((BearerTokenAuthenticationToken) authentication).getToken();
+			boolean isJwt = token.chars().filter(c -> c == '.').count() == 2;
+			return isJwt ? jwt.authenticate(authentication) : tokens.authenticate(authentication);
+		};
+	}
+
+	/** Browsers on the configured origins may read the SensorThings API (never write through CORS). */
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(IdentitySettings settings) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		if (settings.cors().allowedOrigins().isEmpty()) {
+			return source;
+		}
+		CorsConfiguration reads = new CorsConfiguration();
+		reads.setAllowedOrigins(settings.cors().allowedOrigins());
+		reads.setAllowedMethods(List.of("GET", "HEAD", "OPTIONS"));
+		reads.setAllowedHeaders(List.of("Accept", "Accept-Language", "Content-Type"));
+		reads.setMaxAge(3600L);
+		for (String pattern : List.of("/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**")) {
+			source.registerCorsConfiguration(pattern, reads);
+		}
+		return source;
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.cabildo.sensing.write;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.cabildo.sensing.model.EntityType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The organisations an entity belongs to: a Thing's and a Datastream's own; an Observation's
+ * or a HistoricalLocation's through its Datastream or Thing; a shared entity's (Location,
+ * Sensor, ObservedProperty, FeatureOfInterest) those of the Things and Datastreams using it.
+ */
+@Component
+public class Owners {
+
+	private final JdbcClient jdbc;
+
+	public Owners(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The organisations of an entity; empty for a shared entity nobody uses or one that does not exist. */
+	public Set<Long> of(EntityType type, long id) {
+		String sql = switch (type) {
+			case THING -> "SELECT organisation_id FROM things WHERE id = ?";
+			case DATASTREAM -> "SELECT organisation_id FROM datastreams WHERE id = ?";
+			case OBSERVATION -> "SELECT d.organisation_id FROM observations o JOIN datastreams d ON d.id = o.datastream_id WHERE o.id = ?";
+			case HISTORICAL_LOCATION -> "SELECT t.organisation_id FROM historical_locations h JOIN things t ON t.id = h.thing_id WHERE h.id = ?";
+			case LOCATION -> "SELECT DISTINCT t.organisation_id FROM thing_locations l JOIN things t ON t.id = l.thing_id WHERE l.location_id = ?";
+			case SENSOR -> "SELECT DISTINCT organisation_id FROM datastreams WHERE sensor_id = ?";
+			case OBSERVED_PROPERTY -> "SELECT DISTINCT organisation_id FROM datastreams WHERE observed_property_id = ?";
+			case FEATURE_OF_INTEREST -> "SELECT DISTINCT d.organisation_id FROM datastreams d WHERE EXISTS ("
+					+ "SELECT 1 FROM observations o WHERE o.datastream_id = d.id AND o.feature_of_interest_id = ?)";
+		};
+		List<Long> found = jdbc.sql(sql).param(id).query(Long.class).list();
+		return new TreeSet<>(found);
+	}
+
+	/** Whether an entity of this type has an owner of its own (Thing, Datastream) or through one. */
+	public static boolean owned(EntityType type) {
+		return switch (type) {
+			case THING, DATASTREAM, OBSERVATION, HISTORICAL_LOCATION -> true;
+			default -> false;
+		};
+	}
+
+	public Optional<Long> ofDatastream(long datastream) {
+		return jdbc.sql("SELECT organisation_id FROM datastreams WHERE id = ?").param(datastream).query(Long.class).optional();
+	}
+
+	public Optional<Long> ofThing(long thing) {
+		return jdbc.sql("SELECT organisation_id FROM things WHERE id = ?").param(thing).query(Long.class).optional();
+	}
+
+	/** Hands a Thing and its Datastreams to an organisation. */
+	public void assignThing(long thing, long organisation) {
+		jdbc.sql("UPDATE things SET organisation_id = ? WHERE id = ?").params(organisation, thing).update();
+		jdbc.sql("UPDATE datastreams SET organisation_id = ? WHERE thing_id = ?").params(organisation, thing).update();
+	}
+
+}

@@ -1,0 +1,289 @@
+package org.cabildo.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.cabildo.IntegrationTest;
+import org.cabildo.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * THE authorisation matrix: every HTTP route of the application (each handler method's path
+ * patterns × HTTP methods) has an expectation here for every kind of caller, and each
+ * expectation is checked over HTTP. A new route without an expectation fails the build.
+ */
+@IntegrationTest
+class AuthorisationMatrixTest {
+
+	/** Who calls: nobody, a device bound to the matrix Datastream, or a person with one role in the matrix organisation. */
+	enum Who {
+
+		ANONYMOUS, DEVICE, OPERATOR, STEWARD, ANALYST, AUDITOR, ADMIN
+
+	}
+
+	enum Outcome {
+
+		/** Past the access rules: anything but 401 and 403. */
+		ALLOWED,
+		/** 401 without credentials (or 403 for a missing CSRF token outside the APIs), 403 with. */
+		DENIED,
+		/** DataArray: 201, each row refused with a reason. */
+		ROWS_REFUSED
+
+	}
+
+	record Call(String method, String url, Object body) {
+	}
+
+	record Case(Function<Who, Call> request, Map<Who, Outcome> expected) {
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Tokens tokens;
+
+	@Autowired
+	Devices devices;
+
+	private final Map<Who, Api> callers = new EnumMap<>(Who.class);
+
+	private final Map<Who, Long> personIds = new EnumMap<>(Who.class);
+
+	private Api admin;
+
+	private Organisation organisation;
+
+	private long thing;
+
+	private long datastream;
+
+	private long sensor;
+
+	@BeforeEach
+	void setUp() {
+		organisation = organisations.create(Accounts.unique("matrix"));
+		Api anonymous = Api.anonymous(port);
+		callers.put(Who.ANONYMOUS, anonymous);
+		for (Who who : List.of(Who.OPERATOR, Who.STEWARD, Who.ANALYST, Who.AUDITOR, Who.ADMIN)) {
+			Person person = people.create(Accounts.unique(who.name().toLowerCase()), null, organisation.id(), "test");
+			people.grant(person.id(), organisation.id(), Role.valueOf(who.name()), "test");
+			personIds.put(who, person.id());
+			callers.put(who, anonymous.as(Api.bearer(tokens.create(person.id(), "matrix", null, "test").secret())));
+		}
+		admin = callers.get(Who.ADMIN);
+		Api operator = callers.get(Who.OPERATOR);
+		Api.Response created = operator.post("/v1.1/Things", Map.of("name", "matrix", "description", "m", "Locations",
+				List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json", "location",
+						Map.of("type", "Point", "coordinates", List.of(1, 2)))),
+				"Datastreams", List.of(Map.of("name", "d", "description", "d", "observationType", "x",
+						"unitOfMeasurement", Map.of(), "Sensor", sensorBody(), "ObservedProperty",
+						Map.of("name", "o", "definition", "x", "description", "o")))));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		thing = created.id();
+		var ds = operator.get("/v1.1/Things(" + thing + ")/Datastreams", "$expand", "Sensor").json().get("value").get(0);
+		datastream = ds.get("@iot.id").asLong();
+		sensor = ds.get("Sensor").get("@iot.id").asLong();
+		Issued device = devices.create(Accounts.unique("matrix-device"), organisation.id(), null, "test");
+		devices.bind(device.id(), datastream, "test");
+		callers.put(Who.DEVICE, anonymous.as(Api.bearer(device.secret())));
+	}
+
+	private static Map<String, Object> sensorBody() {
+		return Map.of("name", "s", "description", "s", "encodingType", "text/plain", "metadata", "m");
+	}
+
+	/** Every route → who may call it. */
+	private Map<String, Case> matrix() {
+		Map<String, Case> m = new LinkedHashMap<>();
+		Set<Who> persons = EnumSet.of(Who.OPERATOR, Who.STEWARD, Who.ANALYST, Who.AUDITOR, Who.ADMIN);
+		Set<Who> signedIn = EnumSet.complementOf(EnumSet.of(Who.ANONYMOUS));
+		for (String v : List.of("/v1.0", "/v1.1")) {
+			m.put("GET " + v, new Case(w -> new Call("GET", v, null), allowed(EnumSet.allOf(Who.class))));
+			m.put("GET " + v + "/**", new Case(w -> new Call("GET", v + "/Things(" + thing + ")", null),
+					allowed(EnumSet.allOf(Who.class))));
+			// on the service root itself, writes reach the API, which answers 405
+			for (String method : List.of("POST", "PATCH", "PUT", "DELETE")) {
+				m.put(method + " " + v, new Case(w -> new Call(method, v, Map.of()), allowed(persons)));
+			}
+			m.put("POST " + v + "/**", new Case(w -> new Call("POST", v + "/Sensors", sensorBody()),
+					allowed(EnumSet.of(Who.OPERATOR))));
+			m.put("PATCH " + v + "/**", new Case(w -> new Call("PATCH", v + "/Things(" + thing + ")",
+					Map.of("description", "patched by " + w)), allowed(EnumSet.of(Who.OPERATOR))));
+			m.put("PUT " + v + "/**", new Case(w -> new Call("PUT", v + "/Sensors(" + sensor + ")", sensorBody()),
+					allowed(EnumSet.of(Who.OPERATOR))));
+			m.put("DELETE " + v + "/**", new Case(w -> new Call("DELETE", v + "/Sensors(" + freshSensor() + ")", null),
+					allowed(EnumSet.of(Who.OPERATOR))));
+			m.put("POST " + v + "/$batch", new Case(w -> new Call("POST", v + "/$batch", Map.of("requests", List.of())),
+					allowed(signedIn)));
+			Map<Who, Outcome> rows = allowed(EnumSet.of(Who.OPERATOR, Who.DEVICE));
+			for (Who who : List.of(Who.STEWARD, Who.ANALYST, Who.AUDITOR, Who.ADMIN)) {
+				rows.put(who, Outcome.ROWS_REFUSED);
+			}
+			m.put("POST " + v + "/CreateObservations", new Case(w -> new Call("POST", v + "/CreateObservations?reasons=true",
+					List.of(Map.of("Datastream", Map.of("@iot.id", datastream), "components",
+							List.of("phenomenonTime", "result"), "dataArray",
+							List.of(List.of("2024-05-01T00:00:00Z", w.ordinal() + Math.random()))))), rows));
+		}
+		String api = "/api/identity";
+		Set<Who> admins = EnumSet.of(Who.ADMIN);
+		m.put("GET " + api + "/organisations", new Case(w -> new Call("GET", api + "/organisations", null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("POST " + api + "/organisations", new Case(w -> new Call("POST", api + "/organisations",
+				Map.of("name", Accounts.unique("org"))), allowed(admins)));
+		m.put("GET " + api + "/ownership/{entitySet}/{id}", new Case(w -> new Call("GET", api + "/ownership/Things/"
+				+ thing, null), allowed(EnumSet.allOf(Who.class))));
+		m.put("PUT " + api + "/ownership/Things/{id}", new Case(w -> new Call("PUT", api + "/ownership/Things/" + thing,
+				Map.of("organisation", organisation.id())), allowed(admins)));
+		m.put("GET " + api + "/people/me", new Case(w -> new Call("GET", api + "/people/me", null), allowed(persons)));
+		m.put("GET " + api + "/people", new Case(w -> new Call("GET", api + "/people?organisation=" + organisation.id(),
+				null), allowed(admins)));
+		m.put("POST " + api + "/people", new Case(w -> new Call("POST", api + "/people", Map.of("username",
+				Accounts.unique("p"), "organisation", organisation.id())), allowed(admins)));
+		m.put("POST " + api + "/people/{id}/roles", new Case(w -> new Call("POST", api + "/people/"
+				+ personIds.get(Who.ANALYST) + "/roles", Map.of("organisation", organisation.id(), "role", "steward")),
+				allowed(admins)));
+		m.put("DELETE " + api + "/people/{id}/roles/{organisation}/{role}", new Case(w -> new Call("DELETE", api
+				+ "/people/" + personIds.get(Who.ANALYST) + "/roles/" + organisation.id() + "/steward", null),
+				allowed(admins)));
+		m.put("GET " + api + "/tokens", new Case(w -> new Call("GET", api + "/tokens", null), allowed(persons)));
+		m.put("POST " + api + "/tokens", new Case(w -> new Call("POST", api + "/tokens", Map.of("name", "t")),
+				allowed(persons)));
+		m.put("DELETE " + api + "/tokens/{id}", new Case(w -> new Call("DELETE", api + "/tokens/" + tokenOf(w), null),
+				allowed(persons)));
+		m.put("GET " + api + "/devices", new Case(w -> new Call("GET", api + "/devices?organisation="
+				+ organisation.id(), null), allowed(admins)));
+		m.put("POST " + api + "/devices", new Case(w -> new Call("POST", api + "/devices", Map.of("name",
+				Accounts.unique("dev"), "organisation", organisation.id())), allowed(admins)));
+		m.put("DELETE " + api + "/devices/{id}", new Case(w -> new Call("DELETE", api + "/devices/" + freshDevice(),
+				null), allowed(admins)));
+		m.put("POST " + api + "/devices/{id}/bindings", new Case(w -> new Call("POST", api + "/devices/"
+				+ freshDevice() + "/bindings", Map.of("datastream", datastream)), allowed(admins)));
+		m.put("DELETE " + api + "/devices/{id}/bindings/{datastream}", new Case(w -> new Call("DELETE", api
+				+ "/devices/" + freshDevice() + "/bindings/" + datastream, null), allowed(admins)));
+		m.put("GET " + api + "/audit", new Case(w -> new Call("GET", api + "/audit", null),
+				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		// the OpenAPI document and its UI
+		for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
+				"/swagger-ui.html")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("GET /v3/api-docs/{group}", new Case(w -> new Call("GET", "/v3/api-docs/x", null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /v3/api-docs.yaml/{group}", new Case(w -> new Call("GET", "/v3/api-docs.yaml/x", null),
+				allowed(EnumSet.allOf(Who.class))));
+		// Spring Boot's error page is never called directly
+		for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+			m.put(method + " /error", new Case(w -> new Call(method, "/error", null), allowed(EnumSet.noneOf(Who.class))));
+		}
+		return m;
+	}
+
+	private static Map<Who, Outcome> allowed(Set<Who> who) {
+		Map<Who, Outcome> outcomes = new EnumMap<>(Who.class);
+		for (Who each : Who.values()) {
+			outcomes.put(each, who.contains(each) ? Outcome.ALLOWED : Outcome.DENIED);
+		}
+		return outcomes;
+	}
+
+	private long freshSensor() {
+		return new Api(port).post("/v1.1/Sensors", sensorBody()).id();
+	}
+
+	private long freshDevice() {
+		Issued device = devices.create(Accounts.unique("d"), organisation.id(), null, "test");
+		return device.id();
+	}
+
+	private long tokenOf(Who who) {
+		Long person = personIds.get(who);
+		long owner = person != null ? person : personIds.get(Who.OPERATOR);
+		return tokens.create(owner, "to revoke", null, "test").id();
+	}
+
+	/** Every route of the application, as "METHOD pattern". */
+	private Set<String> routes() {
+		Set<String> routes = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			if (methods.isEmpty()) {
+				methods = EnumSet.of(RequestMethod.GET, RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH,
+						RequestMethod.DELETE);
+			}
+			for (String pattern : info.getPatternValues()) {
+				for (RequestMethod method : methods) {
+					routes.add(method.name() + " " + pattern);
+				}
+			}
+		}
+		return routes;
+	}
+
+	@Test
+	@DisplayName("every route of the application has an expectation in the matrix")
+	void everyRouteIsInTheMatrix() {
+		Set<String> missing = new TreeSet<>(routes());
+		missing.removeAll(matrix().keySet());
+		assertThat(missing).as("routes without an expectation in the authorisation matrix").isEmpty();
+	}
+
+	@Test
+	@DisplayName("every expectation of the matrix holds over HTTP")
+	void everyExpectationHolds() {
+		List<String> wrong = new ArrayList<>();
+		Set<String> routes = routes();
+		matrix().forEach((route, c) -> {
+			if (!routes.contains(route)) {
+				return; // e.g. a springdoc route not present in this version
+			}
+			c.expected().forEach((who, outcome) -> {
+				Call call = c.request().apply(who);
+				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
+				boolean refused = response.status() == 401 || response.status() == 403;
+				boolean holds = switch (outcome) {
+					case ALLOWED -> !refused;
+					case DENIED -> who == Who.ANONYMOUS
+							? response.status() == 401 || response.status() == 403
+									&& response.json().path("rule").asString().equals("csrf")
+							: response.status() == 403;
+					case ROWS_REFUSED -> response.status() == 201 && response.json().get(0).has("error");
+				};
+				if (!holds) {
+					wrong.add(route + " as " + who + ": expected " + outcome + ", got " + response);
+				}
+			});
+		});
+		assertThat(wrong).isEmpty();
+	}
+
+}
