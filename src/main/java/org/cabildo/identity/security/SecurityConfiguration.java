@@ -13,7 +13,9 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
@@ -58,7 +60,16 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.headers(headers -> headers
-				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+				// Written before the response instead of by a wrapper around every write: a
+				// page of 1,000 observations otherwise paid about a millisecond for the wrapper.
+				.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+					@Override
+					public <O extends HeaderWriterFilter> O postProcess(O filter) {
+						filter.setShouldWriteHeadersEagerly(true);
+						return filter;
+					}
+				}))
 			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
