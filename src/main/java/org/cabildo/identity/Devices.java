@@ -131,7 +131,6 @@ public class Devices {
 	}
 
 	/** The device a bearer secret stands for, if it is known, not revoked and not expired. */
-	@Transactional(readOnly = true)
 	public Optional<Caller> authenticate(String secret) {
 		return cache.get(Secrets.hash(secret), this::load);
 	}
@@ -140,7 +139,6 @@ public class Devices {
 	 * The device of this name, if the secret is its own (as MQTT CONNECT gives them), it is not
 	 * revoked and not expired.
 	 */
-	@Transactional(readOnly = true)
 	public Optional<Caller> authenticate(String name, String secret) {
 		if (name == null || secret == null) {
 			return Optional.empty();

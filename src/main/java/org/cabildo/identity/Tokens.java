@@ -93,7 +93,6 @@ public class Tokens {
 	}
 
 	/** The person a token stands for, if it is known, not revoked and not expired. */
-	@Transactional(readOnly = true)
 	public Optional<Caller> authenticate(String secret) {
 		return cache.get(Secrets.hash(secret), this::load);
 	}

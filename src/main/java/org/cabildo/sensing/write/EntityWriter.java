@@ -79,6 +79,7 @@ public class EntityWriter {
 	public long create(Draft draft, ParentLink parent) {
 		if (draft.type() != EntityType.OBSERVATION) {
 			features.forget();
+			owners.forget();
 		}
 		Instant now = clock.instant();
 		// Every month the request needs gets its partition before the transaction starts writing:
@@ -360,6 +361,7 @@ public class EntityWriter {
 		EntityType type = draft.type();
 		if (type != EntityType.OBSERVATION) {
 			features.forget();
+			owners.forget();
 		}
 		requireExists(type, id, "");
 		access().requireChange(owners.of(type, id), "update " + type.entityName() + " " + id);
@@ -468,6 +470,7 @@ public class EntityWriter {
 		access().requireChange(owners.of(type, id), "delete " + type.entityName() + " " + id);
 		if (type != EntityType.OBSERVATION) {
 			features.forget();
+			owners.forget();
 		}
 		switch (type) {
 			case THING -> deleteDatastreamsWhere("thing_id", id);

@@ -1,13 +1,17 @@
 package org.cabildo.sensing.write;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.cabildo.sensing.model.EntityType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The organisations an entity belongs to: a Thing's and a Datastream's own; an Observation's
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class Owners {
 
 	private final JdbcClient jdbc;
+
+	private final Map<Long, Long> datastreams = new ConcurrentHashMap<>();
 
 	public Owners(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -48,8 +54,34 @@ public class Owners {
 		};
 	}
 
+	/**
+	 * The organisation of a Datastream, remembered: every observation written asks it. Forgotten
+	 * on every change of Things and Datastreams ({@link #forget()}).
+	 */
 	public Optional<Long> ofDatastream(long datastream) {
-		return jdbc.sql("SELECT organisation_id FROM datastreams WHERE id = ?").param(datastream).query(Long.class).optional();
+		Long known = datastreams.get(datastream);
+		if (known != null) {
+			return Optional.of(known);
+		}
+		Optional<Long> owner = jdbc.sql("SELECT organisation_id FROM datastreams WHERE id = ?")
+			.param(datastream)
+			.query(Long.class)
+			.optional();
+		owner.ifPresent(organisation -> datastreams.put(datastream, organisation));
+		return owner;
+	}
+
+	/** Forgets what is remembered, now and when the current transaction ends. */
+	void forget() {
+		datastreams.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					datastreams.clear();
+				}
+			});
+		}
 	}
 
 	public Optional<Long> ofThing(long thing) {
@@ -58,6 +90,7 @@ public class Owners {
 
 	/** Hands a Thing and its Datastreams to an organisation. */
 	public void assignThing(long thing, long organisation) {
+		forget();
 		jdbc.sql("UPDATE things SET organisation_id = ? WHERE id = ?").params(organisation, thing).update();
 		jdbc.sql("UPDATE datastreams SET organisation_id = ? WHERE thing_id = ?").params(organisation, thing).update();
 	}
