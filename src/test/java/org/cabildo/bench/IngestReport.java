@@ -225,12 +225,7 @@ final class IngestReport {
 		root.put("command", COMMAND);
 		root.put("started", started.toString());
 		root.put("finished", finished.toString());
-		ObjectNode m = root.putObject("machine");
-		m.put("cores", machine.cores());
-		m.put("cpu", machine.cpu());
-		m.put("memoryBytes", machine.memoryBytes());
-		m.put("os", machine.os());
-		m.put("java", machine.java());
+		machine.writeTo(root.putObject("machine"));
 		ObjectNode method = root.putObject("method");
 		method.put("description", method());
 		method.put("warmupSeconds", settings.warmup().toSeconds());

@@ -4,8 +4,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import tools.jackson.databind.node.ObjectNode;
+
 /** What the figures were measured on. */
 record Machine(int cores, String cpu, long memoryBytes, String os, String java) {
+
+	/** Writes this machine into a benchmark's JSON results. */
+	void writeTo(ObjectNode node) {
+		node.put("cores", cores);
+		node.put("cpu", cpu);
+		node.put("memoryBytes", memoryBytes);
+		node.put("os", os);
+		node.put("java", java);
+	}
 
 	static Machine describe() {
 		return new Machine(Runtime.getRuntime().availableProcessors(), cpuModel(), memory(),
