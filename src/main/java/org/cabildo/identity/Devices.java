@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  * as {@link DeviceDirectory.Changed}.
  */
 @Service
-@Transactional
 public class Devices {
 
 	private final JdbcClient jdbc;
@@ -47,11 +46,13 @@ public class Devices {
 	}
 
 	/** A new device of an organisation with a random secret. */
+	@Transactional
 	public Issued create(String name, long organisation, Instant expiresAt, String actor) {
 		return create(name, organisation, expiresAt, Secrets.random(Secrets.DEVICE_PREFIX), actor);
 	}
 
 	/** A new device with the secret given (the demo's); prefer the random one. */
+	@Transactional
 	public Issued create(String name, long organisation, Instant expiresAt, String secret, String actor) {
 		String clean = name == null ? "" : name.strip();
 		if (!clean.matches("[\\p{L}\\p{N}._:-]{1,200}")) {
@@ -69,6 +70,7 @@ public class Devices {
 		return new Issued(id, clean, secret, expiresAt);
 	}
 
+	@Transactional
 	public void bind(long device, long datastream, String actor) {
 		require(device);
 		jdbc.sql("""
@@ -82,6 +84,7 @@ public class Devices {
 		events.publishEvent(new DeviceDirectory.Changed(device));
 	}
 
+	@Transactional
 	public void unbind(long device, long datastream, String actor) {
 		jdbc.sql("DELETE FROM device_bindings WHERE device_id = ? AND datastream_id = ?").params(device, datastream)
 			.update();
@@ -91,6 +94,7 @@ public class Devices {
 	}
 
 	/** Revokes a device's credential; it stops working at once on this node. */
+	@Transactional
 	public void revoke(long device, String actor) {
 		require(device);
 		jdbc.sql("UPDATE devices SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  * SHA-256 hash of its secret, shown once when created, revocable, with an optional expiry.
  */
 @Service
-@Transactional
 public class Tokens {
 
 	private final JdbcClient jdbc;
@@ -39,11 +38,13 @@ public class Tokens {
 	}
 
 	/** A new token with a random secret. */
+	@Transactional
 	public Issued create(long person, String name, Instant expiresAt, String actor) {
 		return create(person, name, expiresAt, Secrets.random(Secrets.TOKEN_PREFIX), actor);
 	}
 
 	/** A new token with the secret given (at least 32 characters), as a bootstrap configuration sets it. */
+	@Transactional
 	public Issued create(long person, String name, Instant expiresAt, String secret, String actor) {
 		if (people.byId(person).isEmpty()) {
 			throw ApiException.notFound("there is no person " + person);
@@ -62,6 +63,7 @@ public class Tokens {
 	}
 
 	/** Revokes a token; it stops working at once on this node. */
+	@Transactional
 	public void revoke(long id, String actor) {
 		Token token = byId(id).orElseThrow(() -> ApiException.notFound("there is no token " + id));
 		jdbc.sql("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -62,6 +63,9 @@ class AuthorisationMatrixTest {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	PathMappedEndpoints actuator;
 
 	@Autowired
 	Organisations organisations;
@@ -201,6 +205,15 @@ class AuthorisationMatrixTest {
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /v3/api-docs.yaml/{group}", new Case(w -> new Call("GET", "/v3/api-docs.yaml/x", null),
 				allowed(EnumSet.allOf(Who.class))));
+		// operations: health and build information are public, the list of endpoints is not needed
+		m.put("GET /actuator", new Case(w -> new Call("GET", "/actuator", null), allowed(EnumSet.noneOf(Who.class))));
+		for (String path : List.of("/actuator/health", "/actuator/info")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("GET /actuator/health/**", new Case(w -> new Call("GET", "/actuator/health/liveness", null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /actuator/info/**", new Case(w -> new Call("GET", "/actuator/info/x", null),
+				allowed(EnumSet.allOf(Who.class))));
 		// Spring Boot's error page is never called directly
 		for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
 			m.put(method + " /error", new Case(w -> new Call(method, "/error", null), allowed(EnumSet.noneOf(Who.class))));
@@ -245,6 +258,12 @@ class AuthorisationMatrixTest {
 					routes.add(method.name() + " " + pattern);
 				}
 			}
+		}
+		// Actuator endpoints are served by a handler mapping of their own.
+		routes.add("GET " + actuator.getBasePath());
+		for (String path : actuator.getAllPaths()) {
+			routes.add("GET " + path);
+			routes.add("GET " + path + "/**");
 		}
 		return routes;
 	}
