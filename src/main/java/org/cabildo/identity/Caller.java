@@ -27,6 +27,11 @@ public record Caller(Kind kind, long id, String name, long organisation, Map<Lon
 		datastreams = Set.copyOf(datastreams);
 	}
 
+	/** The caller of the current HTTP request, if one signed in. */
+	public static java.util.Optional<Caller> current() {
+		return org.cabildo.identity.security.CallerAuthentication.current();
+	}
+
 	public boolean isDevice() {
 		return kind == Kind.DEVICE;
 	}
