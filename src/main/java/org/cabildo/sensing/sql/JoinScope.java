@@ -90,7 +90,7 @@ final class JoinScope {
 			case Link.Reverse reverse -> new String[] { root.alias + ".id", first.alias + "." + reverse.column() };
 			case Link.LinkTable link -> new String[] { root.alias + ".id", first.linkAlias + "." + link.sourceColumn() };
 		};
-		return concat(keys[0] + " IN (SELECT " + keys[1] + " FROM ", from(), " WHERE ", condition, ")");
+		return concat(keys[0] + " IN (SELECT " + keys[1] + " FROM ", from(), " WHERE ", visible(condition), ")");
 	}
 
 	/** {@code EXISTS (SELECT 1 FROM joins WHERE correlation AND condition)}, or the condition alone. */
@@ -98,7 +98,7 @@ final class JoinScope {
 		if (!hasJoins()) {
 			return condition;
 		}
-		return concat("EXISTS (SELECT 1 FROM ", from(), " WHERE ", correlation(), " AND ", condition, ")");
+		return concat("EXISTS (SELECT 1 FROM ", from(), " WHERE ", correlation(), " AND ", visible(condition), ")");
 	}
 
 	/** A scalar subquery reading a value of a to-one related entity. */
@@ -106,7 +106,27 @@ final class JoinScope {
 		if (!hasJoins()) {
 			return value;
 		}
-		return concat("(SELECT ", value, " FROM ", from(), " WHERE ", correlation(), ")");
+		return concat("(SELECT ", value, " FROM ", from(), " WHERE ", visible(correlation()), ")");
+	}
+
+	/** The condition, and that every joined Observation is of a Datastream the reader may see. */
+	private SqlFragment visible(SqlFragment condition) {
+		if (aliases.hidden().isEmpty()) {
+			return condition;
+		}
+		List<SqlFragment> all = new ArrayList<>();
+		all.add(concat("(", condition, ")"));
+		addExclusions(root, all);
+		return SqlFragment.join(" AND ", all);
+	}
+
+	private void addExclusions(Node node, List<SqlFragment> into) {
+		for (Node child : node.children.values()) {
+			if (child.type == EntityType.OBSERVATION) {
+				into.add(aliases.hidden().exclude(child.alias));
+			}
+			addExclusions(child, into);
+		}
 	}
 
 	private SqlFragment from() {

@@ -26,13 +26,18 @@ import org.cabildo.sensing.query.QueryOptions;
 import org.cabildo.sensing.query.QueryOptions.Expand;
 import org.cabildo.sensing.sql.Aliases;
 import org.cabildo.sensing.sql.Dialect;
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ReadAccess;
 import org.cabildo.sensing.sql.ExpressionTranslator;
+import org.cabildo.sensing.sql.HiddenDatastreams;
 import org.cabildo.sensing.sql.ParentLink;
 import org.cabildo.sensing.sql.SelectBuilder;
 import org.cabildo.sensing.sql.SelectBuilder.Columns;
 import org.cabildo.sensing.sql.SqlFragment;
 import org.cabildo.sensing.time.TimeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,11 +63,15 @@ public class EntityReader {
 
 	private final SensingSettings settings;
 
-	public EntityReader(JdbcClient jdbc, ExpressionTranslator translator, Dialect dialect, SensingSettings settings) {
+	private final ObjectProvider<ReadAccess> access;
+
+	public EntityReader(JdbcClient jdbc, ExpressionTranslator translator, Dialect dialect, SensingSettings settings,
+			ObjectProvider<ReadAccess> access) {
 		this.jdbc = jdbc;
 		this.translator = translator;
 		this.dialect = dialect;
 		this.settings = settings;
+		this.access = access;
 	}
 
 	/** A page of a collection, optionally restricted to the entities related to a parent. */
@@ -72,9 +81,42 @@ public class EntityReader {
 
 	public Optional<EntityRow> byId(EntityType type, long id, QueryOptions options) {
 		Selection selection = Selection.of(type, options.select(), "$select");
-		List<EntityRow> rows = query(type, selection, List.of(concat(ALIAS + ".id = ", bind(id))), List.of(), 1, 0);
+		HiddenDatastreams hidden = hidden(type);
+		List<SqlFragment> conditions = new ArrayList<>();
+		conditions.add(concat(ALIAS + ".id = ", bind(id)));
+		if (!hidden.isEmpty()) {
+			conditions.add(hidden.exclude(ALIAS));
+		}
+		List<EntityRow> rows = query(type, selection, conditions, List.of(), 1, 0);
+		if (rows.isEmpty() && !hidden.isEmpty()) {
+			refuseHiddenObservation(id);
+		}
 		expand(rows, type, options.expand(), "");
 		return rows.stream().findFirst();
+	}
+
+	/** The Datastreams whose Observations this read must not reach; none for other entity types. */
+	private HiddenDatastreams hidden(EntityType type) {
+		if (type != EntityType.OBSERVATION) {
+			return HiddenDatastreams.NONE;
+		}
+		return HiddenDatastreams.of(readAccess().hiddenDatastreams());
+	}
+
+	private ReadAccess readAccess() {
+		return access.getIfAvailable(() -> ReadAccess.UNRESTRICTED);
+	}
+
+	/** An Observation asked for by id that exists but is of a hidden Datastream: 403, with the reason. */
+	private void refuseHiddenObservation(long id) {
+		jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?").param(id).query(Long.class).optional()
+			.ifPresent(this::refuseIfHidden);
+	}
+
+	private void refuseIfHidden(long datastream) {
+		readAccess().refusal(datastream).ifPresent(reason -> {
+			throw new ApiException(HttpStatus.FORBIDDEN, reason).with("rule", "purpose-binding");
+		});
 	}
 
 	public boolean exists(EntityType type, long id) {
@@ -102,10 +144,22 @@ public class EntityReader {
 
 	private Page page(EntityType type, ParentLink parent, QueryOptions options, String prefix) {
 		Selection selection = Selection.of(type, options.select(), prefix + "$select");
-		Aliases aliases = new Aliases();
+		HiddenDatastreams hidden = HiddenDatastreams.of(readAccess().hiddenDatastreams());
+		Aliases aliases = new Aliases(hidden);
 		List<SqlFragment> conditions = new ArrayList<>();
 		if (parent != null) {
 			conditions.add(parent.condition(ALIAS));
+		}
+		if (type == EntityType.OBSERVATION && !hidden.isEmpty()) {
+			if (parent != null && parent.navigation().source() == EntityType.DATASTREAM
+					&& hidden.contains(parent.parentId())) {
+				if (prefix.isEmpty()) {
+					refuseIfHidden(parent.parentId());
+				}
+				// Reached through an open neighbour ($expand): as if there were none.
+				return new Page(List.of(), options.count() ? 0L : null, false, 0, options);
+			}
+			conditions.add(hidden.exclude(ALIAS));
 		}
 		if (options.filter() != null) {
 			conditions.add(translator.condition(type, ALIAS, options.filter(), prefix + "$filter", aliases));
@@ -152,7 +206,12 @@ public class EntityReader {
 			List<SqlFragment> order, int limit, int offset) {
 		Columns columns = Columns.of(type, selection.properties());
 		SqlFragment sql = SelectBuilder.page(type, columns, conditions, order, limit, offset);
-		return jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns)).list();
+		List<EntityRow> rows = jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns))
+			.list();
+		if (type == EntityType.OBSERVATION) {
+			ObservationsReturned.add(rows);
+		}
+		return rows;
 	}
 
 	private void expand(List<EntityRow> rows, EntityType type, List<Expand> expands, String prefix) {
@@ -188,7 +247,8 @@ public class EntityReader {
 		List<SqlFragment> conditions = new ArrayList<>();
 		conditions.add(concat(ALIAS + ".id = ANY(", bind(dialect.idArray(ids.stream().mapToLong(Long::longValue).toArray())), ")"));
 		if (options.filter() != null) {
-			conditions.add(translator.condition(target, ALIAS, options.filter(), prefix + "$filter", new Aliases()));
+			conditions.add(translator.condition(target, ALIAS, options.filter(), prefix + "$filter",
+					new Aliases(HiddenDatastreams.of(readAccess().hiddenDatastreams()))));
 		}
 		List<EntityRow> related = ids.isEmpty() ? List.of()
 				: query(target, selection, conditions, List.of(), ids.size(), 0);

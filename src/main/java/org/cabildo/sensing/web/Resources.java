@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ReadAccess;
 import org.cabildo.sensing.WriteAccess;
+import org.cabildo.sensing.store.ObservationsReturned;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
@@ -61,10 +63,13 @@ class Resources {
 
 	private final ObjectProvider<WriteAccess> access;
 
+	private final ObjectProvider<ReadAccess> readAccess;
+
 	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock,
-			Owners owners, ObjectProvider<WriteAccess> access) {
+			Owners owners, ObjectProvider<WriteAccess> access, ObjectProvider<ReadAccess> readAccess) {
 		this.owners = owners;
 		this.access = access;
+		this.readAccess = readAccess;
 		this.paths = paths;
 		this.reader = reader;
 		this.writer = writer;
@@ -76,6 +81,15 @@ class Resources {
 
 	/** @param options the system query options ({@code $...}) of the request */
 	Reply get(Call call, Map<String, String> options) {
+		Reply reply = read(call, options);
+		// Everything is read by now; the body is only written from it. A read that may not be
+		// recorded fails here, before a byte of it is sent.
+		ObservationsReturned.take()
+			.ifPresent(returned -> readAccess.getIfAvailable(() -> ReadAccess.UNRESTRICTED).returning(returned));
+		return reply;
+	}
+
+	private Reply read(Call call, Map<String, String> options) {
 		QueryOptions parsed = QueryOptionsParser.parse(options);
 		Target target = paths.resolve(call.path());
 		if (parsed.resultFormat() != null) {

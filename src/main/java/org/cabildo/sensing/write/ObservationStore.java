@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.TreeSet;
 
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.ingest.ObservationsCreated;
+import org.cabildo.sensing.CollectionGate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -40,8 +43,12 @@ public class ObservationStore {
 
 	private final ApplicationEventPublisher events;
 
+	private final ObjectProvider<CollectionGate> gate;
+
 	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
-			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events) {
+			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events,
+			ObjectProvider<CollectionGate> gate) {
+		this.gate = gate;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.statistics = statistics;
@@ -53,6 +60,7 @@ public class ObservationStore {
 	/**
 	 * Stores observations, one outcome per row in order. A row is refused when its datastream
 	 * does not exist (or its Thing has no Location to make its feature of interest from); a
+	 * row is refused too when its datastream may not collect ({@link CollectionGate}); a
 	 * row whose datastream already holds the same phenomenonTime and result is a duplicate,
 	 * unless {@code allowDuplicates}. The rows' datastreams are locked (in id order, so that
 	 * concurrent writers cannot deadlock) for the rest of the transaction, which makes the
@@ -61,6 +69,8 @@ public class ObservationStore {
 	public List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
 		IngestOutcome[] outcomes = new IngestOutcome[rows.size()];
 		Map<Long, DatastreamState> datastreams = lock(rows);
+		CollectionGate collecting = gate.getIfAvailable(() -> CollectionGate.OPEN);
+		Map<Long, Optional<String>> refusals = new HashMap<>();
 		Set<Long> knownFeatures = existingFeatures(rows);
 		List<NewObservation> resolved = new ArrayList<>(rows.size());
 		List<Integer> positions = new ArrayList<>(rows.size());
@@ -70,6 +80,11 @@ public class ObservationStore {
 			DatastreamState state = datastreams.get(row.datastreamId());
 			if (state == null) {
 				outcomes[i] = new IngestOutcome.Refused("Datastream " + row.datastreamId() + " does not exist");
+				continue;
+			}
+			Optional<String> refusal = refusals.computeIfAbsent(row.datastreamId(), collecting::refusal);
+			if (refusal.isPresent()) {
+				outcomes[i] = new IngestOutcome.Refused(refusal.get());
 				continue;
 			}
 			if (row.featureOfInterestId() != null && !knownFeatures.contains(row.featureOfInterestId())) {

@@ -1,0 +1,179 @@
+package org.cabildo.governance;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.cabildo.governance.Declaration.SharingGrant;
+import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.governance.register.DeclarationRules;
+import org.cabildo.governance.register.DeclarationStore;
+import org.cabildo.identity.Caller;
+import org.cabildo.identity.Organisation;
+import org.cabildo.identity.Organisations;
+import org.cabildo.identity.Role;
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.SensorThings;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The public register: the declarations of every Datastream, versioned. Stewards of the owning
+ * organisation write them (the platform itself too: the demo loader); everyone reads them. Every
+ * new version is an entry of the access ledger.
+ */
+@Service
+public class Register {
+
+	private final DeclarationStore store;
+
+	private final CurrentDeclarations current;
+
+	private final DeclarationRules rules;
+
+	private final SensorThings things;
+
+	private final Organisations organisations;
+
+	private final AccessLedger ledger;
+
+	private final Clock clock;
+
+	Register(DeclarationStore store, CurrentDeclarations current, DeclarationRules rules, SensorThings things,
+			Organisations organisations, AccessLedger ledger, Clock clock) {
+		this.store = store;
+		this.current = current;
+		this.rules = rules;
+		this.things = things;
+		this.organisations = organisations;
+		this.ledger = ledger;
+		this.clock = clock;
+	}
+
+	/** Writes a new version of a Datastream's declaration; the first one starts its life in the lab or as a pilot. */
+	@Transactional
+	public Declaration declare(long datastream, DeclarationDraft draft, String actor) {
+		long owner = owner(datastream);
+		requireSteward(owner);
+		rules.check(draft);
+		store.lock(datastream);
+		Optional<Declaration> previous = store.current(datastream);
+		Stage stage = previous.map(Declaration::stage)
+			.orElse(Stage.of(draft.stage() == null ? "lab" : draft.stage()).orElseThrow());
+		List<SharingGrant> sharing = draft.sharing() == null ? List.of()
+				: draft.sharing().stream().map(this::grant).toList();
+		Declaration declaration = new Declaration(datastream, previous.map(Declaration::version).orElse(0) + 1, owner,
+				organisationName(owner), draft.contact().strip(), draft.purposes(), draft.technology(),
+				draft.dataTypes(), draft.processing(), draft.access(), draft.storage(), draft.retention(),
+				PersonalDataClass.of(draft.personalDataClass()).orElseThrow(),
+				draft.legalBasis(), draft.privacyStatementUrl(), AccessLevel.of(draft.accessLevel()).orElseThrow(),
+				sharing, stage, stage == Stage.PILOT ? draft.pilot() : previous.map(Declaration::pilot).orElse(null),
+				draft.impactAssessment(), draft.summary().strip(),
+				previous.map(Declaration::consultation).orElse(null), clock.instant(), actor);
+		return save(declaration, "declaration version " + declaration.version() + ": "
+				+ declaration.personalDataClass().id() + ", " + declaration.accessLevel().id() + ", purposes "
+				+ String.join(" ", declaration.purposes()) + (sharing.isEmpty() ? ""
+						: ", shared with " + String.join(", ", sharing.stream().map(SharingGrant::organisation).toList())));
+	}
+
+	/**
+	 * Stores a new version that only the register's own rules produce (a stage change, a
+	 * consultation opened), with a ledger entry of {@code kind}.
+	 */
+	@Transactional
+	public Declaration saveVersion(Declaration next, String kind, String detail) {
+		store.lock(next.datastreamId());
+		int latest = store.current(next.datastreamId()).map(Declaration::version).orElse(0);
+		Declaration numbered = new Declaration(next.datastreamId(), latest + 1, next.organisationId(),
+				next.organisation(), next.contact(), next.purposes(), next.technology(), next.dataTypes(),
+				next.processing(), next.access(), next.storage(), next.retention(), next.personalDataClass(),
+				next.legalBasis(), next.privacyStatementUrl(), next.accessLevel(), next.sharing(), next.stage(),
+				next.pilot(), next.impactAssessment(), next.summary(), next.consultation(), clock.instant(),
+				next.declaredBy());
+		store.insert(numbered);
+		ledger.append(LedgerEvent.change(kind, numbered.declaredBy(), numbered.organisationId(),
+				Set.of(numbered.datastreamId()), detail));
+		afterCommit(numbered);
+		return numbered;
+	}
+
+	private Declaration save(Declaration declaration, String detail) {
+		store.insert(declaration);
+		ledger.append(LedgerEvent.change("declaration", declaration.declaredBy(), declaration.organisationId(),
+				Set.of(declaration.datastreamId()), detail));
+		afterCommit(declaration);
+		return declaration;
+	}
+
+	private void afterCommit(Declaration declaration) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					current.changed(declaration);
+				}
+			});
+		}
+		else {
+			current.changed(declaration);
+		}
+	}
+
+	/** The current declaration of a Datastream (from memory). */
+	public Optional<Declaration> current(long datastream) {
+		return current.of(datastream);
+	}
+
+	/** Every version of a Datastream's declaration, oldest first. */
+	public List<Declaration> history(long datastream) {
+		return store.history(datastream);
+	}
+
+	/** The current declaration of every declared Datastream. */
+	public List<Declaration> all() {
+		return current.all().stream().sorted(java.util.Comparator.comparingLong(Declaration::datastreamId)).toList();
+	}
+
+	/** Refuses (403) unless the caller is a steward of the organisation (or the platform itself). */
+	public static void requireSteward(long organisation) {
+		Optional<Caller> caller = Caller.current();
+		if (caller.isEmpty()) {
+			if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
+				return; // the platform itself: start-up, the demo loader
+			}
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "declarations are written by stewards: sign in");
+		}
+		if (!caller.get().has(Role.STEWARD, organisation)) {
+			throw new ApiException(HttpStatus.FORBIDDEN,
+					"declarations are written by stewards of the organisation that owns the Datastream")
+				.with("rule", "steward-of-owner");
+		}
+	}
+
+	/** The organisation accountable for a Datastream; 404 when there is no such Datastream. */
+	public long owner(long datastream) {
+		Set<Long> owners = things.organisationsOf("Datastreams", datastream);
+		if (owners.isEmpty()) {
+			throw ApiException.notFound("Datastream " + datastream + " does not exist");
+		}
+		return owners.iterator().next();
+	}
+
+	public String organisationName(long organisation) {
+		return organisations.byId(organisation).map(Organisation::name).orElse(Long.toString(organisation));
+	}
+
+	private SharingGrant grant(DeclarationDraft.Grant grant) {
+		String named = grant.organisation().strip();
+		Organisation organisation = (named.matches("\\d+") ? organisations.byId(Long.parseLong(named))
+				: organisations.named(named))
+			.orElseThrow(() -> ApiException.badRequest("there is no organisation '" + named + "' to share with")
+				.with("pointer", "/sharing"));
+		return new SharingGrant(organisation.id(), organisation.name(), grant.purposes());
+	}
+
+}

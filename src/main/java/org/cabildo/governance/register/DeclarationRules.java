@@ -1,0 +1,177 @@
+package org.cabildo.governance.register;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cabildo.governance.AccessLevel;
+import org.cabildo.governance.Declaration.Retention;
+import org.cabildo.governance.DeclarationDraft;
+import org.cabildo.governance.PersonalDataClass;
+import org.cabildo.platform.ApiException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a declaration must say before a Datastream may collect: every problem of a draft, each
+ * with the JSON pointer of the field, in one 400 answer.
+ */
+@Component
+public class DeclarationRules {
+
+	private final Vocabulary vocabulary;
+
+	DeclarationRules(Vocabulary vocabulary) {
+		this.vocabulary = vocabulary;
+	}
+
+	/** Refuses (400, listing every problem) a draft that does not say what it must. */
+	public void check(DeclarationDraft draft) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		if (blank(draft.contact())) {
+			problems.put("/contact", "say how to reach the accountable organisation (an e-mail address or a URL)");
+		}
+		if (blank(draft.summary())) {
+			problems.put("/summary", "say in plain words what the stream collects and why");
+		}
+		else if (draft.summary().length() > 2000) {
+			problems.put("/summary", "keep the summary under 2,000 characters");
+		}
+		terms(problems, "/purposes", "purpose", draft.purposes(), true);
+		terms(problems, "/technology", "tech", draft.technology(), true);
+		terms(problems, "/dataTypes", "data", draft.dataTypes(), false);
+		terms(problems, "/processing", "process", draft.processing(), false);
+		terms(problems, "/access", "access", draft.access(), false);
+		terms(problems, "/storage", "storage", draft.storage(), false);
+		PersonalDataClass personal = PersonalDataClass.of(draft.personalDataClass()).orElse(null);
+		if (personal == null) {
+			problems.put("/personalDataClass", "one of none, pseudonymous, personal, sensitive");
+		}
+		AccessLevel level = AccessLevel.of(draft.accessLevel()).orElse(null);
+		if (level == null) {
+			problems.put("/accessLevel", "one of open, restricted, internal");
+		}
+		if (personal != null && personal.isPersonal()) {
+			if (draft.legalBasis() == null || blank(draft.legalBasis().category()) || blank(draft.legalBasis().text())) {
+				problems.put("/legalBasis", "personal data needs a legal basis: a category and its text");
+			}
+			if (!isWebAddress(draft.privacyStatementUrl())) {
+				problems.put("/privacyStatementUrl", "personal data needs the http(s) address of a privacy statement");
+			}
+			if (level == AccessLevel.OPEN) {
+				problems.put("/accessLevel", "personal data is never open: restricted or internal");
+			}
+		}
+		retention(problems, draft.retention(), personal);
+		if (draft.sharing() != null) {
+			for (int i = 0; i < draft.sharing().size(); i++) {
+				DeclarationDraft.Grant grant = draft.sharing().get(i);
+				String at = "/sharing/" + i;
+				if (grant == null || blank(grant.organisation())) {
+					problems.put(at + "/organisation", "name the organisation the stream is shared with");
+					continue;
+				}
+				if (grant.purposes() == null || grant.purposes().isEmpty()) {
+					problems.put(at + "/purposes", "name the purposes the organisation may read for");
+				}
+				else if (draft.purposes() != null && !draft.purposes().containsAll(grant.purposes())) {
+					problems.put(at + "/purposes", "a grant's purposes must be among the declared purposes");
+				}
+				if (level != null && level != AccessLevel.RESTRICTED) {
+					problems.put(at, "only a restricted stream is shared with other organisations");
+				}
+			}
+		}
+		if (draft.stage() != null && !draft.stage().equals("lab") && !draft.stage().equals("pilot")) {
+			problems.put("/stage", "a stream starts in the lab or as a pilot; later stages follow the stage rules");
+		}
+		if ("pilot".equals(draft.stage()) && (draft.pilot() == null || draft.pilot().area() == null
+				|| draft.pilot().endsOn() == null)) {
+			problems.put("/pilot", "a pilot declares its area (a GeoJSON polygon) and its end date");
+		}
+		if (!problems.isEmpty()) {
+			List<Map<String, String>> listed = new ArrayList<>();
+			problems.forEach((pointer, problem) -> listed.add(Map.of("pointer", pointer, "problem", problem)));
+			throw ApiException.badRequest("the declaration is incomplete: " + problems.size() + " problem"
+					+ (problems.size() == 1 ? "" : "s") + ", first at " + problems.keySet().iterator().next() + ": "
+					+ problems.values().iterator().next()).with("problems", listed);
+		}
+	}
+
+	private void terms(Map<String, String> problems, String pointer, String category, List<String> ids,
+			boolean required) {
+		if (ids == null || ids.isEmpty()) {
+			if (required) {
+				problems.put(pointer, "name at least one DTPR " + category + " id, e.g. "
+						+ String.join(", ", vocabulary.ids(category).stream().limit(3).toList()));
+			}
+			return;
+		}
+		for (int i = 0; i < ids.size(); i++) {
+			if (!vocabulary.has(category, ids.get(i))) {
+				problems.put(pointer + "/" + i, "'" + ids.get(i) + "' is not a DTPR " + category + " id; see /api/register/vocabulary");
+			}
+		}
+	}
+
+	private static void retention(Map<String, String> problems, Retention retention, PersonalDataClass personal) {
+		if (retention == null) {
+			problems.put("/retention", "say how long raw data is kept (duration) and what remains after (keeps)");
+			return;
+		}
+		Duration duration = duration(problems, "/retention/duration", retention.duration());
+		if (retention.duration() == null && personal != null && personal.isPersonal()) {
+			problems.put("/retention/duration", "personal data is kept for a stated time, e.g. P30D");
+		}
+		if (duration != null && (duration.isNegative() || duration.isZero())) {
+			problems.put("/retention/duration", "a retention is longer than zero");
+		}
+		String keeps = retention.keeps() == null ? Retention.NOTHING : retention.keeps();
+		if (!keeps.equals(Retention.NOTHING) && !keeps.equals(Retention.AGGREGATES)) {
+			problems.put("/retention/keeps", "nothing or aggregates");
+		}
+		if (keeps.equals(Retention.AGGREGATES)) {
+			Duration interval = duration(problems, "/retention/granularity", retention.granularity());
+			if (interval == null) {
+				problems.put("/retention/granularity", "aggregates are kept per interval, e.g. PT1H or P1D");
+			}
+			else if (interval.compareTo(Duration.ofMinutes(1)) < 0 || interval.compareTo(Duration.ofDays(31)) > 0) {
+				problems.put("/retention/granularity", "an interval from one minute to 31 days");
+			}
+		}
+	}
+
+	private static Duration duration(Map<String, String> problems, String pointer, String text) {
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Duration.parse(text);
+		}
+		catch (DateTimeParseException e) {
+			problems.put(pointer, "'" + text + "' is not an ISO-8601 duration such as P30D or PT1H");
+			return null;
+		}
+	}
+
+	private static boolean isWebAddress(String text) {
+		if (blank(text)) {
+			return false;
+		}
+		try {
+			URI uri = URI.create(text.strip());
+			return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
+
+	private static boolean blank(String text) {
+		return text == null || text.isBlank();
+	}
+
+}
