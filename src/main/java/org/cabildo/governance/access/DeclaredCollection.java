@@ -28,6 +28,10 @@ class DeclaredCollection implements CollectionGate {
 	public Optional<String> refusal(long datastream) {
 		Optional<Declaration> declared = declarations.of(datastream);
 		if (declared.isEmpty()) {
+			// Declared in this very transaction (not yet in memory), or on another node a moment ago?
+			declared = declarations.fromTable(datastream);
+		}
+		if (declared.isEmpty()) {
 			return Optional.of("Datastream " + datastream + " has no public declaration, so it collects nothing:"
 					+ " its steward declares purpose, retention and accountable organisation first (/api/register)");
 		}

@@ -56,6 +56,11 @@ public class CurrentDeclarations {
 		return Optional.ofNullable(current.get(datastream));
 	}
 
+	/** The current declaration as the table holds it, in the caller's transaction. */
+	public Optional<Declaration> fromTable(long datastream) {
+		return store.current(datastream);
+	}
+
 	public Collection<Declaration> all() {
 		return current.values();
 	}

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.WriteAccess;
+import org.cabildo.sensing.ingest.DatastreamCreated;
 import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
@@ -137,6 +138,9 @@ public class EntityWriter {
 		};
 		if (parent != null && parent.navigation().link() instanceof Link.LinkTable) {
 			linkToParent(type, id, parent, now, history);
+		}
+		if (type == EntityType.DATASTREAM) {
+			events.publishEvent(new DatastreamCreated(id));
 		}
 		for (Navigation navigation : type.navigations()) {
 			if (navigation.toMany()) {
