@@ -205,6 +205,16 @@ class AuthorisationMatrixTest {
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /v3/api-docs.yaml/{group}", new Case(w -> new Call("GET", "/v3/api-docs.yaml/x", null),
 				allowed(EnumSet.allOf(Who.class))));
+		// the public register (governance)
+		for (String path : List.of("/api/register", "/api/register.geojson", "/api/register/vocabulary")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("GET /api/register/{datastreamId}", new Case(w -> new Call("GET", "/api/register/" + datastream, null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /api/register/{datastreamId}/datachain", new Case(w -> new Call("GET", "/api/register/"
+				+ datastream + "/datachain", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("PUT /api/register/{datastreamId}", new Case(w -> new Call("PUT", "/api/register/" + datastream,
+				Map.of()), allowed(EnumSet.of(Who.STEWARD))));
 		// operations: health and build information are public, the list of endpoints is not needed
 		m.put("GET /actuator", new Case(w -> new Call("GET", "/actuator", null), allowed(EnumSet.noneOf(Who.class))));
 		for (String path : List.of("/actuator/health", "/actuator/info")) {

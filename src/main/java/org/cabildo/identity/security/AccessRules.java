@@ -53,7 +53,8 @@ final class AccessRules {
 		};
 		RequestMatcher publicReads = new OrRequestMatcher(reads(paths, "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**",
 				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
-				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**"));
+				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
+				"/api/register", "/api/register/**", "/api/register.geojson"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher otherThanObservations = request -> sensingWrites.matches(request)
@@ -70,6 +71,8 @@ final class AccessRules {
 						personSignedIn),
 				new AccessRule("signed-in-write", "writing needs a signed-in operator of the owning organisation,"
 						+ " or a device bound to the Datastream", sensingWrites, signedIn),
+				new AccessRule("register-writes", "declarations are written by signed-in people (stewards of the owner)",
+						paths.matcher(HttpMethod.PUT, "/api/register/*"), personSignedIn),
 				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("identity-management", "the identity API is for signed-in people (admins, and people"

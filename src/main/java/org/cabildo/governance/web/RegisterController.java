@@ -1,0 +1,123 @@
+package org.cabildo.governance.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cabildo.governance.Declaration;
+import org.cabildo.governance.DeclarationDraft;
+import org.cabildo.governance.Register;
+import org.cabildo.governance.register.Vocabulary;
+import org.cabildo.identity.Caller;
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.DatastreamPlaces;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The public register: every sensor stream, what it collects, why, who is accountable and for
+ * how long. Anyone reads it; stewards of the owning organisation write it.
+ */
+@RestController
+@Tag(name = "Register")
+class RegisterController {
+
+	private final Register register;
+
+	private final DatastreamPlaces places;
+
+	private final Vocabulary vocabulary;
+
+	RegisterController(Register register, DatastreamPlaces places, Vocabulary vocabulary) {
+		this.register = register;
+		this.places = places;
+		this.vocabulary = vocabulary;
+	}
+
+	@GetMapping("/api/register")
+	@Operation(summary = "The current declaration of every stream, filtered by purpose (DTPR id), class, organisation"
+			+ " (name or id), stage, access level and bounding box (minLon,minLat,maxLon,maxLat)")
+	Map<String, Object> list(@RequestParam(required = false) String purpose,
+			@RequestParam(name = "class", required = false) String personalDataClass,
+			@RequestParam(required = false) String organisation, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) String access, @RequestParam(required = false) String bbox) {
+		RegisterFilter filter = RegisterFilter.of(purpose, personalDataClass, organisation, stage, access, bbox,
+				vocabulary);
+		Map<Long, DatastreamPlaces.Place> where = places.all();
+		List<Map<String, Object>> entries = new ArrayList<>();
+		for (Declaration declaration : register.all()) {
+			DatastreamPlaces.Place place = where.get(declaration.datastreamId());
+			if (filter.matches(declaration, place)) {
+				entries.add(RegisterEntry.of(declaration, place));
+			}
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("count", entries.size());
+		answer.put("value", entries);
+		return answer;
+	}
+
+	@GetMapping("/api/register/{datastreamId}")
+	@Operation(summary = "A stream's current declaration and every earlier version")
+	Map<String, Object> one(@PathVariable long datastreamId) {
+		Declaration current = register.current(datastreamId)
+			.orElseThrow(() -> ApiException.notFound("Datastream " + datastreamId + " has no declaration"));
+		Map<String, Object> answer = RegisterEntry.of(current, places.all().get(datastreamId));
+		answer.put("versions", register.history(datastreamId));
+		return answer;
+	}
+
+	@PutMapping("/api/register/{datastreamId}")
+	@Operation(summary = "Declares a stream, or changes its declaration (a new version); stewards of the owner")
+	Declaration declare(@PathVariable long datastreamId, @RequestBody DeclarationDraft draft) {
+		String actor = Caller.current().map(Caller::name).orElse("platform");
+		return register.declare(datastreamId, draft, actor);
+	}
+
+	@GetMapping(value = "/api/register.geojson", produces = "application/geo+json")
+	@Operation(summary = "Every declared stream as a GeoJSON feature, with what a street sign would say"
+			+ " (lang: es, pt or en)")
+	Map<String, Object> geojson(@RequestParam(defaultValue = "es") String lang) {
+		String language = lang.toLowerCase(Locale.ROOT);
+		if (!Vocabulary.LANGUAGES.contains(language)) {
+			throw ApiException.badRequest("lang is one of es, pt, en").with("parameter", "lang");
+		}
+		Map<Long, DatastreamPlaces.Place> where = places.all();
+		List<Map<String, Object>> features = new ArrayList<>();
+		for (Declaration declaration : register.all()) {
+			features.add(StreetSign.feature(declaration, where.get(declaration.datastreamId()), vocabulary, language));
+		}
+		Map<String, Object> collection = new LinkedHashMap<>();
+		collection.put("type", "FeatureCollection");
+		collection.put("attribution", Vocabulary.ATTRIBUTION);
+		collection.put("features", features);
+		return collection;
+	}
+
+	@GetMapping("/api/register/{datastreamId}/datachain")
+	@Operation(summary = "A stream's declaration as a DTPR v1 device datachain, labelled in es, pt or en")
+	Map<String, Object> datachain(@PathVariable long datastreamId, @RequestParam(defaultValue = "es") String lang) {
+		Declaration declaration = register.current(datastreamId)
+			.orElseThrow(() -> ApiException.notFound("Datastream " + datastreamId + " has no declaration"));
+		return Datachain.of(declaration, vocabulary, lang.toLowerCase(Locale.ROOT));
+	}
+
+	@GetMapping("/api/register/vocabulary")
+	@Operation(summary = "The DTPR v1 vocabulary declarations use, with labels in Spanish, Portuguese and English")
+	Map<String, Object> vocabulary() {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("attribution", Vocabulary.ATTRIBUTION);
+		answer.put("categories", vocabulary.all());
+		return answer;
+	}
+
+}

@@ -1,0 +1,28 @@
+package org.cabildo.governance.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cabildo.governance.Declaration;
+import org.cabildo.sensing.DatastreamPlaces;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** A register entry in JSON: the declaration's fields, and where the stream is. */
+final class RegisterEntry {
+
+	private static final JsonMapper JSON = JsonMapper.shared();
+
+	private RegisterEntry() {
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> of(Declaration declaration, DatastreamPlaces.Place place) {
+		Map<String, Object> entry = new LinkedHashMap<>(JSON.convertValue(declaration, Map.class));
+		entry.put("datastream", place == null ? null : place.name());
+		entry.put("thing", place == null ? null : place.thing());
+		entry.put("location", place == null || place.location() == null ? null : JSON.readTree(place.location()));
+		return entry;
+	}
+
+}

@@ -1,0 +1,48 @@
+package org.cabildo.governance.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cabildo.governance.Declaration;
+import org.cabildo.governance.register.Vocabulary;
+import org.cabildo.sensing.DatastreamPlaces;
+
+/** A stream as a map feature, with what a sign on the street would tell a passer-by, in one language. */
+final class StreetSign {
+
+	private StreetSign() {
+	}
+
+	static Map<String, Object> feature(Declaration declaration, DatastreamPlaces.Place place, Vocabulary vocabulary,
+			String language) {
+		double[] point = place == null ? null : Positions.anchor(place.location());
+		Map<String, Object> properties = new LinkedHashMap<>();
+		properties.put("datastreamId", declaration.datastreamId());
+		properties.put("name", place == null ? null : place.name());
+		properties.put("purpose", labels(vocabulary, "purpose", declaration.purposes(), language));
+		properties.put("technology", labels(vocabulary, "tech", declaration.technology(), language));
+		properties.put("dataCollected", labels(vocabulary, "data", declaration.dataTypes(), language));
+		properties.put("organisation", declaration.organisation());
+		properties.put("contact", declaration.contact());
+		properties.put("retention", declaration.retention());
+		properties.put("personalDataClass", declaration.personalDataClass());
+		properties.put("accessLevel", declaration.accessLevel());
+		properties.put("stage", declaration.stage());
+		properties.put("summary", declaration.summary());
+		properties.put("version", declaration.version());
+		Map<String, Object> feature = new LinkedHashMap<>();
+		feature.put("type", "Feature");
+		feature.put("id", declaration.datastreamId());
+		feature.put("geometry", point == null ? null : Map.of("type", "Point", "coordinates", List.of(point[0], point[1])));
+		feature.put("properties", properties);
+		return feature;
+	}
+
+	private static List<String> labels(Vocabulary vocabulary, String category, List<String> ids, String language) {
+		return ids.stream()
+			.map(id -> vocabulary.element(category, id).map(element -> element.label(language).name()).orElse(id))
+			.toList();
+	}
+
+}

@@ -1,0 +1,43 @@
+package org.cabildo.sensing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where each Datastream is and what it is called: its name, its Thing's name and the Thing's
+ * (first) Location as GeoJSON, for the public register and its map.
+ */
+@Service
+public class DatastreamPlaces {
+
+	/** @param location the GeoJSON of the Thing's Location; null when it has none */
+	public record Place(long datastream, String name, String thing, String location) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DatastreamPlaces(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every Datastream's place, by Datastream id. */
+	@Transactional(readOnly = true)
+	public Map<Long, Place> all() {
+		Map<Long, Place> places = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT d.id, d.name, t.name,
+				       (SELECT l.location FROM thing_locations tl JOIN locations l ON l.id = tl.location_id
+				        WHERE tl.thing_id = t.id ORDER BY l.id FETCH FIRST 1 ROWS ONLY)
+				FROM datastreams d JOIN things t ON t.id = d.thing_id
+				ORDER BY d.id""")
+			.query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.list()
+			.forEach(place -> places.put(place.datastream(), place));
+		return places;
+	}
+
+}
