@@ -1,0 +1,339 @@
+package org.cabildo.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.cabildo.IntegrationTest;
+import org.cabildo.identity.Organisation;
+import org.cabildo.identity.Organisations;
+import org.cabildo.identity.People;
+import org.cabildo.identity.Person;
+import org.cabildo.identity.Role;
+import org.cabildo.identity.Tokens;
+import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Governance in the data path, over HTTP as clients use it: no collection without a declaration,
+ * purpose binding on every read path, and exactly one ledger entry per read of personal data.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "cabildo.test.declare-datastreams=false")
+class GovernanceEnforcementTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Tokens tokens;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Api operator;
+
+	private Api steward;
+
+	private Api ownAnalyst;
+
+	private Api grantedAnalyst;
+
+	private Api otherAnalyst;
+
+	private Api anonymous;
+
+	private Organisation health;
+
+	@BeforeEach
+	void setUp() {
+		operator = new Api(port);
+		anonymous = Api.anonymous(port);
+		Organisation office = organisations.named("test office").orElseThrow();
+		health = organisations.create(unique("health office"));
+		Organisation other = organisations.create(unique("other office"));
+		steward = person(office, Role.STEWARD);
+		ownAnalyst = person(office, Role.ANALYST);
+		grantedAnalyst = person(health, Role.ANALYST);
+		otherAnalyst = person(other, Role.ANALYST);
+	}
+
+	@Test
+	@DisplayName("an undeclared stream collects nothing on any HTTP path, and says why")
+	void undeclaredStreamCollectsNothing() {
+		long datastream = datastream("undeclared");
+		Api.Response single = operator.post("/v1.1/Datastreams(" + datastream + ")/Observations", reading(1.0));
+		assertThat(single.status()).as("%s", single).isEqualTo(400);
+		assertThat(single.body()).contains("no public declaration");
+		Api.Response array = operator.post("/v1.1/CreateObservations?reasons=true", dataArray(datastream, 3));
+		assertThat(array.status()).isEqualTo(201);
+		assertThat(array.json()).hasSize(3);
+		assertThat(array.json().get(0).toString()).contains("no public declaration");
+		Api.Response batch = operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
+				"post", "url", "Datastreams(" + datastream + ")/Observations", "body", reading(2.0)))));
+		assertThat(batch.body()).contains("no public declaration");
+		assertThat(stored(datastream)).isZero();
+	}
+
+	@Test
+	@DisplayName("random ingest attempts into undeclared or retired streams never store a row")
+	void randomAttemptsNeverStore() {
+		long undeclared = datastream("undeclared-random");
+		long retired = datastream("retired-random");
+		declare(retired, openAirQuality());
+		assertThat(anonymous.get("/api/register/" + retired).json().get("stage").asString()).isEqualTo("lab");
+		jdbc.sql("UPDATE declarations SET stage = 'retired', body = REPLACE(body, '\"stage\":\"lab\"', '\"stage\":\"retired\"')"
+				+ " WHERE datastream_id = ?").param(retired).update();
+		reloadRegister();
+		Arbitrary<Integer> ways = Arbitraries.integers().between(0, 2);
+		Arbitrary<Double> values = Arbitraries.doubles().between(-1e6, 1e6);
+		Arbitrary<Boolean> which = Arbitraries.of(true, false);
+		var random = new java.util.Random(42);
+		for (int attempt = 0; attempt < 40; attempt++) {
+			long target = which.generator(1).next(random).value() ? undeclared : retired;
+			double value = values.generator(1).next(random).value();
+			switch (ways.generator(1).next(random).value()) {
+				case 0 -> operator.post("/v1.1/Datastreams(" + target + ")/Observations", reading(value));
+				case 1 -> operator.post("/v1.1/Observations", Map.of("result", value, "phenomenonTime",
+						Instant.now().toString(), "Datastream", Map.of("@iot.id", target)));
+				default -> operator.post("/v1.1/CreateObservations", dataArray(target, 1 + (int) Math.abs(value % 5)));
+			}
+		}
+		assertThat(stored(undeclared)).isZero();
+		assertThat(stored(retired)).isZero();
+	}
+
+	@Test
+	@DisplayName("a declared stream collects; the declaration is public with its version history")
+	void declaredStreamCollects() {
+		long datastream = datastream("declared");
+		Api.Response declared = steward.put("/api/register/" + datastream, openAirQuality());
+		assertThat(declared.status()).as("%s", declared).isEqualTo(200);
+		assertThat(operator.post("/v1.1/Datastreams(" + datastream + ")/Observations", reading(3.0)).status())
+			.isEqualTo(201);
+		steward.put("/api/register/" + datastream, openAirQuality());
+		Api.Response entry = anonymous.get("/api/register/" + datastream);
+		assertThat(entry.status()).isEqualTo(200);
+		assertThat(entry.json().get("version").asInt()).isEqualTo(2);
+		assertThat(entry.json().get("versions")).hasSize(2);
+		assertThat(entry.json().get("organisation").asString()).isEqualTo("test office");
+		assertThat(entry.json().get("personalDataClass").asString()).isEqualTo("none");
+		assertThat(entry.json().get("location").get("type").asString()).isEqualTo("Point");
+		Api.Response filtered = anonymous.get("/api/register", "purpose", "ecology", "class", "none", "bbox",
+				"-100,19,-99,20");
+		assertThat(filtered.body()).contains("\"datastreamId\":" + datastream);
+		assertThat(anonymous.get("/api/register", "purpose", "mobility").body())
+			.doesNotContain("\"datastreamId\":" + datastream + ",");
+		Api.Response geojson = anonymous.get("/api/register.geojson", "lang", "pt");
+		assertThat(geojson.body()).contains("Ecologia").contains("FeatureCollection");
+		assertThat(anonymous.get("/api/register/" + datastream + "/datachain", "lang", "es").body())
+			.contains("device__purpose").contains("Ecología");
+	}
+
+	@Test
+	@DisplayName("only stewards of the owner declare; an incomplete declaration is a 400 naming each field")
+	void declarationRules() {
+		long datastream = datastream("rules");
+		assertThat(operator.put("/api/register/" + datastream, openAirQuality()).status()).isEqualTo(403);
+		assertThat(anonymous.put("/api/register/" + datastream, openAirQuality()).status()).isEqualTo(401);
+		Map<String, Object> personalWithoutBasis = new HashMap<>(pseudonymousCounter());
+		personalWithoutBasis.remove("legalBasis");
+		personalWithoutBasis.put("accessLevel", "open");
+		personalWithoutBasis.put("purposes", List.of("mobility", "teleportation"));
+		Api.Response refused = steward.put("/api/register/" + datastream, personalWithoutBasis);
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).contains("/legalBasis").contains("/accessLevel").contains("/purposes/1");
+		assertThat(anonymous.get("/api/register", "bbox", "1,2,3").status()).isEqualTo(400);
+		assertThat(anonymous.get("/api/register", "stage", "moon").json().get("parameter").asString()).isEqualTo("stage");
+	}
+
+	@Test
+	@DisplayName("restricted personal data: read only by the owner or a grant holder for an allowed purpose, each read ledgered once")
+	void purposeBinding() {
+		long open = datastream("open-neighbour");
+		declare(open, openAirQuality());
+		long counter = datastreamOfSameThing(open, "plates");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(open);
+		promoteToCity(counter);
+		operator.post("/v1.1/Datastreams(" + open + ")/Observations", reading(10.0));
+		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(42.0));
+		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(43.0));
+		String path = "/v1.1/Datastreams(" + counter + ")/Observations";
+
+		Api.Response anonymousRead = anonymous.get(path);
+		assertThat(anonymousRead.status()).isEqualTo(403);
+		assertThat(anonymousRead.body()).contains("sign in").doesNotContain("42");
+		assertThat(ownAnalyst.get(path).body()).contains("needs a declared purpose");
+		assertThat(ownAnalyst.get(path, "purpose", "health").status()).isEqualTo(403);
+		assertThat(otherAnalyst.get(path, "purpose", "mobility").status()).isEqualTo(403);
+		assertThat(grantedAnalyst.get(path, "purpose", "mobility").status()).as("not granted for mobility")
+			.isEqualTo(403);
+
+		long before = reads();
+		Api.Response own = ownAnalyst.get(path, "purpose", "mobility");
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.json().get("value")).hasSize(2);
+		assertThat(reads()).isEqualTo(before + 1);
+		Api.Response viaHeader = grantedAnalyst.send("GET", path, null,
+				Map.of("Cabildo-Purpose", "planning_decision_making"));
+		assertThat(viaHeader.status()).as("%s", viaHeader).isEqualTo(200);
+		assertThat(reads()).isEqualTo(before + 2);
+		Map<String, Object> entry = jdbc.sql("SELECT actor, purpose, datastreams, observations FROM ledger_entries"
+				+ " WHERE kind = 'read' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY").query().singleRow();
+		assertThat(entry.get("purpose")).isEqualTo("planning_decision_making");
+		assertThat(entry.get("datastreams")).isEqualTo(Long.toString(counter));
+		assertThat(((Number) entry.get("observations")).longValue()).isEqualTo(2);
+
+		// nothing restricted leaks through an open neighbour, on any other path
+		long thing = operator.get("/v1.1/Datastreams(" + open + ")/Thing").json().get("@iot.id").asLong();
+		long readsBefore = reads();
+		List<Api.Response> publicPaths = new ArrayList<>();
+		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")", "$expand", "Datastreams($expand=Observations)"));
+		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", "result eq 42 or result eq 43"));
+		publicPaths.add(anonymous.get("/v1.1/Datastreams", "$filter", "Observations/result eq 42"));
+		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")/Datastreams", "$expand", "Observations($count=true)"));
+		publicPaths.add(anonymous.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method", "get",
+				"url", "Observations?$filter=result eq 42")))));
+		for (Api.Response response : publicPaths) {
+			// the Datastream itself is public (its declaration is); its Observations are not
+			assertThat(response.body()).as("%s", response).doesNotContain("\"result\":42").doesNotContain("\"result\":43");
+		}
+		assertThat(publicPaths.get(0).body()).contains("\"result\":10");
+		assertThat(anonymous.get(path, "$resultFormat", "dataArray").status()).isEqualTo(403);
+		long observation = ownAnalyst.get(path, "purpose", "mobility").json().get("value").get(0).get("@iot.id").asLong();
+		assertThat(anonymous.get("/v1.1/Observations(" + observation + ")").status()).isEqualTo(403);
+		assertThat(reads()).as("refused and empty reads are not ledgered as reads").isEqualTo(readsBefore + 1);
+
+		// the grant holder reads through $expand and $batch too, each once in the ledger
+		long expandBefore = reads();
+		Api.Response expanded = grantedAnalyst.send("GET", "/v1.1/Things(" + thing
+				+ ")?$expand=Datastreams($expand=Observations)", null, Map.of("Cabildo-Purpose", "planning_decision_making"));
+		assertThat(expanded.body()).contains("\"result\":42");
+		assertThat(reads()).isEqualTo(expandBefore + 1);
+		Api.Response batch = grantedAnalyst.send("POST", "/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1",
+				"method", "get", "url", "Datastreams(" + counter + ")/Observations"))),
+				Map.of("Cabildo-Purpose", "planning_decision_making"));
+		assertThat(batch.body()).contains("\"result\":42");
+		assertThat(reads()).isEqualTo(expandBefore + 2);
+	}
+
+	private long reads() {
+		return jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'read'").query(Long.class).single();
+	}
+
+	private Api person(Organisation organisation, Role role) {
+		Person person = people.create(unique(role.name().toLowerCase()), null, organisation.id(), "test");
+		people.grant(person.id(), organisation.id(), role, "test");
+		return anonymous.as(Api.bearer(tokens.create(person.id(), "governance", null, "test").secret()));
+	}
+
+	private long datastream(String name) {
+		Api.Response created = operator.post("/v1.1/Datastreams", Fixtures.datastreamWithThing(unique(name)));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		return created.id();
+	}
+
+	private long datastreamOfSameThing(long neighbour, String name) {
+		long thing = operator.get("/v1.1/Datastreams(" + neighbour + ")/Thing").json().get("@iot.id").asLong();
+		Map<String, Object> body = new HashMap<>(Fixtures.datastreamWithThing(unique(name)));
+		body.put("Thing", Map.of("@iot.id", thing));
+		Api.Response created = operator.post("/v1.1/Datastreams", body);
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		return created.id();
+	}
+
+	private void declare(long datastream, Map<String, Object> draft) {
+		Api.Response declared = steward.put("/api/register/" + datastream, draft);
+		assertThat(declared.status()).as("%s", declared).isEqualTo(200);
+	}
+
+	/** Moves a declaration to the city stage directly in the table, as the stage rules are tested elsewhere. */
+	private void promoteToCity(long datastream) {
+		jdbc.sql("UPDATE declarations SET stage = 'city', body = REPLACE(body, '\"stage\":\"lab\"', '\"stage\":\"city\"')"
+				+ " WHERE datastream_id = ?").param(datastream).update();
+		reloadRegister();
+	}
+
+	@Autowired
+	org.cabildo.governance.register.CurrentDeclarations current;
+
+	private void reloadRegister() {
+		current.reload();
+	}
+
+	private long stored(long datastream) {
+		return jdbc.sql("SELECT COUNT(*) FROM observations WHERE datastream_id = ?").param(datastream)
+			.query(Long.class).single();
+	}
+
+	private Map<String, Object> openAirQuality() {
+		Map<String, Object> draft = new HashMap<>();
+		draft.put("contact", "aire@example.org");
+		draft.put("purposes", List.of("ecology", "health"));
+		draft.put("technology", List.of("air_quality"));
+		draft.put("dataTypes", List.of("values_time"));
+		draft.put("retention", Map.of("keeps", "nothing"));
+		draft.put("personalDataClass", "none");
+		draft.put("accessLevel", "open");
+		draft.put("summary", "Measures the air every hour.");
+		return draft;
+	}
+
+	private Map<String, Object> pseudonymousCounter() {
+		Map<String, Object> draft = new HashMap<>();
+		draft.put("contact", "transito@example.org");
+		draft.put("purposes", List.of("mobility", "planning_decision_making"));
+		draft.put("technology", List.of("identifiable_video"));
+		draft.put("processing", List.of("de_identified"));
+		draft.put("retention", Map.of("duration", "P30D", "keeps", "aggregates", "granularity", "PT1H"));
+		draft.put("personalDataClass", "pseudonymous");
+		draft.put("legalBasis", Map.of("category", "public_task", "text", "Ley de Movilidad, art. 1"));
+		draft.put("privacyStatementUrl", "https://example.org/privacy");
+		draft.put("accessLevel", "restricted");
+		draft.put("sharing", List.of(Map.of("organisation", health.name(), "purposes",
+				List.of("planning_decision_making"))));
+		draft.put("summary", "Counts vehicles by keyed hashes of their plates.");
+		return draft;
+	}
+
+	private static Map<String, Object> reading(double value) {
+		return Map.of("result", value, "phenomenonTime", Instant.now().toString());
+	}
+
+	private static List<Object> dataArray(long datastream, int rows) {
+		List<List<Object>> values = new ArrayList<>();
+		Instant start = Instant.now();
+		for (int i = 0; i < rows; i++) {
+			values.add(List.of(start.plusMillis(i).toString(), i));
+		}
+		return List.of(Map.of("Datastream", Map.of("@iot.id", datastream), "components",
+				List.of("phenomenonTime", "result"), "dataArray", values));
+	}
+
+	private static String unique(String prefix) {
+		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+	}
+
+}
