@@ -40,13 +40,12 @@ class DemoCity {
 		this.things = things;
 	}
 
-	/** Loads what is missing; returns the number of observations added. */
-	long load() {
-		List<Station> stations = stations();
+	/** Creates the stations' Things and Datastreams that are missing; returns every Datastream by "station/pollutant". */
+	Map<String, Long> streams() {
 		Map<String, Long> sensors = new HashMap<>();
 		Map<String, Long> properties = new HashMap<>();
 		Map<String, Long> datastreams = new LinkedHashMap<>();
-		for (Station station : stations) {
+		for (Station station : stations()) {
 			for (String code : station.pollutants()) {
 				Pollutant pollutant = Pollutant.of(code).orElseThrow();
 				long id = things.findFirst("Datastreams", "properties/stationId eq '" + station.id()
@@ -55,6 +54,11 @@ class DemoCity {
 				datastreams.put(station.id() + "/" + code, id);
 			}
 		}
+		return datastreams;
+	}
+
+	/** Loads the measurements of Datastreams that hold none yet; returns the number of observations added. */
+	long observations(Map<String, Long> datastreams) {
 		long added = 0;
 		for (Map.Entry<String, List<Reading>> series : measurements().entrySet()) {
 			Long datastream = datastreams.get(series.getKey());

@@ -18,13 +18,16 @@ class DemoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
-	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoSettings settings,
-			PlatformSettings platform, Environment environment) {
+	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoRegister register,
+			DemoSettings settings, PlatformSettings platform, Environment environment) {
 		return arguments -> {
 			long started = System.nanoTime();
 			log.info("Loading the demo city (Mexico City air quality, RAMA network) ...");
-			long added = city.load();
+			// Owners first, then declarations, then data: nothing is collected before it is declared.
+			var streams = city.streams();
 			accounts.ensure(settings.secret());
+			register.declare(streams.values());
+			long added = city.observations(streams) + register.trafficCounts();
 			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);
 			String base = platform.baseUrl().isEmpty()
 					? "http://localhost:" + environment.getProperty("local.server.port", "8080") : platform.baseUrl();

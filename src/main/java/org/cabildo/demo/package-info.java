@@ -4,5 +4,5 @@
  * other modules when {@code cabildo.demo.enabled} is set, as by {@code ./cabildo demo}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = { "sensing",
-		"identity", "platform" })
+		"identity", "governance", "platform" })
 package org.cabildo.demo;

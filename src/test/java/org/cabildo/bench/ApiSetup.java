@@ -108,6 +108,12 @@ final class ApiSetup {
 			throw new IllegalStateException("created " + datastreamIds.size() + " datastreams, expected " + planSeries.size());
 		}
 		out.printf("  created %d Things and %d Datastreams through the API%n", things, datastreamIds.size());
+		// No collection without a declaration: the bench city declares every stream open air-quality data.
+		org.cabildo.support.Api steward = new org.cabildo.support.Api(base.getPort());
+		for (long datastream : datastreamIds.values()) {
+			org.cabildo.support.Fixtures.declareOpen(steward, datastream);
+		}
+		out.printf("  declared them in the register through the API%n");
 		List<Series> series = new ArrayList<>();
 		for (Series s : planSeries) {
 			long datastream = datastreamIds.get(s.index());

@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The demo city as a user of {@code ./cabildo demo} sees it, checked against the shipped files. */
 @IntegrationTest
-@TestPropertySource(properties = "cabildo.demo.enabled=true")
+@TestPropertySource(properties = { "cabildo.demo.enabled=true", "cabildo.test.declare-datastreams=false" })
 class DemoCityTest {
 
 	@LocalServerPort
@@ -70,7 +70,7 @@ class DemoCityTest {
 	void loadingAgainAddsNothing() {
 		Api api = new Api(port);
 		long before = api.get("/v1.1/Things", "$count", "true", "$top", "0").json().get("@iot.count").asLong();
-		assertThat(city.load()).isZero();
+		assertThat(city.observations(city.streams())).isZero();
 		long after = api.get("/v1.1/Things", "$count", "true", "$top", "0").json().get("@iot.count").asLong();
 		assertThat(after).isEqualTo(before);
 	}
@@ -99,6 +99,31 @@ class DemoCityTest {
 		assertThat(anonymous.as(Api.basic("operator", "demo")).delete("/v1.1/Observations(" + written.id() + ")")
 			.status()).isEqualTo(200);
 		assertThat(device.post("/v1.1/Things", Map.of("name", "x", "description", "x")).status()).isEqualTo(403);
+	}
+
+
+	@Test
+	void theRegisterShowsOpenStationsAndARestrictedSyntheticCounter() {
+		Api anonymous = Api.anonymous(port);
+		JsonNode open = anonymous.get("/api/register", "class", "none", "stage", "city").json();
+		long stationStreams = anonymous.get("/v1.1/Datastreams", "$filter", "properties/stationId ne null", "$count",
+				"true", "$top", "0").json().get("@iot.count").asLong();
+		assertThat(open.get("count").asLong()).isEqualTo(stationStreams);
+		assertThat(open.get("value").get(0).get("accessLevel").asString()).isEqualTo("open");
+		JsonNode restricted = anonymous.get("/api/register", "class", "pseudonymous").json().get("value").get(0);
+		assertThat(restricted.get("accessLevel").asString()).isEqualTo("restricted");
+		assertThat(restricted.get("stage").asString()).isEqualTo("pilot");
+		assertThat(restricted.get("organisation").asString()).isEqualTo(DemoAccounts.TRANSPORT);
+		assertThat(restricted.get("summary").asString()).contains("SINTÉTICO");
+		long counter = restricted.get("datastreamId").asLong();
+		String counts = "/v1.1/Datastreams(" + counter + ")/Observations";
+		assertThat(anonymous.get(counts).status()).isEqualTo(403);
+		Api analyst = anonymous.as(Api.basic("analyst", "demo"));
+		assertThat(analyst.get(counts, "purpose", "mobility").status()).isEqualTo(403);
+		Api.Response read = analyst.get(counts, "purpose", "planning_decision_making", "$top", "3");
+		assertThat(read.status()).as("%s", read).isEqualTo(200);
+		assertThat(read.json().get("value")).hasSize(3);
+		assertThat(anonymous.get("/api/register.geojson").body()).contains("Calidad del aire").contains("Movilidad");
 	}
 
 }

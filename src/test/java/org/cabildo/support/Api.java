@@ -53,11 +53,14 @@ public final class Api {
 		this.authorization = authorization;
 	}
 
-	/** Settings (environment variables) that give a server started apart the tests' account. */
+	/**
+	 * Settings (environment variables) that give a server started apart the tests' account; there
+	 * it is also the steward who declares the datastreams it writes to.
+	 */
 	public static Map<String, String> testAccountEnvironment() {
 		return Map.of("CABILDO_IDENTITY_BOOTSTRAP_USERNAME", TEST_USER, "CABILDO_IDENTITY_BOOTSTRAP_PASSWORD",
 				TEST_PASSWORD, "CABILDO_IDENTITY_BOOTSTRAP_ORGANISATION", TEST_ORGANISATION,
-				"CABILDO_IDENTITY_BOOTSTRAP_ROLES", "operator,admin", "CABILDO_IDENTITY_BOOTSTRAP_TOKEN", TEST_TOKEN);
+				"CABILDO_IDENTITY_BOOTSTRAP_ROLES", "operator,steward,admin", "CABILDO_IDENTITY_BOOTSTRAP_TOKEN", TEST_TOKEN);
 	}
 
 	/** Without credentials, as the public. */

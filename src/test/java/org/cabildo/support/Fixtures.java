@@ -24,4 +24,20 @@ public final class Fixtures {
 				"ObservedProperty", Map.of("name", name, "description", "a property", "definition", "urn:" + name));
 	}
 
+
+	/** A declaration of open, non-personal air-quality data, as a steward writes it to the register. */
+	public static Map<String, Object> openDeclaration() {
+		return Map.of("contact", "aire@example.org", "purposes", List.of("ecology", "health"), "technology",
+				List.of("air_quality"), "dataTypes", List.of("values_time"), "retention", Map.of("keeps", "nothing"),
+				"personalDataClass", "none", "accessLevel", "open", "summary", "Measures the air every hour.");
+	}
+
+	/** Declares a datastream open through the register, so that it may collect (its owner's steward calls). */
+	public static void declareOpen(Api steward, long datastream) {
+		Api.Response declared = steward.put("/api/register/" + datastream, openDeclaration());
+		if (declared.status() != 200) {
+			throw new IllegalStateException("could not declare Datastream " + datastream + ": " + declared);
+		}
+	}
+
 }

@@ -248,6 +248,7 @@ class DurabilityTest {
 	private static long createDatastream(Api api) {
 		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("durable"));
 		assertThat(created.status()).isEqualTo(201);
+		Fixtures.declareOpen(api, created.id());
 		return created.id();
 	}
 
