@@ -53,7 +53,9 @@ final class AccessRules {
 		};
 		RequestMatcher publicReads = new OrRequestMatcher(reads(paths, "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**",
 				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
-				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**"));
+				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
+				// the controller refuses aggregates of data that is not open to people outside its organisation
+				"/api/register/{datastreamId}/aggregates"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher otherThanObservations = request -> sensingWrites.matches(request)
