@@ -196,6 +196,9 @@ class AuthorisationMatrixTest {
 				+ "/devices/" + freshDevice() + "/bindings/" + datastream, null), allowed(admins)));
 		m.put("GET " + api + "/audit", new Case(w -> new Call("GET", api + "/audit", null),
 				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		// the aggregates kept after retention: the matrix's datastream is declared open (test policy)
+		m.put("GET /api/register/{datastreamId}/aggregates", new Case(w -> new Call("GET", "/api/register/" + datastream
+				+ "/aggregates", null), allowed(EnumSet.allOf(Who.class))));
 		// the OpenAPI document and its UI
 		for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
 				"/swagger-ui.html")) {

@@ -54,6 +54,7 @@ final class AccessRules {
 		RequestMatcher publicReads = new OrRequestMatcher(reads(paths, "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**",
 				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
 				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
+				// the register is public; its controllers refuse what is not (aggregates of data that is not open)
 				"/api/register", "/api/register/**", "/api/register.geojson"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();

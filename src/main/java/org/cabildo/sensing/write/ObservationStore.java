@@ -239,7 +239,8 @@ public class ObservationStore {
 		}
 	}
 
-	void recompute(Collection<Long> datastreams) {
+	/** After observations were removed by a path other than {@link #delete}: recounts the datastreams. */
+	public void recompute(Collection<Long> datastreams) {
 		statistics.recompute(datastreams);
 	}
 

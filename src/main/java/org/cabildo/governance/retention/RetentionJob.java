@@ -1,0 +1,77 @@
+package org.cabildo.governance.retention;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.cabildo.governance.Declaration;
+import org.cabildo.governance.GovernanceSettings;
+import org.cabildo.governance.register.CurrentDeclarations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Principle 4: expired data goes without anyone remembering to. For every declaration with a
+ * retention duration, raw Observations older than now minus that duration are removed in
+ * bounded batches, reduced first to the aggregates the declaration keeps. Batched deletes only:
+ * whole time partitions are not dropped (see {@link DatastreamExpiry}).
+ */
+@Component
+public class RetentionJob {
+
+	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
+
+	private final CurrentDeclarations declarations;
+
+	private final DatastreamExpiry expiry;
+
+	private final Clock clock;
+
+	private final int batchSize;
+
+	RetentionJob(CurrentDeclarations declarations, DatastreamExpiry expiry, Clock clock, GovernanceSettings settings) {
+		this.declarations = declarations;
+		this.expiry = expiry;
+		this.clock = clock;
+		this.batchSize = settings.retention().batchSize();
+	}
+
+	/** Every interval; the first run one interval after start, so that start-up is not slowed. */
+	@Scheduled(fixedDelayString = "${cabildo.governance.retention.interval:1h}",
+			initialDelayString = "${cabildo.governance.retention.interval:1h}")
+	void scheduled() {
+		RetentionReport report = run();
+		if (!report.removals().isEmpty()) {
+			log.info("Retention removed {} observations of {} datastreams", report.observations(),
+					report.removals().size());
+		}
+	}
+
+	/** One run over every declaration, now. */
+	public synchronized RetentionReport run() {
+		Instant now = clock.instant();
+		List<RetentionReport.Removal> removals = new ArrayList<>();
+		for (Declaration declaration : declarations.all()) {
+			Duration duration = declaration.retention() == null ? null : declaration.retention().rawDuration();
+			if (duration == null) {
+				continue;
+			}
+			try {
+				Optional<RetentionReport.Removal> removal = expiry.expire(declaration, now.minus(duration), batchSize);
+				removal.ifPresent(removals::add);
+			}
+			catch (RuntimeException e) {
+				// One Datastream's failure (a lock timeout, a node removing the same rows) must not
+				// keep the others' data past its time; the next run tries again.
+				log.warn("Retention of datastream {} failed; next run retries", declaration.datastreamId(), e);
+			}
+		}
+		return new RetentionReport(now, removals);
+	}
+
+}

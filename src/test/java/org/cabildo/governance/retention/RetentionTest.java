@@ -1,0 +1,263 @@
+package org.cabildo.governance.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.cabildo.IntegrationTest;
+import org.cabildo.governance.Declaration;
+import org.cabildo.governance.Declaration.Retention;
+import org.cabildo.governance.Register;
+import org.cabildo.support.Api;
+import org.cabildo.support.MovableClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The retention job over HTTP-written data, with the clock moved past the retention. Batches of
+ * three rows, so that intervals are cut by batch boundaries. The job is only run by the tests.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "cabildo.test.movable-clock=true", "cabildo.governance.retention.interval=100000h",
+		"cabildo.governance.retention.batch-size=3" })
+class RetentionTest {
+
+	private static final Duration KEPT = Duration.ofDays(1);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	RetentionJob retention;
+
+	@Autowired
+	Register register;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Api api;
+
+	record Reading(Instant time, Object result) {
+	}
+
+	@BeforeEach
+	void setUp() {
+		api = new Api(port);
+	}
+
+	@Test
+	@DisplayName("expired raw observations become aggregates of whole intervals; the rest stays, reruns change nothing")
+	void reducesToAggregates() {
+		long datastream = datastream(new Retention("P1D", Retention.AGGREGATES, "PT1H"));
+		Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+		List<Reading> readings = List.of(new Reading(hour.minus(Duration.ofMinutes(170)), 1.5),
+				new Reading(hour.minus(Duration.ofMinutes(160)), 2.5),
+				new Reading(hour.minus(Duration.ofMinutes(130)), "not a number"),
+				new Reading(hour.minus(Duration.ofMinutes(115)), 10),
+				new Reading(hour.minus(Duration.ofMinutes(105)), -4),
+				new Reading(hour.minus(Duration.ofMinutes(90)), 7),
+				new Reading(hour.minus(Duration.ofMinutes(75)), 3),
+				// in the interval the cutoff falls in (hour - 60 min .. hour): older than the cutoff, yet kept
+				new Reading(hour.minus(Duration.ofMinutes(30)), 100), new Reading(hour.plus(Duration.ofMinutes(10)), 5));
+		readings.forEach(reading -> write(datastream, reading));
+		Instant cutoff = hour.minus(Duration.ofMinutes(20));
+		moveClockTo(cutoff.plus(KEPT));
+
+		RetentionReport report = retention.run();
+
+		Instant boundary = hour.minus(Duration.ofHours(1));
+		List<Reading> expired = readings.stream().filter(r -> r.time().isBefore(boundary)).toList();
+		List<Reading> kept = readings.stream().filter(r -> !r.time().isBefore(boundary)).toList();
+		assertThat(report.removals()).filteredOn(r -> r.datastream() == datastream)
+			.singleElement()
+			.satisfies(removal -> {
+				assertThat(removal.observations()).isEqualTo(expired.size());
+				assertThat(removal.aggregates()).isEqualTo(2);
+			});
+		assertThat(storedTimes(datastream)).containsExactlyElementsOf(kept.stream().map(Reading::time).toList());
+		List<Map<String, Object>> expected = expectedAggregates(expired);
+		assertThat(aggregatesServed(datastream)).isEqualTo(expected);
+		assertThat(ledger(datastream)).singleElement().satisfies(entry -> {
+			assertThat(entry.get("OBSERVATIONS")).isEqualTo((long) expired.size());
+			assertThat(entry.get("DETAIL").toString()).contains("aggregates of 2 intervals of PT1H");
+		});
+		assertStatistics(datastream, kept);
+
+		RetentionReport again = retention.run();
+
+		assertThat(again.removals()).noneMatch(r -> r.datastream() == datastream);
+		assertThat(aggregatesServed(datastream)).isEqualTo(expected);
+		assertThat(storedTimes(datastream)).hasSize(kept.size());
+		assertThat(ledger(datastream)).hasSize(1);
+	}
+
+	@Test
+	@DisplayName("a declaration that keeps nothing leaves no aggregates; one without a duration is left alone")
+	void keepsNothingAndLeavesUnlimitedAlone() {
+		long nothing = datastream(new Retention("P1D", Retention.NOTHING, null));
+		long unlimited = datastream(null);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		List<Reading> readings = List.of(new Reading(now.minus(Duration.ofDays(400)), 1),
+				new Reading(now.minus(Duration.ofMinutes(100)), 2), new Reading(now.minus(Duration.ofMinutes(50)), "x"),
+				new Reading(now.minus(Duration.ofMinutes(10)), 4));
+		readings.forEach(reading -> {
+			write(nothing, reading);
+			write(unlimited, reading);
+		});
+		Instant cutoff = now.minus(Duration.ofMinutes(30));
+		moveClockTo(cutoff.plus(KEPT));
+
+		RetentionReport report = retention.run();
+
+		List<Reading> kept = readings.stream().filter(r -> !r.time().isBefore(cutoff)).toList();
+		assertThat(storedTimes(nothing)).containsExactlyElementsOf(kept.stream().map(Reading::time).toList());
+		assertThat(aggregatesServed(nothing)).isEmpty();
+		assertThat(ledger(nothing)).singleElement()
+			.satisfies(entry -> assertThat(entry.get("OBSERVATIONS")).isEqualTo(3L));
+		assertStatistics(nothing, kept);
+		assertThat(report.removals()).noneMatch(r -> r.datastream() == unlimited);
+		assertThat(storedTimes(unlimited)).hasSize(readings.size());
+		assertThat(ledger(unlimited)).isEmpty();
+		assertStatistics(unlimited, readings);
+	}
+
+	@Test
+	@DisplayName("aggregates of data that is not open are not served to the public")
+	void aggregatesOfClosedDataNeedTheOrganisation() {
+		long datastream = datastream(new Retention("P1D", Retention.AGGREGATES, "PT1H"));
+		Declaration open = register.current(datastream).orElseThrow();
+		register.saveVersion(copy(open, open.retention(), org.cabildo.governance.AccessLevel.of("restricted")
+			.orElseThrow()), "declaration", "restricted for a test");
+
+		assertThat(Api.anonymous(port).get("/api/register/" + datastream + "/aggregates").status()).isEqualTo(401);
+		assertThat(api.get("/api/register/" + datastream + "/aggregates").status()).isEqualTo(200);
+	}
+
+	/** What the aggregates must be, computed here from the readings. */
+	private static List<Map<String, Object>> expectedAggregates(List<Reading> expired) {
+		Map<Instant, List<Reading>> byHour = new TreeMap<>();
+		expired.forEach(r -> byHour.computeIfAbsent(r.time().truncatedTo(ChronoUnit.HOURS), h -> new ArrayList<>())
+			.add(r));
+		List<Map<String, Object>> expected = new ArrayList<>();
+		byHour.forEach((start, rows) -> {
+			List<Double> numbers = rows.stream()
+				.map(Reading::result)
+				.filter(Number.class::isInstance)
+				.map(n -> ((Number) n).doubleValue())
+				.toList();
+			expected.add(Map.of("intervalStart", start, "intervalEnd", start.plus(Duration.ofHours(1)), "count",
+					(long) rows.size(), "min", numbers.stream().mapToDouble(d -> d).min().orElseThrow(), "max",
+					numbers.stream().mapToDouble(d -> d).max().orElseThrow(), "mean",
+					Math.round(numbers.stream().mapToDouble(d -> d).average().orElseThrow() * 1e9) / 1e9));
+		});
+		return expected;
+	}
+
+	private List<Map<String, Object>> aggregatesServed(long datastream) {
+		Api.Response response = Api.anonymous(port).get("/api/register/" + datastream + "/aggregates");
+		assertThat(response.status()).as("%s", response).isEqualTo(200);
+		List<Map<String, Object>> served = new ArrayList<>();
+		for (JsonNode a : response.json()) {
+			served.add(Map.of("intervalStart", Instant.parse(a.get("intervalStart").asString()), "intervalEnd",
+					Instant.parse(a.get("intervalEnd").asString()), "count", a.get("count").asLong(), "min",
+					a.get("min").asDouble(), "max", a.get("max").asDouble(), "mean",
+					Math.round(a.get("mean").asDouble() * 1e9) / 1e9));
+		}
+		return served;
+	}
+
+	private void assertStatistics(long datastream, List<Reading> stored) {
+		JsonNode body = api.get("/v1.1/Datastreams(" + datastream + ")").json();
+		Instant first = stored.stream().map(Reading::time).min(Instant::compareTo).orElseThrow();
+		Instant last = stored.stream().map(Reading::time).max(Instant::compareTo).orElseThrow();
+		String[] span = body.get("phenomenonTime").asString().split("/");
+		assertThat(Instant.parse(span[0])).isEqualTo(first);
+		assertThat(Instant.parse(span.length > 1 ? span[1] : span[0])).isEqualTo(last);
+		assertThat(jdbc.sql("SELECT observation_count FROM datastreams WHERE id = ?").param(datastream)
+			.query(Long.class)
+			.single()).isEqualTo(stored.size());
+		assertThat(api.get("/v1.1/Datastreams(" + datastream + ")/Observations", "$count", "true", "$top", "0")
+			.json()
+			.get("@iot.count")
+			.asLong()).isEqualTo(stored.size());
+	}
+
+	private List<Instant> storedTimes(long datastream) {
+		return jdbc.sql("SELECT phenomenon_time FROM observations WHERE datastream_id = ? ORDER BY phenomenon_time")
+			.param(datastream)
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.list();
+	}
+
+	private List<Map<String, Object>> ledger(long datastream) {
+		return jdbc.sql("SELECT observations, detail FROM ledger_entries WHERE kind = 'retention' AND datastreams = ?")
+			.param(Long.toString(datastream))
+			.query()
+			.listOfRows()
+			.stream()
+			.map(row -> {
+				Map<String, Object> upper = new TreeMap<>();
+				row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+				return upper;
+			})
+			.toList();
+	}
+
+	private void moveClockTo(Instant instant) {
+		assertThat(instant).as("the clock only moves forward").isAfter(clock.instant());
+		clock.advance(Duration.between(clock.instant(), instant));
+	}
+
+	private void write(long datastream, Reading reading) {
+		Api.Response created = api.post("/v1.1/Datastreams(" + datastream + ")/Observations",
+				Map.of("phenomenonTime", reading.time().toString(), "result", reading.result()));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+	}
+
+	/** A new Datastream, declared (by the test city's policy) and then given this retention. */
+	private long datastream(Retention retention) {
+		Api.Response created = api.post("/v1.1/Things", Map.of("name", "retention", "description", "r", "Locations",
+				List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json", "location",
+						Map.of("type", "Point", "coordinates", List.of(1, 2)))), "Datastreams",
+				List.of(Map.of("name", "d", "description", "d", "observationType", "x", "unitOfMeasurement", Map.of(),
+						"Sensor", Map.of("name", "s", "description", "s", "encodingType", "text/plain", "metadata", "m"),
+						"ObservedProperty", Map.of("name", "o", "definition", "x", "description", "o")))));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		long datastream = api.get("/v1.1/Things(" + created.id() + ")/Datastreams").json().get("value").get(0)
+			.get("@iot.id")
+			.asLong();
+		if (retention != null) {
+			Declaration current = register.current(datastream).orElseThrow();
+			register.saveVersion(copy(current, retention, current.accessLevel()), "declaration", "retention for a test");
+		}
+		return datastream;
+	}
+
+	private static Declaration copy(Declaration d, Retention retention, org.cabildo.governance.AccessLevel access) {
+		return new Declaration(d.datastreamId(), d.version(), d.organisationId(), d.organisation(), d.contact(),
+				d.purposes(), d.technology(), d.dataTypes(), d.processing(), d.access(), d.storage(),
+				Objects.requireNonNull(retention), d.personalDataClass(), d.legalBasis(), d.privacyStatementUrl(), access,
+				d.sharing(), d.stage(), d.pilot(), d.impactAssessment(), d.summary(), d.consultation(), d.declaredAt(),
+				"tests");
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.cabildo.support;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+import org.springframework.stereotype.Component;
+
+/**
+ * A clock that tests move forward, replacing the system clock in the contexts that ask for it
+ * ({@code cabildo.test.movable-clock=true}): time-driven behaviour (retention) is tested
+ * without waiting. It starts at the system time and only moves when told.
+ */
+@Component
+@Primary
+@Profile("test")
+@ConditionalOnProperty(name = "cabildo.test.movable-clock", havingValue = "true")
+public class MovableClock extends Clock {
+
+	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+
+	public void advance(Duration duration) {
+		now.updateAndGet(instant -> instant.plus(duration));
+	}
+
+	@Override
+	public Instant instant() {
+		return now.get();
+	}
+
+	@Override
+	public ZoneId getZone() {
+		return ZoneOffset.UTC;
+	}
+
+	@Override
+	public Clock withZone(ZoneId zone) {
+		throw new UnsupportedOperationException("the tests' clock is in UTC");
+	}
+
+}
