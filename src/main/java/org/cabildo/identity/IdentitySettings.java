@@ -47,9 +47,11 @@ public record IdentitySettings(@DefaultValue("30s") Duration tokenCache, @Defaul
 	 * @param signInFailuresPerUsername failed sign-ins a username may have per minute
 	 * @param signInFailuresPerAddress failed sign-ins (passwords or tokens) an address may have per minute
 	 * @param anonymousWritesPerAddress writes without credentials an address may send per minute
+	 * @param objectionsPerAddress objections an address may file on the register per hour
 	 */
 	public record Limits(@DefaultValue("5") int signInFailuresPerUsername,
-			@DefaultValue("20") int signInFailuresPerAddress, @DefaultValue("30") int anonymousWritesPerAddress) {
+			@DefaultValue("20") int signInFailuresPerAddress, @DefaultValue("30") int anonymousWritesPerAddress,
+			@DefaultValue("10") int objectionsPerAddress) {
 	}
 
 	/**

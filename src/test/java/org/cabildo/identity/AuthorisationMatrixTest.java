@@ -199,6 +199,24 @@ class AuthorisationMatrixTest {
 		// the aggregates kept after retention: the matrix's datastream is declared open (test policy)
 		m.put("GET /api/register/{datastreamId}/aggregates", new Case(w -> new Call("GET", "/api/register/" + datastream
 				+ "/aggregates", null), allowed(EnumSet.allOf(Who.class))));
+		// governance: objections are filed and read by anyone; the owner's stewards answer, change stages and
+		// open consultations (refused here by the stage rules: 409, past the access rules); admins hide
+		String register = "/api/register/{datastreamId}";
+		m.put("POST " + register + "/objections", new Case(w -> new Call("POST", "/api/register/" + datastream
+				+ "/objections", Map.of("category", "other", "text", "filed by " + w)), allowed(EnumSet.allOf(Who.class))));
+		m.put("GET " + register + "/objections", new Case(w -> new Call("GET", "/api/register/" + datastream
+				+ "/objections", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("POST " + register + "/objections/{objectionId}/answer", new Case(w -> new Call("POST", "/api/register/"
+				+ datastream + "/objections/" + freshObjection() + "/answer", Map.of("outcome", "answered", "text", "a")),
+				allowed(EnumSet.of(Who.STEWARD))));
+		m.put("POST " + register + "/stage", new Case(w -> new Call("POST", "/api/register/" + datastream + "/stage",
+				Map.of("stage", "pilot", "reason", "matrix")), allowed(EnumSet.of(Who.STEWARD))));
+		m.put("POST " + register + "/consultation", new Case(w -> new Call("POST", "/api/register/" + datastream
+				+ "/consultation", null), allowed(EnumSet.of(Who.STEWARD))));
+		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
+				+ freshObjection() + "/hide", Map.of("reason", "matrix")), allowed(admins)));
 		// the OpenAPI document and its UI
 		for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
 				"/swagger-ui.html")) {
@@ -244,6 +262,14 @@ class AuthorisationMatrixTest {
 
 	private long freshSensor() {
 		return new Api(port).post("/v1.1/Sensors", sensorBody()).id();
+	}
+
+	private long freshObjection() {
+		return Api.anonymous(port)
+			.post("/api/register/" + datastream + "/objections", Map.of("category", "other", "text", "to answer"))
+			.json()
+			.get("id")
+			.asLong();
 	}
 
 	private long freshDevice() {

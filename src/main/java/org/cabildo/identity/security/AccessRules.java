@@ -58,15 +58,20 @@ final class AccessRules {
 				"/api/register", "/api/register/**", "/api/register.geojson"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
+		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
+				paths.matcher(HttpMethod.POST, "/api/objections/**"));
 		RequestMatcher otherThanObservations = request -> sensingWrites.matches(request)
 				&& !(request.getMethod().equals("POST") && OBSERVATION_CREATION.matcher(path(request)).matches());
 		return List.of(
 				new AccessRule("error-dispatch", "the error page of a request already checked",
 						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
-				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health",
+				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation, health and"
+						+ " the objections on the register",
 						publicReads, anyone),
 				new AccessRule("cors-preflight", "browsers may ask what cross-origin reads are allowed",
 						paths.matcher(HttpMethod.OPTIONS, "/**"), anyone),
+				new AccessRule("public-objection", "anyone, without an account, may file an objection or question on"
+						+ " a declaration (limited per client address)", objectionFiling(), anyone),
 				new AccessRule("people-only", "devices may only create Observations (POST to Observations,"
 						+ " Datastreams(id)/Observations, CreateObservations or $batch)", otherThanObservations,
 						personSignedIn),
@@ -74,12 +79,23 @@ final class AccessRules {
 						+ " or a device bound to the Datastream", sensingWrites, signedIn),
 				new AccessRule("register-writes", "declarations are written by signed-in people (stewards of the owner)",
 						paths.matcher(HttpMethod.PUT, "/api/register/*"), personSignedIn),
+				new AccessRule("objection-moderation", "administrators hide abusive objections",
+						paths.matcher(HttpMethod.POST, "/api/objections/{objectionId}/hide"),
+						AuthorityAuthorizationManager.hasRole("ADMIN")),
+				new AccessRule("governance-writes", "stage changes, consultations and answers are written by signed-in"
+						+ " people (stewards of the owning organisation, checked further in)", governanceWrites,
+						personSignedIn),
 				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("identity-management", "the identity API is for signed-in people (admins, and people"
 						+ " managing their own tokens)", paths.matcher("/api/identity/**"), personSignedIn),
 				new AccessRule("no-such-route", "nothing is served there: the answer is 404 or 405", unmapped, anyone),
 				new AccessRule("default-deny", "no rule allows this route", request -> true, nobody));
+	}
+
+	/** Filing an objection: the first write open to the public on purpose. */
+	static RequestMatcher objectionFiling() {
+		return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/register/{datastreamId}/objections");
 	}
 
 	/** The first rule that takes the request. */

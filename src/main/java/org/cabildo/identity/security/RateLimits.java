@@ -15,8 +15,9 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 
 /**
- * Token buckets (Bucket4j) per username and per client address: failed sign-ins, and writes
- * without credentials. Kept in memory per node, the least recently used forgotten first.
+ * Token buckets (Bucket4j) per username and per client address: failed sign-ins, writes
+ * without credentials, and objections filed on the register. Kept in memory per node, the least
+ * recently used forgotten first.
  */
 @Component
 class RateLimits {
@@ -60,6 +61,13 @@ class RateLimits {
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
+	/** Takes one objection from the address's hourly allowance; how long to wait if there is none left. */
+	Optional<Duration> objection(String address) {
+		ConsumptionProbe probe = bucket("objection:" + address, limits.objectionsPerAddress(), Duration.ofHours(1))
+			.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
 	private static Optional<Duration> wait(Bucket bucket) {
 		if (bucket.getAvailableTokens() > 0) {
 			return Optional.empty();
@@ -68,8 +76,12 @@ class RateLimits {
 	}
 
 	private Bucket bucket(String key, int perMinute) {
+		return bucket(key, perMinute, Duration.ofMinutes(1));
+	}
+
+	private Bucket bucket(String key, int tokens, Duration period) {
 		Function<String, Bucket> create = k -> Bucket.builder()
-			.addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+			.addLimit(Bandwidth.builder().capacity(tokens).refillGreedy(tokens, period).build())
 			.build();
 		return buckets.computeIfAbsent(key, create);
 	}

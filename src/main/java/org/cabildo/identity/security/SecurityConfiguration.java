@@ -71,6 +71,7 @@ class SecurityConfiguration {
 					}
 				}))
 			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new ObjectionFilings(AccessRules.objectionFiling(), limits), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
 		return http.build();

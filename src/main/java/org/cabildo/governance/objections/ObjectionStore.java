@@ -1,0 +1,101 @@
+package org.cabildo.governance.objections;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The objections table. */
+@Repository
+class ObjectionStore {
+
+	private static final String COLUMNS = "id, datastream_id, organisation_id, category, body, contact, status,"
+			+ " filed_at, answer, answered_by, first_answered_at, answered_at, hidden_reason, hidden_by";
+
+	private final JdbcClient jdbc;
+
+	ObjectionStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	long insert(long datastream, long organisation, Category category, String text, String contact, Instant filedAt) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		jdbc.sql("""
+				INSERT INTO objections (datastream_id, organisation_id, category, body, contact, status, filed_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(datastream, organisation, category.id(), text, contact, Status.OPEN.id(), utc(filedAt))
+			.update(key, "id");
+		return key.getKey().longValue();
+	}
+
+	Optional<Objection> byId(long id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM objections WHERE id = ?").param(id).query(ObjectionStore::read)
+			.optional();
+	}
+
+	List<Objection> ofDatastream(long datastream) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM objections WHERE datastream_id = ? ORDER BY filed_at, id")
+			.param(datastream)
+			.query(ObjectionStore::read)
+			.list();
+	}
+
+	/** Every objection, for the answer-time statistics (a city files thousands, not millions). */
+	List<Objection> all() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM objections ORDER BY organisation_id, id")
+			.query(ObjectionStore::read)
+			.list();
+	}
+
+	/** Open objections on the Datastream filed at or after {@code since}. */
+	int openSince(long datastream, Instant since) {
+		return jdbc.sql("SELECT COUNT(*) FROM objections WHERE datastream_id = ? AND status = ? AND filed_at >= ?")
+			.params(datastream, Status.OPEN.id(), utc(since))
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * Records an answer, if the objection is still in the status it was read in: false when
+	 * another answer came first.
+	 */
+	boolean answer(long id, Status from, Status to, String answer, String actor, Instant at) {
+		return jdbc.sql("""
+				UPDATE objections SET status = ?, answer = ?, answered_by = ?, answered_at = ?,
+				    first_answered_at = COALESCE(first_answered_at, ?)
+				WHERE id = ? AND status = ?""")
+			.params(to.id(), answer, actor, utc(at), utc(at), id, from.id())
+			.update() == 1;
+	}
+
+	void hide(long id, String reason, String actor) {
+		jdbc.sql("UPDATE objections SET hidden_reason = ?, hidden_by = ? WHERE id = ?")
+			.params(reason, actor, id)
+			.update();
+	}
+
+	private static Objection read(ResultSet rs, int row) throws SQLException {
+		return new Objection(rs.getLong("id"), rs.getLong("datastream_id"), rs.getLong("organisation_id"),
+				Category.of(rs.getString("category")).orElseThrow(), rs.getString("body"), rs.getString("contact"),
+				Status.of(rs.getString("status")).orElseThrow(), instant(rs, "filed_at"), rs.getString("answer"),
+				rs.getString("answered_by"), instant(rs, "first_answered_at"), instant(rs, "answered_at"),
+				rs.getString("hidden_reason"), rs.getString("hidden_by"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+
+}
