@@ -53,7 +53,8 @@ final class AccessRules {
 		};
 		RequestMatcher publicReads = new OrRequestMatcher(reads(paths, "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**",
 				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
-				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**"));
+				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
+				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher otherThanObservations = request -> sensingWrites.matches(request)
@@ -61,7 +62,8 @@ final class AccessRules {
 		return List.of(
 				new AccessRule("error-dispatch", "the error page of a request already checked",
 						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
-				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health",
+				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health, and the"
+						+ " access ledger's verification, signed checkpoints and summary",
 						publicReads, anyone),
 				new AccessRule("cors-preflight", "browsers may ask what cross-origin reads are allowed",
 						paths.matcher(HttpMethod.OPTIONS, "/**"), anyone),
@@ -72,6 +74,8 @@ final class AccessRules {
 						+ " or a device bound to the Datastream", sensingWrites, signedIn),
 				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
+				new AccessRule("ledger-readers", "the access ledger's entries are read by auditors and admins",
+						paths.matcher("/api/ledger"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("identity-management", "the identity API is for signed-in people (admins, and people"
 						+ " managing their own tokens)", paths.matcher("/api/identity/**"), personSignedIn),
 				new AccessRule("no-such-route", "nothing is served there: the answer is 404 or 405", unmapped, anyone),
