@@ -191,6 +191,15 @@ class LedgerControllerTest {
 		assertThat(response.json().get("reads").asLong()).isGreaterThanOrEqualTo(2);
 	}
 
+	@Test
+	@DisplayName("the OpenAPI document describes the ledger's routes")
+	void documented() {
+		JsonNode paths = Api.anonymous(port).get("/v3/api-docs").json().get("paths");
+		for (String path : List.of("/api/ledger", "/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary")) {
+			assertThat(paths.has(path)).as(path).isTrue();
+		}
+	}
+
 	private static List<Long> seqs(JsonNode entries) {
 		List<Long> seqs = new ArrayList<>();
 		entries.forEach(entry -> seqs.add(entry.get("seq").asLong()));
