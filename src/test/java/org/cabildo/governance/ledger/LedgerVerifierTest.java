@@ -12,14 +12,21 @@ import java.util.stream.LongStream;
 import org.cabildo.IntegrationTest;
 import org.cabildo.governance.AccessLedger;
 import org.cabildo.governance.ledger.Verification.Problem;
+import org.cabildo.support.Api;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import tools.jackson.databind.JsonNode;
 
 /** The chain holds after appends, and each way of tampering with it in the database is found where it is. */
 @IntegrationTest
 class LedgerVerifierTest {
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	AccessLedger ledger;
@@ -31,9 +38,10 @@ class LedgerVerifierTest {
 	JdbcClient jdbc;
 
 	@Test
-	@DisplayName("after many appends, from one thread and from several at once, seqs are gapless and the chain holds")
+	@DisplayName("after many appends (more than a page of the verification), from one thread and from several at once,"
+			+ " seqs are gapless and the chain holds")
 	void manyAppendsHold() throws Exception {
-		long first = Tampering.append(ledger, 1500);
+		long first = Tampering.append(ledger, 1100);
 		List<Long> seqs = new ArrayList<>();
 		try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
 			List<Future<List<Long>>> done = new ArrayList<>();
@@ -50,8 +58,8 @@ class LedgerVerifierTest {
 				seqs.addAll(each.get());
 			}
 		}
-		long last = first + 1500 + 320 - 1;
-		assertThat(seqs).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(first + 1500, last).boxed().toList());
+		long last = first + 1100 + 320 - 1;
+		assertThat(seqs).containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(first + 1100, last).boxed().toList());
 		assertThat(jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE seq <= ?").param(last).query(Long.class).single())
 			.isEqualTo(last);
 		Verification verification = verifier.verify();
@@ -67,6 +75,10 @@ class LedgerVerifierTest {
 		try (Tampering tampering = new Tampering(jdbc, first)) {
 			tampering.sql("UPDATE ledger_entries SET observations = 9999 WHERE seq = ?", first + 2);
 			assertBroken(first + 2, Problem.CONTENT_CHANGED);
+			JsonNode answer = Api.anonymous(port).get("/api/ledger/verify").json();
+			assertThat(answer.get("valid").asBoolean()).isFalse();
+			assertThat(answer.get("firstBroken").get("seq").asLong()).isEqualTo(first + 2);
+			assertThat(answer.get("firstBroken").get("problem").asString()).isEqualTo("content changed");
 		}
 		assertThat(verifier.verify().valid()).isTrue();
 	}
