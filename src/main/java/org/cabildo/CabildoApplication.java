@@ -13,13 +13,20 @@ public class CabildoApplication {
 
 	public static void main(String[] args) {
 		if (args.length > 0 && args[0].equals("admin")) {
-			System.exit(admin(Arrays.copyOfRange(args, 1, args.length)));
+			System.exit(command("--cabildo.identity.cli=true", Arrays.copyOfRange(args, 1, args.length)));
+		}
+		if (args.length > 0 && args[0].equals("ledger")) {
+			System.exit(command("--cabildo.governance.cli=true", Arrays.copyOfRange(args, 1, args.length)));
 		}
 		SpringApplication.run(CabildoApplication.class, args);
 	}
 
-	/** {@code admin <command>}: identity administration on the configured database, without web server or MQTT. */
-	private static int admin(String[] args) {
+	/**
+	 * {@code admin <command>} (identity administration) or {@code ledger <command>} (the access
+	 * ledger): on the configured database, without web server or MQTT; {@code switchOn} enables
+	 * the module's command runner.
+	 */
+	private static int command(String switchOn, String[] args) {
 		SpringApplication application = new SpringApplication(CabildoApplication.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		List<String> arguments = new ArrayList<>();
@@ -29,7 +36,7 @@ public class CabildoApplication {
 					&& !args[i].equals("--password-stdin") && i + 1 < args.length && !args[i + 1].startsWith("--");
 			arguments.add(takesValue ? args[i] + "=" + args[++i] : args[i]);
 		}
-		arguments.addAll(List.of("--logging.level.org.flywaydb=error", "--cabildo.identity.cli=true", "--cabildo.mqtt.enabled=false",
+		arguments.addAll(List.of("--logging.level.org.flywaydb=error", switchOn, "--cabildo.mqtt.enabled=false",
 				"--cabildo.demo.enabled=false", "--logging.level.root=warn", "--logging.level.org.cabildo=warn"));
 		return SpringApplication.exit(application.run(arguments.toArray(String[]::new)));
 	}

@@ -217,6 +217,12 @@ class AuthorisationMatrixTest {
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
 				+ freshObjection() + "/hide", Map.of("reason", "matrix")), allowed(admins)));
+		// the access ledger: its verification, checkpoints and summary are public, its entries for auditors
+		for (String path : List.of("/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("GET /api/ledger", new Case(w -> new Call("GET", "/api/ledger?limit=1", null),
+				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
 		// the OpenAPI document and its UI
 		for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
 				"/swagger-ui.html")) {

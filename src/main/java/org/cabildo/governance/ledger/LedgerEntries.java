@@ -73,6 +73,23 @@ public class LedgerEntries implements AccessLedger {
 		}
 	}
 
+	/** The last sequence number and hash, as the appends left them. */
+	Head head() {
+		return jdbc.sql("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")
+			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+			.single();
+	}
+
+	/** At most {@code size} entries after {@code afterSeq} and up to {@code upToSeq}, in order, as stored. */
+	List<LedgerEntry> page(long afterSeq, long upToSeq, int size) {
+		return jdbc
+			.sql("SELECT " + COLUMNS + " FROM ledger_entries WHERE seq > ? AND seq <= ? ORDER BY seq"
+					+ " FETCH FIRST ? ROWS ONLY")
+			.params(afterSeq, upToSeq, size)
+			.query(LedgerEntries::row)
+			.list();
+	}
+
 	/** Maps a row selected with {@link #COLUMNS} back to its entry, as stored (not recomputed). */
 	static LedgerEntry row(ResultSet rs, int n) throws SQLException {
 		return new LedgerEntry(rs.getLong(1), instant(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
@@ -89,11 +106,11 @@ public class LedgerEntries implements AccessLedger {
 		return ids == null || ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
 	}
 
-	private static OffsetDateTime utc(Instant instant) {
+	static OffsetDateTime utc(Instant instant) {
 		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
 	}
 
-	private static Instant instant(OffsetDateTime time) {
+	static Instant instant(OffsetDateTime time) {
 		return time == null ? null : time.toInstant();
 	}
 

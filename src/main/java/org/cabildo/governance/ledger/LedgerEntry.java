@@ -71,6 +71,12 @@ public record LedgerEntry(long seq, Instant recordedAt, String kind, String acto
 				observations, fingerprint, detail, previousHash, hash);
 	}
 
+	/** This entry as if it had been stored under another sequence number (to tell a moved entry). */
+	LedgerEntry withSeq(long other) {
+		return new LedgerEntry(other, recordedAt, kind, actor, organisation, purpose, datastreams, rangeStart, rangeEnd,
+				observations, fingerprint, detail, previousHash, entryHash);
+	}
+
 	static String sha256(String text) {
 		try {
 			return HexFormat.of()

@@ -55,7 +55,8 @@ final class AccessRules {
 				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
 				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
 				// the register is public; its controllers refuse what is not (aggregates of data that is not open)
-				"/api/register", "/api/register/**", "/api/register.geojson"));
+				"/api/register", "/api/register/**", "/api/register.geojson",
+				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -65,8 +66,8 @@ final class AccessRules {
 		return List.of(
 				new AccessRule("error-dispatch", "the error page of a request already checked",
 						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
-				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation, health and"
-						+ " the objections on the register",
+				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
+						+ " the register with its objections, and the access ledger's verification, checkpoints and summary",
 						publicReads, anyone),
 				new AccessRule("cors-preflight", "browsers may ask what cross-origin reads are allowed",
 						paths.matcher(HttpMethod.OPTIONS, "/**"), anyone),
@@ -87,6 +88,8 @@ final class AccessRules {
 						personSignedIn),
 				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
+				new AccessRule("ledger-readers", "the access ledger's entries are read by auditors and admins",
+						paths.matcher("/api/ledger"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("identity-management", "the identity API is for signed-in people (admins, and people"
 						+ " managing their own tokens)", paths.matcher("/api/identity/**"), personSignedIn),
 				new AccessRule("no-such-route", "nothing is served there: the answer is 404 or 405", unmapped, anyone),

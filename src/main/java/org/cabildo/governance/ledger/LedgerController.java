@@ -1,0 +1,110 @@
+package org.cabildo.governance.ledger;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * The access ledger over HTTP: its verification, signed checkpoints and summary for anyone;
+ * its entries for auditors and admins (see the access rules).
+ */
+@RestController
+@Tag(name = "Governance: access ledger")
+class LedgerController {
+
+	/** @param nextAfterSeq the afterSeq of the next page, null when this one is the last */
+	record Entries(List<LedgerEntry> entries, Long nextAfterSeq) {
+	}
+
+	record Checkpoints(String algorithm, String publicKey, String publicKeyPem, String signedMessageFormat,
+			long total, List<Checkpoint> checkpoints) {
+	}
+
+	private final LedgerVerifier verifier;
+
+	private final LedgerCheckpoints checkpoints;
+
+	private final SigningKey key;
+
+	private final LedgerSearch search;
+
+	private final LedgerSummary summary;
+
+	/** The verification running now, which a request arriving meanwhile shares rather than starting another. */
+	private final AtomicReference<CompletableFuture<Verification>> running = new AtomicReference<>();
+
+	LedgerController(LedgerVerifier verifier, LedgerCheckpoints checkpoints, SigningKey key, LedgerSearch search,
+			LedgerSummary summary) {
+		this.verifier = verifier;
+		this.checkpoints = checkpoints;
+		this.key = key;
+		this.search = search;
+		this.summary = summary;
+	}
+
+	@GetMapping("/api/ledger/verify")
+	@Operation(summary = "Recomputes the hash chain and checks the signed checkpoints; names the first broken entry")
+	Verification verify() {
+		CompletableFuture<Verification> mine = new CompletableFuture<>();
+		CompletableFuture<Verification> current = running.compareAndExchange(null, mine);
+		if (current != null) {
+			return current.join();
+		}
+		try {
+			Verification verification = verifier.verify();
+			mine.complete(verification);
+			return verification;
+		}
+		catch (RuntimeException e) {
+			mine.completeExceptionally(e);
+			throw e;
+		}
+		finally {
+			running.set(null);
+		}
+	}
+
+	@GetMapping("/api/ledger/checkpoints")
+	@Operation(summary = "The signed checkpoints, newest first, with the public key that verifies them")
+	Checkpoints checkpoints(
+			@Parameter(description = "1 to 1000, default 100") @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String offset) {
+		// paged as the entries are, and refused with the same messages
+		LedgerQuery page = LedgerQuery.parse(null, null, null, null, null, null, limit, offset, null);
+		return new Checkpoints(SigningKey.ALGORITHM, key.publicKeyBase64(), key.publicKeyPem(), Checkpoint.FORMAT,
+				checkpoints.count(), checkpoints.newest(page.limit(), page.offset()));
+	}
+
+	@GetMapping("/api/ledger")
+	@Operation(summary = "The entries, newest first, with their hashes (auditors and admins)")
+	Entries entries(@RequestParam(required = false) String kind,
+			@RequestParam(required = false) String organisation, @RequestParam(required = false) String purpose,
+			@RequestParam(required = false) String datastream,
+			@Parameter(description = "recorded at or after (ISO-8601)") @RequestParam(required = false) String from,
+			@Parameter(description = "recorded before (ISO-8601)") @RequestParam(required = false) String to,
+			@Parameter(description = "1 to 1000, default 100") @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String offset,
+			@Parameter(description = "continue after this entry (newest first: older entries)")
+			@RequestParam(required = false) String afterSeq) {
+		LedgerQuery query = LedgerQuery.parse(kind, organisation, purpose, datastream, from, to, limit, offset,
+				afterSeq);
+		List<LedgerEntry> found = search.find(query);
+		Long next = found.size() < query.limit() ? null : found.getLast().seq();
+		return new Entries(found, next);
+	}
+
+	@GetMapping("/api/ledger/summary")
+	@Operation(summary = "Reads of personal data per organisation, purpose, datastream and month; no names")
+	LedgerSummary.Summary summary() {
+		return summary.current();
+	}
+
+}
