@@ -29,6 +29,11 @@ public interface ReadAccess {
 		@Override
 		public void returning(ObservationsRead read) {
 		}
+
+		@Override
+		public boolean isPublic(long datastream) {
+			return true;
+		}
 	};
 
 	/** The Datastreams whose Observations the current caller may not read, with the purpose the request declares. */
@@ -42,6 +47,12 @@ public interface ReadAccess {
 	 * may not happen (e.g. it cannot be recorded).
 	 */
 	void returning(ObservationsRead read);
+
+	/**
+	 * Whether anyone may read the Datastream's Observations, whoever asks (what MQTT subscribers,
+	 * who name no purpose, are sent).
+	 */
+	boolean isPublic(long datastream);
 
 	/** The Observations one response returns, per Datastream. */
 	record ObservationsRead(Map<Long, Span> byDatastream) {

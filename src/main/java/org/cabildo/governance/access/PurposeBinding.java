@@ -81,6 +81,11 @@ class PurposeBinding implements ReadAccess {
 	}
 
 	@Override
+	public boolean isPublic(long datastream) {
+		return declarations.of(datastream).map(Declaration::isOpen).orElse(true);
+	}
+
+	@Override
 	public void returning(ObservationsRead read) {
 		HttpServletRequest request = request();
 		if (request == null) {

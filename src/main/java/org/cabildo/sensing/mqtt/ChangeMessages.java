@@ -19,6 +19,8 @@ import org.cabildo.sensing.model.Property;
 import org.cabildo.sensing.query.QueryException;
 import org.cabildo.sensing.query.QueryOptions;
 import org.cabildo.sensing.sql.ParentLink;
+import org.cabildo.sensing.ReadAccess;
+import org.springframework.beans.factory.ObjectProvider;
 import org.cabildo.sensing.store.EntityReader;
 import org.cabildo.sensing.store.EntityRow;
 import org.cabildo.sensing.web.EntityMessages;
@@ -62,7 +64,11 @@ class ChangeMessages implements DisposableBean {
 
 	private final AtomicLong dropped = new AtomicLong();
 
-	ChangeMessages(Transport transport, EntityReader reader, PlatformSettings platform, Environment environment) {
+	private final ObjectProvider<ReadAccess> access;
+
+	ChangeMessages(Transport transport, EntityReader reader, PlatformSettings platform, Environment environment,
+			ObjectProvider<ReadAccess> access) {
+		this.access = access;
 		this.transport = transport;
 		this.reader = reader;
 		this.platform = platform;
@@ -107,9 +113,14 @@ class ChangeMessages implements DisposableBean {
 
 	private void send(ObservationsCreated event) {
 		EntityMessages messages = new EntityMessages(baseUrl());
+		ReadAccess readers = access.getIfAvailable(() -> ReadAccess.UNRESTRICTED);
 		for (int i = 0; i < event.ids().length; i++) {
 			long id = event.ids()[i];
 			NewObservation observation = event.observations().get(i);
+			if (!readers.isPublic(observation.datastreamId())) {
+				// A subscription names no purpose and may be anyone's: what is not open is not announced.
+				continue;
+			}
 			List<String> paths = new ArrayList<>();
 			paths.add("Datastreams(" + observation.datastreamId() + ")/Observations");
 			// Every collection it is in, for the subscribers there are. An external broker does not

@@ -6,6 +6,7 @@ import org.cabildo.platform.PlatformSettings;
 import org.cabildo.sensing.DeviceDirectory;
 import org.cabildo.sensing.IngestSettings;
 import org.cabildo.sensing.MqttSettings;
+import org.cabildo.sensing.ReadAccess;
 import org.cabildo.sensing.SensingSettings;
 import org.cabildo.sensing.ingest.ObservationIngest;
 import org.cabildo.sensing.store.EntityReader;
@@ -79,8 +80,8 @@ class MqttConfiguration {
 
 	@Bean
 	ChangeMessages changeMessages(Transport transport, EntityReader reader, PlatformSettings platform,
-			ConfigurableEnvironment environment) {
-		return new ChangeMessages(transport, reader, platform, environment);
+			ConfigurableEnvironment environment, ObjectProvider<ReadAccess> access) {
+		return new ChangeMessages(transport, reader, platform, environment, access);
 	}
 
 }

@@ -1,0 +1,108 @@
+package org.cabildo.sensing.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.cabildo.governance.AccessLevel;
+import org.cabildo.governance.Declaration;
+import org.cabildo.governance.PersonalDataClass;
+import org.cabildo.governance.Register;
+import org.cabildo.governance.Stage;
+import org.cabildo.sensing.mqtt.Devices.Credential;
+import org.cabildo.sensing.mqtt.Devices.Station;
+import org.cabildo.support.Api;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
+import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
+
+/**
+ * Governance over MQTT: a retired stream collects nothing from its device, and what is not open
+ * is never sent to subscribers, who name no purpose.
+ */
+@MqttTest
+class MqttGovernanceTest {
+
+	@LocalServerPort
+	int httpPort;
+
+	@Value("${local.mqtt.port}")
+	int mqttPort;
+
+	@Autowired
+	Register register;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private Credential device;
+
+	private Station station;
+
+	@BeforeEach
+	void station() {
+		Api api = new Api(httpPort);
+		device = Devices.device(api);
+		station = Devices.station(api, device);
+	}
+
+	@Test
+	void aRetiredStreamCollectsNothingOverMqtt() {
+		change(Stage.RETIRED, AccessLevel.OPEN, PersonalDataClass.NONE);
+		Mqtt5BlockingClient mqtt5 = Devices.mqtt5(mqttPort, device);
+		try {
+			assertThat(MqttIngestTest.publish(mqtt5, topic(), "{\"result\": 1}").getReasonCode())
+				.isNotEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+		}
+		finally {
+			mqtt5.disconnect();
+		}
+		assertThat(stored()).isZero();
+	}
+
+	@Test
+	void restrictedObservationsAreStoredButNotSentToSubscribers() throws InterruptedException {
+		change(Stage.CITY, AccessLevel.RESTRICTED, PersonalDataClass.PSEUDONYMOUS);
+		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
+		Mqtt5BlockingClient station5 = Devices.mqtt5(mqttPort, device);
+		try {
+			Devices.Inbox inbox = Devices.Inbox.subscribe(dashboard, topic());
+			Devices.Inbox everything = Devices.Inbox.subscribe(dashboard, "v1.1/Observations");
+			assertThat(MqttIngestTest.publish(station5, topic(), "{\"result\": 7}").getReasonCode())
+				.isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+			assertThat(inbox.isEmptyAfter(Duration.ofMillis(500))).isTrue();
+			assertThat(everything.isEmptyAfter(Duration.ofMillis(100))).isTrue();
+		}
+		finally {
+			dashboard.disconnect();
+			station5.disconnect();
+		}
+		assertThat(stored()).isEqualTo(1);
+	}
+
+	private void change(Stage stage, AccessLevel access, PersonalDataClass personal) {
+		Declaration d = register.current(station.datastream()).orElseThrow();
+		register.saveVersion(new Declaration(d.datastreamId(), d.version(), d.organisationId(), d.organisation(),
+				d.contact(), d.purposes(), d.technology(), d.dataTypes(), d.processing(), d.access(), d.storage(),
+				new Declaration.Retention("P30D", "nothing", null), personal,
+				new Declaration.LegalBasis("public_task", "test"), "https://example.org/privacy", access, d.sharing(),
+				stage, d.pilot(), d.impactAssessment(), d.summary(), d.consultation(), d.declaredAt(), "test"), "stage",
+				"test");
+	}
+
+	private String topic() {
+		return "v1.1/Datastreams(" + station.datastream() + ")/Observations";
+	}
+
+	private long stored() {
+		return jdbc.sql("SELECT COUNT(*) FROM observations WHERE datastream_id = ?").param(station.datastream())
+			.query(Long.class).single();
+	}
+
+}
