@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A clock that tests move forward, replacing the system clock in the contexts that ask for it
- * ({@code cabildo.test.movable-clock=true}): time-driven behaviour (retention) is tested
- * without waiting. It starts at the system time and only moves when told.
+ * ({@code cabildo.test.movable-clock=true}): time-driven behaviour (retention, consultations) is
+ * tested without waiting. The system time plus an offset that only grows.
  */
 @Component
 @Primary
@@ -23,15 +23,19 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "cabildo.test.movable-clock", havingValue = "true")
 public class MovableClock extends Clock {
 
-	private final AtomicReference<Instant> now = new AtomicReference<>(Instant.now());
+	private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
-	public void advance(Duration duration) {
-		now.updateAndGet(instant -> instant.plus(duration));
+	/** Moves the time forward. */
+	public void advance(Duration by) {
+		if (by.isNegative()) {
+			throw new IllegalArgumentException("time only moves forward");
+		}
+		offset.accumulateAndGet(by, Duration::plus);
 	}
 
 	@Override
 	public Instant instant() {
-		return now.get();
+		return Instant.now().plus(offset.get());
 	}
 
 	@Override

@@ -55,7 +55,7 @@ final class AccessRules {
 				"/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/v3/api-docs.yaml/**", "/swagger-ui.html", "/swagger-ui/**", "/actuator/health",
 				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
 				// the register is public; its controllers refuse what is not (aggregates of data that is not open)
-				"/api/register", "/api/register/**", "/api/register.geojson",
+				"/api/register", "/api/register/**", "/api/register.geojson", "/api/objections/answer-times",
 				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
