@@ -25,11 +25,17 @@ public final class Fixtures {
 	}
 
 
-	/** A declaration of open, non-personal air-quality data, as a steward writes it to the register. */
+	/**
+	 * A declaration of open, non-personal air-quality data, as a steward writes it to the register:
+	 * a pilot (open to the public, unlike the lab) over the whole world until 2099.
+	 */
 	public static Map<String, Object> openDeclaration() {
+		Map<String, Object> area = Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(-180, -90),
+				List.of(180, -90), List.of(180, 90), List.of(-180, 90), List.of(-180, -90))));
 		return Map.of("contact", "aire@example.org", "purposes", List.of("ecology", "health"), "technology",
 				List.of("air_quality"), "dataTypes", List.of("values_time"), "retention", Map.of("keeps", "nothing"),
-				"personalDataClass", "none", "accessLevel", "open", "summary", "Measures the air every hour.");
+				"personalDataClass", "none", "accessLevel", "open", "summary", "Measures the air every hour.",
+				"stage", "pilot", "pilot", Map.of("area", area, "endsOn", "2099-12-31"));
 	}
 
 	/** Declares a datastream open through the register, so that it may collect (its owner's steward calls). */

@@ -40,6 +40,9 @@ final class ReadRule {
 			return Optional.of("Datastream " + stream + " is in the lab: only " + declaration.organisation()
 					+ " reads its test data");
 		}
+		if (declaration.stage() == Stage.LAB && declaration.accessLevel() == AccessLevel.OPEN) {
+			return Optional.empty(); // the lab keeps open data to its own people, whatever they read it for
+		}
 		List<String> allowed = owner ? declaration.purposes() : grantedPurposes(declaration, person);
 		if (allowed.isEmpty()) {
 			return Optional.of("the Observations of Datastream " + stream + " are " + describe(declaration)
