@@ -24,6 +24,8 @@ public final class Bench {
 		switch (args[0]) {
 			case "read" -> new ReadBenchmark(Options.parse(rest, ReadBenchmark.OPTIONS), System.out).run();
 			case "ingest" -> new IngestBenchmark(Options.parse(rest, IngestBenchmark.OPTIONS), System.out).run();
+			case "governance" -> new GovernanceBenchmark(Options.parse(rest, GovernanceBenchmark.OPTIONS), System.out)
+				.run();
 			default -> {
 				usage();
 				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
@@ -37,6 +39,8 @@ public final class Bench {
 		System.out.print(ReadBenchmark.USAGE);
 		System.out.println();
 		System.out.print(IngestBenchmark.USAGE);
+		System.out.println();
+		System.out.print(GovernanceBenchmark.USAGE);
 	}
 
 }

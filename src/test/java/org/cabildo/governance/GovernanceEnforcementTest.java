@@ -149,6 +149,8 @@ class GovernanceEnforcementTest {
 		assertThat(geojson.body()).contains("Ecologia").contains("FeatureCollection");
 		assertThat(anonymous.get("/api/register/" + datastream + "/datachain", "lang", "es").body())
 			.contains("device__purpose").contains("Ecología");
+		assertThat(anonymous.get("/api/register/datachains", "lang", "en").body()).contains("cabildo-datastream-" + datastream)
+			.contains("CC BY 4.0");
 	}
 
 	@Test

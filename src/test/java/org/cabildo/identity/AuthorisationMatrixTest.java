@@ -233,7 +233,8 @@ class AuthorisationMatrixTest {
 		m.put("GET /v3/api-docs.yaml/{group}", new Case(w -> new Call("GET", "/v3/api-docs.yaml/x", null),
 				allowed(EnumSet.allOf(Who.class))));
 		// the public register (governance)
-		for (String path : List.of("/api/register", "/api/register.geojson", "/api/register/vocabulary")) {
+		for (String path : List.of("/api/register", "/api/register.geojson", "/api/register/vocabulary",
+				"/api/register/datachains")) {
 			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
 		}
 		m.put("GET /api/register/{datastreamId}", new Case(w -> new Call("GET", "/api/register/" + datastream, null),

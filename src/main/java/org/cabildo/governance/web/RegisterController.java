@@ -111,6 +111,19 @@ class RegisterController {
 		return Datachain.of(declaration, vocabulary, lang.toLowerCase(Locale.ROOT));
 	}
 
+	@GetMapping("/api/register/datachains")
+	@Operation(summary = "The whole register as DTPR v1 device datachains, labelled in es, pt or en")
+	Map<String, Object> datachains(@RequestParam(defaultValue = "es") String lang) {
+		List<Map<String, Object>> chains = new ArrayList<>();
+		for (Declaration declaration : register.all()) {
+			chains.add(Datachain.of(declaration, vocabulary, lang.toLowerCase(Locale.ROOT)));
+		}
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("attribution", Vocabulary.ATTRIBUTION);
+		answer.put("datachains", chains);
+		return answer;
+	}
+
 	@GetMapping("/api/register/vocabulary")
 	@Operation(summary = "The DTPR v1 vocabulary declarations use, with labels in Spanish, Portuguese and English")
 	Map<String, Object> vocabulary() {
