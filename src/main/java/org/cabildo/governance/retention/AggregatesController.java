@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.register.CurrentDeclarations;
-import org.cabildo.identity.Caller;
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ReadAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +18,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * The aggregates that remain of a Datastream's expired Observations. Open data: anyone; other
- * data: signed-in people of the accountable organisation. (Simplified: reads of aggregates are
- * not bound to a declared purpose, nor open to organisations the data is shared with.)
+ * The aggregates that remain of a Datastream's expired Observations, readable as the declaration
+ * allows its Observations to be read: open data by anyone; other data by people of the
+ * accountable organisation or of one it shares with, for a declared purpose (purpose binding).
+ * Counts and means per interval are not records about people, so their reads are not ledgered.
  */
 @RestController
 @Tag(name = "Governance: retention")
@@ -30,9 +31,12 @@ class AggregatesController {
 
 	private final ObservationAggregates aggregates;
 
-	AggregatesController(CurrentDeclarations declarations, ObservationAggregates aggregates) {
+	private final ReadAccess access;
+
+	AggregatesController(CurrentDeclarations declarations, ObservationAggregates aggregates, ReadAccess access) {
 		this.declarations = declarations;
 		this.aggregates = aggregates;
+		this.access = access;
 	}
 
 	/** One interval, as served. */
@@ -52,18 +56,10 @@ class AggregatesController {
 			.toList();
 	}
 
-	private static void requireReader(Declaration declaration) {
-		if (declaration.isOpen()) {
-			return;
-		}
-		Caller caller = Caller.current()
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
-					"the aggregates of data that is not open are read by its organisation: sign in"));
-		if (caller.isDevice() || !caller.grants().containsKey(declaration.organisationId())) {
-			throw new ApiException(HttpStatus.FORBIDDEN,
-					"the aggregates of data that is not open are read by people of the accountable organisation")
-				.with("rule", "organisation-of-owner");
-		}
+	private void requireReader(Declaration declaration) {
+		access.refusal(declaration.datastreamId()).ifPresent(reason -> {
+			throw new ApiException(HttpStatus.FORBIDDEN, reason).with("rule", "purpose-binding");
+		});
 	}
 
 }

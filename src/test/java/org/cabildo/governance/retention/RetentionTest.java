@@ -141,15 +141,18 @@ class RetentionTest {
 	}
 
 	@Test
-	@DisplayName("aggregates of data that is not open are not served to the public")
+	@DisplayName("aggregates of data that is not open are read as its Observations are: by its organisation, for a declared purpose")
 	void aggregatesOfClosedDataNeedTheOrganisation() {
 		long datastream = datastream(new Retention("P1D", Retention.AGGREGATES, "PT1H"));
 		Declaration open = register.current(datastream).orElseThrow();
 		register.saveVersion(copy(open, open.retention(), org.cabildo.governance.AccessLevel.of("restricted")
 			.orElseThrow()), "declaration", "restricted for a test");
 
-		assertThat(Api.anonymous(port).get("/api/register/" + datastream + "/aggregates").status()).isEqualTo(401);
-		assertThat(api.get("/api/register/" + datastream + "/aggregates").status()).isEqualTo(200);
+		Api.Response anonymous = Api.anonymous(port).get("/api/register/" + datastream + "/aggregates");
+		assertThat(anonymous.status()).isEqualTo(403);
+		assertThat(anonymous.json().get("rule").asString()).isEqualTo("purpose-binding");
+		assertThat(api.get("/api/register/" + datastream + "/aggregates").body()).contains("needs a declared purpose");
+		assertThat(api.get("/api/register/" + datastream + "/aggregates", "purpose", "ecology").status()).isEqualTo(200);
 	}
 
 	/** What the aggregates must be, computed here from the readings. */
