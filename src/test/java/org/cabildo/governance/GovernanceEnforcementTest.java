@@ -132,6 +132,10 @@ class GovernanceEnforcementTest {
 		assertThat(declared.status()).as("%s", declared).isEqualTo(200);
 		assertThat(operator.post("/v1.1/Datastreams(" + datastream + ")/Observations", reading(3.0)).status())
 			.isEqualTo(201);
+		Api.Response lab = ownAnalyst.get("/v1.1/Datastreams(" + datastream + ")/Observations");
+		assertThat(lab.status()).as("the lab's own people read its open test data").isEqualTo(200);
+		assertThat(lab.header("Cabildo-Test-Data")).as("marked as test data").isEqualTo(Long.toString(datastream));
+		assertThat(otherAnalyst.get("/v1.1/Datastreams(" + datastream + ")/Observations").body()).contains("in the lab");
 		steward.put("/api/register/" + datastream, openAirQuality());
 		Api.Response entry = anonymous.get("/api/register/" + datastream);
 		assertThat(entry.status()).isEqualTo(200);

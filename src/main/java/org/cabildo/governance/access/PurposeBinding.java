@@ -37,6 +37,8 @@ class PurposeBinding implements ReadAccess {
 
 	static final String PURPOSE_HEADER = "Cabildo-Purpose";
 
+	static final String TEST_DATA_HEADER = "Cabildo-Test-Data";
+
 	private static final String HIDDEN = PurposeBinding.class.getName() + ".hidden";
 
 	private final CurrentDeclarations declarations;
@@ -91,6 +93,7 @@ class PurposeBinding implements ReadAccess {
 		if (request == null) {
 			return;
 		}
+		markTestData(read);
 		Set<Long> personal = new HashSet<>();
 		long count = 0;
 		Instant first = null;
@@ -123,6 +126,19 @@ class PurposeBinding implements ReadAccess {
 			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
 					"the read of personal data could not be recorded in the access ledger, so it is refused; try again")
 				.with("rule", "ledgered-read");
+		}
+	}
+
+	/** Observations of streams in the lab are test data, and the answer says so: {@code Cabildo-Test-Data: 4,9}. */
+	private void markTestData(ObservationsRead read) {
+		Set<Long> lab = new java.util.TreeSet<>();
+		read.byDatastream().keySet().forEach(datastream -> declarations.of(datastream)
+			.filter(declaration -> declaration.stage() == org.cabildo.governance.Stage.LAB)
+			.ifPresent(declaration -> lab.add(datastream)));
+		if (!lab.isEmpty() && RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+				&& servlet.getResponse() != null && !servlet.getResponse().isCommitted()) {
+			servlet.getResponse().setHeader(TEST_DATA_HEADER,
+					String.join(",", lab.stream().map(String::valueOf).toList()));
 		}
 	}
 
