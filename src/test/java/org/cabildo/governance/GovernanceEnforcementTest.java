@@ -245,6 +245,58 @@ class GovernanceEnforcementTest {
 		assertThat(reads()).isEqualTo(expandBefore + 2);
 	}
 
+	@Test
+	@DisplayName("property: on every read path, an allowed read of personal data is ledgered exactly once, any other returns none of it")
+	void everyReadPathIsBoundAndLedgered() {
+		long open = datastream("open-property");
+		declare(open, openAirQuality());
+		long counter = datastreamOfSameThing(open, "plates-property");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(open);
+		promoteToCity(counter);
+		operator.post("/v1.1/Datastreams(" + open + ")/Observations", reading(10.0));
+		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(4242.0));
+		long thing = operator.get("/v1.1/Datastreams(" + open + ")/Thing").json().get("@iot.id").asLong();
+		long observation = ownAnalyst.send("GET", "/v1.1/Datastreams(" + counter + ")/Observations", null,
+				Map.of("Cabildo-Purpose", "mobility")).json().get("value").get(0).get("@iot.id").asLong();
+		List<String> paths = List.of("/v1.1/Datastreams(" + counter + ")/Observations",
+				"/v1.1/Observations?$filter=result%20eq%204242", "/v1.1/Observations(" + observation + ")",
+				"/v1.1/Things(" + thing + ")?$expand=Datastreams($expand=Observations)",
+				"/v1.1/FeaturesOfInterest?$expand=Observations($filter=result%20eq%204242)",
+				"/v1.1/Datastreams(" + counter + ")/Observations?$resultFormat=dataArray", "$batch");
+		Map<String, Api> callers = Map.of("anonymous", anonymous, "own analyst", ownAnalyst, "granted analyst",
+				grantedAnalyst, "other analyst", otherAnalyst, "operator", operator);
+		List<String> purposes = java.util.Arrays.asList(null, "mobility", "planning_decision_making", "health");
+		var random = new java.util.Random(7);
+		Arbitrary<String> anyPath = Arbitraries.of(paths);
+		Arbitrary<String> anyCaller = Arbitraries.of(callers.keySet());
+		Arbitrary<Integer> anyPurpose = Arbitraries.integers().between(0, purposes.size() - 1);
+		for (int attempt = 0; attempt < 60; attempt++) {
+			String path = anyPath.generator(1).next(random).value();
+			String who = anyCaller.generator(1).next(random).value();
+			String purpose = purposes.get(anyPurpose.generator(1).next(random).value());
+			boolean allowed = (who.equals("own analyst") || who.equals("operator"))
+					&& ("mobility".equals(purpose) || "planning_decision_making".equals(purpose))
+					|| who.equals("granted analyst") && "planning_decision_making".equals(purpose);
+			Map<String, String> headers = purpose == null ? Map.of() : Map.of("Cabildo-Purpose", purpose);
+			long before = reads();
+			Api.Response response = path.equals("$batch")
+					? callers.get(who).send("POST", "/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1",
+							"method", "get", "url", "Datastreams(" + counter + ")/Observations"))), headers)
+					: callers.get(who).send("GET", path, null, headers);
+			String what = who + " " + path + " for " + purpose + ": " + response;
+			boolean returned = response.body().contains("4242");
+			if (allowed) {
+				assertThat(returned).as(what).isTrue();
+				assertThat(reads()).as(what).isEqualTo(before + 1);
+			}
+			else {
+				assertThat(returned).as(what).isFalse();
+				assertThat(reads()).as(what).isEqualTo(before);
+			}
+		}
+	}
+
 	private long reads() {
 		return jdbc.sql("SELECT COUNT(*) FROM ledger_entries WHERE kind = 'read'").query(Long.class).single();
 	}
