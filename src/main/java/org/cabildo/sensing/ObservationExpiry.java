@@ -4,13 +4,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
+import org.cabildo.sensing.write.ObservationPartitions;
 import org.cabildo.sensing.write.ObservationStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -32,9 +36,35 @@ public class ObservationExpiry {
 
 	private final ObservationStore store;
 
-	ObservationExpiry(JdbcClient jdbc, ObservationStore store) {
+	private final ObservationPartitions partitions;
+
+	ObservationExpiry(JdbcClient jdbc, ObservationStore store, ObservationPartitions partitions) {
 		this.jdbc = jdbc;
 		this.store = store;
+		this.partitions = partitions;
+	}
+
+	/** The months of Observations kept in a partition of their own (PostgreSQL), oldest first; none on H2. */
+	public List<YearMonth> partitionedMonths() {
+		return partitions.months();
+	}
+
+	/** How many Observations each Datastream has in a month's partition. */
+	public Map<Long, Long> partitionContents(YearMonth month) {
+		return partitions.contents(month);
+	}
+
+	/**
+	 * Drops a month's partition with every Observation in it, if its contents, read again under a
+	 * lock, may go; afterwards the Datastreams that had rows there are recounted.
+	 */
+	public boolean dropPartition(YearMonth month, Predicate<Map<Long, Long>> mayGo) {
+		Map<Long, Long> before = partitions.contents(month);
+		boolean dropped = partitions.drop(month, mayGo);
+		if (dropped && !before.isEmpty()) {
+			recount(before.keySet());
+		}
+		return dropped;
 	}
 
 	/** An Observation about to expire: what an aggregate needs of it. */

@@ -24,9 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * keeps aggregates) and removes them: an aggregate is never counted twice nor lost, however
  * batches cut an interval, and a rerun finds nothing left to do.
  *
- * <p>On PostgreSQL, whole monthly partitions could be dropped instead when every row in them
- * is expired and aggregated; that is not done (yet): a dropped partition would have to be
- * forgotten by the writer's partition cache, and a late Observation for that month re-create it.
+ * <p>On PostgreSQL, whole months whose rows are all expired with nothing to keep are dropped
+ * before this runs ({@link PartitionDrops}).
  */
 @Component
 class DatastreamExpiry {

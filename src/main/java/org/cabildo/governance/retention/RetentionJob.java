@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Principle 4: expired data goes without anyone remembering to. For every declaration with a
  * retention duration, raw Observations older than now minus that duration are removed in
- * bounded batches, reduced first to the aggregates the declaration keeps. Batched deletes only:
- * whole time partitions are not dropped (see {@link DatastreamExpiry}).
+ * bounded batches, reduced first to the aggregates the declaration keeps. On PostgreSQL a whole
+ * month goes at once where every row in its partition is past retention with nothing to keep
+ * ({@link PartitionDrops}); the batched deletes take the rest.
  */
 @Component
 public class RetentionJob {
@@ -30,13 +31,17 @@ public class RetentionJob {
 
 	private final DatastreamExpiry expiry;
 
+	private final PartitionDrops partitions;
+
 	private final Clock clock;
 
 	private final int batchSize;
 
-	RetentionJob(CurrentDeclarations declarations, DatastreamExpiry expiry, Clock clock, GovernanceSettings settings) {
+	RetentionJob(CurrentDeclarations declarations, DatastreamExpiry expiry, PartitionDrops partitions, Clock clock,
+			GovernanceSettings settings) {
 		this.declarations = declarations;
 		this.expiry = expiry;
+		this.partitions = partitions;
 		this.clock = clock;
 		this.batchSize = settings.retention().batchSize();
 	}
@@ -56,6 +61,12 @@ public class RetentionJob {
 	public synchronized RetentionReport run() {
 		Instant now = clock.instant();
 		List<RetentionReport.Removal> removals = new ArrayList<>();
+		try {
+			removals.addAll(partitions.dropExpiredMonths(now));
+		}
+		catch (RuntimeException e) {
+			log.warn("Dropping expired partitions failed; their rows are removed in batches instead", e);
+		}
 		for (Declaration declaration : declarations.all()) {
 			Duration duration = declaration.retention() == null ? null : declaration.retention().rawDuration();
 			if (duration == null) {

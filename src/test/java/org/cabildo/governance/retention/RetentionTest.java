@@ -54,6 +54,9 @@ class RetentionTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.cabildo.sensing.sql.Dialect dialect;
+
 	private Api api;
 
 	record Reading(Instant time, Object result) {
@@ -153,6 +156,44 @@ class RetentionTest {
 		assertThat(anonymous.json().get("rule").asString()).isEqualTo("purpose-binding");
 		assertThat(api.get("/api/register/" + datastream + "/aggregates").body()).contains("needs a declared purpose");
 		assertThat(api.get("/api/register/" + datastream + "/aggregates", "purpose", "ecology").status()).isEqualTo(200);
+	}
+
+	@Test
+	@DisplayName("on PostgreSQL, a month whose rows are all past retention with nothing kept is dropped whole; a month"
+			+ " also holding data kept longer is not")
+	void wholeMonthsAreDroppedWherePossible() {
+		org.junit.jupiter.api.Assumptions.assumeTrue(dialect.partitionsObservations(),
+				"observations are partitioned on PostgreSQL only");
+		long expiring = datastream(new Retention("P30D", Retention.NOTHING, null));
+		long kept = datastream(null);
+		// Months no other test writes into: one only the expiring stream uses, one both use.
+		List<Reading> alone = List.of(new Reading(Instant.parse("2003-02-03T10:00:00Z"), 1.0),
+				new Reading(Instant.parse("2003-02-20T10:00:00Z"), 2.0));
+		List<Reading> shared = List.of(new Reading(Instant.parse("2003-05-03T10:00:00Z"), 3.0));
+		alone.forEach(reading -> write(expiring, reading));
+		shared.forEach(reading -> write(expiring, reading));
+		write(kept, new Reading(Instant.parse("2003-05-04T10:00:00Z"), 4.0));
+		assertThat(partitions()).contains("observations_200302", "observations_200305");
+
+		retention.run();
+
+		assertThat(partitions()).doesNotContain("observations_200302").contains("observations_200305");
+		assertThat(storedTimes(expiring)).isEmpty();
+		assertThat(storedTimes(kept)).containsExactly(Instant.parse("2003-05-04T10:00:00Z"));
+		assertThat(ledger(expiring)).anySatisfy(entry -> {
+			assertThat(entry.get("DETAIL").toString()).contains("dropping its partition");
+			assertThat(((Number) entry.get("OBSERVATIONS")).longValue()).isEqualTo(2);
+		});
+		assertThat(jdbc.sql("SELECT observation_count FROM datastreams WHERE id = ?").param(expiring)
+			.query(Long.class).single()).isZero();
+		// A late Observation of a dropped month makes its partition again.
+		write(kept, new Reading(Instant.parse("2003-02-10T10:00:00Z"), 5.0));
+		assertThat(partitions()).contains("observations_200302");
+	}
+
+	private List<String> partitions() {
+		return jdbc.sql("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+				+ " WHERE i.inhparent = 'observations'::regclass").query(String.class).list();
 	}
 
 	/** What the aggregates must be, computed here from the readings. */
