@@ -211,6 +211,10 @@ class GovernanceEnforcementTest {
 		assertThat(entry.get("purpose")).isEqualTo("planning_decision_making");
 		assertThat(entry.get("datastreams")).isEqualTo(Long.toString(counter));
 		assertThat(((Number) entry.get("observations")).longValue()).isEqualTo(2);
+		ownAnalyst.get(path, "purpose", "mobility", "$top", "1");
+		assertThat(jdbc.sql("SELECT observations FROM ledger_entries WHERE kind = 'read' ORDER BY seq DESC"
+				+ " FETCH FIRST 1 ROWS ONLY").query(Long.class).single()).as("the observations the answer holds")
+			.isEqualTo(1);
 
 		// nothing restricted leaks through an open neighbour, on any other path
 		long thing = operator.get("/v1.1/Datastreams(" + open + ")/Thing").json().get("@iot.id").asLong();

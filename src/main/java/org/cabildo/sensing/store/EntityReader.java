@@ -91,6 +91,9 @@ public class EntityReader {
 		if (rows.isEmpty() && !hidden.isEmpty()) {
 			refuseHiddenObservation(id);
 		}
+		if (type == EntityType.OBSERVATION) {
+			ObservationsReturned.add(rows);
+		}
 		expand(rows, type, options.expand(), "");
 		return rows.stream().findFirst();
 	}
@@ -180,6 +183,10 @@ public class EntityReader {
 		if (more) {
 			rows = rows.subList(0, top);
 		}
+		if (type == EntityType.OBSERVATION) {
+			// What the answer holds, not the row read beyond the page to know there is more.
+			ObservationsReturned.add(rows);
+		}
 		expand(rows, type, options.expand(), prefix);
 		return new Page(rows, count, more, top, options);
 	}
@@ -206,12 +213,7 @@ public class EntityReader {
 			List<SqlFragment> order, int limit, int offset) {
 		Columns columns = Columns.of(type, selection.properties());
 		SqlFragment sql = SelectBuilder.page(type, columns, conditions, order, limit, offset);
-		List<EntityRow> rows = jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns))
-			.list();
-		if (type == EntityType.OBSERVATION) {
-			ObservationsReturned.add(rows);
-		}
-		return rows;
+		return jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns)).list();
 	}
 
 	private void expand(List<EntityRow> rows, EntityType type, List<Expand> expands, String prefix) {
