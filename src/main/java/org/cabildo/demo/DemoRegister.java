@@ -57,7 +57,7 @@ class DemoRegister {
 		for (long datastream : stations) {
 			if (register.current(datastream).isEmpty()) {
 				Declaration declared = register.declare(datastream, airQuality(), "demo");
-				register.saveVersion(at(declared, Stage.CITY), "stage",
+				register.saveVersion(declared.withStage(Stage.CITY, declared.pilot(), "demo"), "stage",
 						"city: the RAMA network has measured city-wide for decades (demo city)");
 			}
 		}
@@ -114,16 +114,6 @@ class DemoRegister {
 		long thingId = things.create("Things", thing);
 		things.assignThing(thingId, organisations.named(DemoAccounts.TRANSPORT, true).id());
 		return things.findFirst("Datastreams", "properties/demoId eq '" + COUNTER_ID + "'").orElseThrow();
-	}
-
-	private static Declaration at(Declaration declaration, Stage stage) {
-		return new Declaration(declaration.datastreamId(), declaration.version(), declaration.organisationId(),
-				declaration.organisation(), declaration.contact(), declaration.purposes(), declaration.technology(),
-				declaration.dataTypes(), declaration.processing(), declaration.access(), declaration.storage(),
-				declaration.retention(), declaration.personalDataClass(), declaration.legalBasis(),
-				declaration.privacyStatementUrl(), declaration.accessLevel(), declaration.sharing(), stage,
-				declaration.pilot(), declaration.impactAssessment(), declaration.summary(), declaration.consultation(),
-				declaration.declaredAt(), "demo");
 	}
 
 	private static DeclarationDraft airQuality() {

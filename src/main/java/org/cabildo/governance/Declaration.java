@@ -87,6 +87,27 @@ public record Declaration(long datastreamId, int version, long organisationId, S
 	public record Consultation(Instant opensAt, Instant closesAt) {
 	}
 
+	/** This declaration at another stage (and pilot), as written by {@code actor}; numbered when saved. */
+	public Declaration withStage(Stage nextStage, Pilot nextPilot, String actor) {
+		return new Declaration(datastreamId, version, organisationId, organisation, contact, purposes, technology,
+				dataTypes, processing, access, storage, retention, personalDataClass, legalBasis, privacyStatementUrl,
+				accessLevel, sharing, nextStage, nextPilot, impactAssessment, summary, consultation, declaredAt, actor);
+	}
+
+	/** This declaration with a public consultation, as written by {@code actor}; numbered when saved. */
+	public Declaration withConsultation(Consultation nextConsultation, String actor) {
+		return new Declaration(datastreamId, version, organisationId, organisation, contact, purposes, technology,
+				dataTypes, processing, access, storage, retention, personalDataClass, legalBasis, privacyStatementUrl,
+				accessLevel, sharing, stage, pilot, impactAssessment, summary, nextConsultation, declaredAt, actor);
+	}
+
+	/** This declaration as the version the register saves it as, at that time. */
+	public Declaration numbered(int nextVersion, Instant at) {
+		return new Declaration(datastreamId, nextVersion, organisationId, organisation, contact, purposes, technology,
+				dataTypes, processing, access, storage, retention, personalDataClass, legalBasis, privacyStatementUrl,
+				accessLevel, sharing, stage, pilot, impactAssessment, summary, consultation, at, declaredBy);
+	}
+
 	public boolean isOpen() {
 		return accessLevel == AccessLevel.OPEN && stage != Stage.LAB;
 	}

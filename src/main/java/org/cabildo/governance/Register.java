@@ -74,7 +74,7 @@ public class Register {
 				sharing, stage, stage == Stage.PILOT ? draft.pilot() : previous.map(Declaration::pilot).orElse(null),
 				draft.impactAssessment(), draft.summary().strip(),
 				previous.map(Declaration::consultation).orElse(null), clock.instant(), actor);
-		return save(declaration, "declaration version " + declaration.version() + ": "
+		return save(declaration, "declaration", "declaration version " + declaration.version() + ": "
 				+ declaration.personalDataClass().id() + ", " + declaration.accessLevel().id() + ", purposes "
 				+ String.join(" ", declaration.purposes()) + (sharing.isEmpty() ? ""
 						: ", shared with " + String.join(", ", sharing.stream().map(SharingGrant::organisation).toList())));
@@ -88,22 +88,12 @@ public class Register {
 	public Declaration saveVersion(Declaration next, String kind, String detail) {
 		store.lock(next.datastreamId());
 		int latest = store.current(next.datastreamId()).map(Declaration::version).orElse(0);
-		Declaration numbered = new Declaration(next.datastreamId(), latest + 1, next.organisationId(),
-				next.organisation(), next.contact(), next.purposes(), next.technology(), next.dataTypes(),
-				next.processing(), next.access(), next.storage(), next.retention(), next.personalDataClass(),
-				next.legalBasis(), next.privacyStatementUrl(), next.accessLevel(), next.sharing(), next.stage(),
-				next.pilot(), next.impactAssessment(), next.summary(), next.consultation(), clock.instant(),
-				next.declaredBy());
-		store.insert(numbered);
-		ledger.append(LedgerEvent.change(kind, numbered.declaredBy(), numbered.organisationId(),
-				Set.of(numbered.datastreamId()), detail));
-		afterCommit(numbered);
-		return numbered;
+		return save(next.numbered(latest + 1, clock.instant()), kind, detail);
 	}
 
-	private Declaration save(Declaration declaration, String detail) {
+	private Declaration save(Declaration declaration, String kind, String detail) {
 		store.insert(declaration);
-		ledger.append(LedgerEvent.change("declaration", declaration.declaredBy(), declaration.organisationId(),
+		ledger.append(LedgerEvent.change(kind, declaration.declaredBy(), declaration.organisationId(),
 				Set.of(declaration.datastreamId()), detail));
 		afterCommit(declaration);
 		return declaration;

@@ -1,11 +1,7 @@
 package org.cabildo.governance.access;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +9,7 @@ import java.util.Set;
 import org.cabildo.governance.AccessLedger;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.LedgerEvent;
+import org.cabildo.governance.ledger.LedgerEntry;
 import org.cabildo.governance.register.CurrentDeclarations;
 import org.cabildo.identity.Caller;
 import org.cabildo.platform.ApiException;
@@ -159,13 +156,7 @@ class PurposeBinding implements ReadAccess {
 	private static String fingerprint(HttpServletRequest request) {
 		String text = request.getMethod() + " " + request.getRequestURI()
 				+ (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("every JDK has SHA-256", e);
-		}
+		return LedgerEntry.sha256(text);
 	}
 
 }

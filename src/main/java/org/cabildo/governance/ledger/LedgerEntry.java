@@ -77,7 +77,8 @@ public record LedgerEntry(long seq, Instant recordedAt, String kind, String acto
 				observations, fingerprint, detail, previousHash, entryHash);
 	}
 
-	static String sha256(String text) {
+	/** The SHA-256 of a text (UTF-8), in lower-case hex. */
+	public static String sha256(String text) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));

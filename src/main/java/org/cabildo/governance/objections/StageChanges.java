@@ -78,7 +78,7 @@ public class StageChanges {
 			}
 			case RETIRED -> null;
 		};
-		return register.saveVersion(Versions.withStage(current, target, pilot, Objections.actor()), "stage",
+		return register.saveVersion(current.withStage(target, pilot, Objections.actor()), "stage",
 				"stage " + from.id() + " -> " + target.id() + ": " + Texts.shortened(reason, 1000));
 	}
 
@@ -96,7 +96,7 @@ public class StageChanges {
 			throw refused("consultation-open", "a consultation is open until " + current.consultation().closesAt());
 		}
 		Consultation consultation = new Consultation(now, now.plus(Duration.ofDays(settings.consultationDays())));
-		return register.saveVersion(Versions.withConsultation(current, consultation, Objections.actor()),
+		return register.saveVersion(current.withConsultation(consultation, Objections.actor()),
 				"consultation", "consultation open from " + consultation.opensAt() + " to " + consultation.closesAt());
 	}
 
