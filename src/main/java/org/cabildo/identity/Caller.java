@@ -27,6 +27,12 @@ public record Caller(Kind kind, long id, String name, long organisation, Map<Lon
 		datastreams = Set.copyOf(datastreams);
 	}
 
+	/** The caller a principal of a signed-in request stands for; empty for any other principal. */
+	public static java.util.Optional<Caller> of(java.security.Principal principal) {
+		return principal instanceof org.cabildo.identity.security.CallerAuthentication signedIn
+				? java.util.Optional.of(signedIn.caller()) : java.util.Optional.empty();
+	}
+
 	/** The caller of the current HTTP request, if one signed in. */
 	public static java.util.Optional<Caller> current() {
 		return org.cabildo.identity.security.CallerAuthentication.current();

@@ -46,25 +46,30 @@ public class SensorThings {
 		return writer.create(DraftReader.read(type, entity, DraftReader.Mode.CREATE), null);
 	}
 
-	/** The id of the first entity, in id order, that a {@code $filter} selects. */
+	/**
+	 * The id of the first entity, in id order, that a {@code $filter} selects, for the platform's
+	 * own bookkeeping (ids only: nothing read here is handed to a caller).
+	 */
 	public Optional<Long> findFirst(String entitySet, String filter) {
 		QueryOptions options = QueryOptionsParser.parse(Map.of("$filter", filter, "$top", "1", "$select", "id"));
-		return reader.page(type(entitySet), null, options).rows().stream().findFirst().map(row -> row.id());
+		return reader.page(ReadScope.PLATFORM, type(entitySet), null, options).rows().stream().findFirst()
+			.map(row -> row.id());
 	}
 
-	/** Ids of the entities a {@code $filter} selects, at most {@code limit}. */
+	/** Ids of the entities a {@code $filter} selects, at most {@code limit}, for the platform's own bookkeeping. */
 	public List<Long> find(String entitySet, String filter, int limit) {
 		QueryOptions options = QueryOptionsParser
 			.parse(Map.of("$filter", filter, "$top", Integer.toString(limit), "$select", "id"));
-		return reader.page(type(entitySet), null, options).rows().stream().map(row -> row.id()).toList();
+		return reader.page(ReadScope.PLATFORM, type(entitySet), null, options).rows().stream().map(row -> row.id())
+			.toList();
 	}
 
-	/** How many observations a datastream holds. */
+	/** How many observations a datastream holds, for the platform's own bookkeeping. */
 	public long observationCount(long datastream) {
 		QueryOptions options = QueryOptionsParser.parse(Map.of("$count", "true", "$top", "0"));
 		var navigation = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
-		return reader.page(EntityType.OBSERVATION, new org.cabildo.sensing.sql.ParentLink(navigation, datastream),
-				options).count();
+		return reader.page(ReadScope.PLATFORM, EntityType.OBSERVATION,
+				new org.cabildo.sensing.sql.ParentLink(navigation, datastream), options).count();
 	}
 
 	/** Appends numeric readings to a datastream in one transaction; their feature is the Thing's Location. */

@@ -58,11 +58,12 @@ class ObservationAggregates {
 		}
 	}
 
-	/** The aggregates of a Datastream whose intervals overlap [from, to), oldest first. */
-	List<Aggregate> between(long datastream, Instant from, Instant to) {
+	/** The first {@code limit} aggregates of a Datastream whose intervals overlap [from, to), oldest first. */
+	List<Aggregate> between(long datastream, Instant from, Instant to, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM observation_aggregates"
-				+ " WHERE datastream_id = ? AND interval_end > ? AND interval_start < ? ORDER BY interval_start")
-			.params(datastream, utc(from), utc(to))
+				+ " WHERE datastream_id = ? AND interval_end > ? AND interval_start < ? ORDER BY interval_start"
+				+ " FETCH FIRST ? ROWS ONLY")
+			.params(datastream, utc(from), utc(to), limit)
 			.query(ObservationAggregates::aggregate)
 			.list();
 	}

@@ -20,7 +20,8 @@ import org.cabildo.sensing.query.QueryException;
 import org.cabildo.sensing.query.QueryOptions;
 import org.cabildo.sensing.sql.ParentLink;
 import org.cabildo.sensing.ReadAccess;
-import org.springframework.beans.factory.ObjectProvider;
+import org.cabildo.sensing.ReadContext;
+import org.cabildo.sensing.ReadScope;
 import org.cabildo.sensing.store.EntityReader;
 import org.cabildo.sensing.store.EntityRow;
 import org.cabildo.sensing.web.EntityMessages;
@@ -38,6 +39,10 @@ import org.springframework.core.env.Environment;
  * ({@code v1.1/Things(1)/properties}), with only the properties a {@code $select} topic names.
  * Changes come from every path (HTTP, batch, MQTT) as events after their commit; messages are
  * rendered off the committing thread, and only for topics someone is subscribed to.
+ * <p>
+ * A subscription names no purpose and may be anyone's, and one message on a topic goes to all
+ * its subscribers: every message passes the read rule of an anonymous GET, so an Observation
+ * that is not open is never sent, whether it was created or changed, whole or as a property.
  */
 class ChangeMessages implements DisposableBean {
 
@@ -64,10 +69,10 @@ class ChangeMessages implements DisposableBean {
 
 	private final AtomicLong dropped = new AtomicLong();
 
-	private final ObjectProvider<ReadAccess> access;
+	private final ReadAccess access;
 
 	ChangeMessages(Transport transport, EntityReader reader, PlatformSettings platform, Environment environment,
-			ObjectProvider<ReadAccess> access) {
+			ReadAccess access) {
 		this.access = access;
 		this.transport = transport;
 		this.reader = reader;
@@ -113,12 +118,11 @@ class ChangeMessages implements DisposableBean {
 
 	private void send(ObservationsCreated event) {
 		EntityMessages messages = new EntityMessages(baseUrl());
-		ReadAccess readers = access.getIfAvailable(() -> ReadAccess.UNRESTRICTED);
+		ReadScope subscribers = subscribers();
 		for (int i = 0; i < event.ids().length; i++) {
 			long id = event.ids()[i];
 			NewObservation observation = event.observations().get(i);
-			if (!readers.isPublic(observation.datastreamId())) {
-				// A subscription names no purpose and may be anyone's: what is not open is not announced.
+			if (subscribers.refusal(observation.datastreamId()).isPresent()) {
 				continue;
 			}
 			List<String> paths = new ArrayList<>();
@@ -143,7 +147,11 @@ class ChangeMessages implements DisposableBean {
 	}
 
 	private void send(EntityChanged event) {
-		EntityRow row = reader.byId(event.type(), event.id(), QueryOptions.NONE).orElse(null);
+		ReadScope subscribers = subscribers();
+		if (event.type() == EntityType.OBSERVATION && !reader.mayRead(subscribers, event.id())) {
+			return;
+		}
+		EntityRow row = reader.byId(subscribers, event.type(), event.id(), QueryOptions.NONE).orElse(null);
 		if (row == null) {
 			return;
 		}
@@ -184,7 +192,9 @@ class ChangeMessages implements DisposableBean {
 				}
 				continue;
 			}
-			for (EntityRow parent : reader.page(navigation.target(), new ParentLink(navigation, row.id()), IDS).rows()) {
+			// Which collections hold it is the platform's bookkeeping: only ids, nothing is sent of them.
+			for (EntityRow parent : reader.page(ReadScope.PLATFORM, navigation.target(),
+					new ParentLink(navigation, row.id()), IDS).rows()) {
 				paths.add(target + "(" + parent.id() + ")/" + back.name());
 			}
 		}
@@ -200,6 +210,11 @@ class ChangeMessages implements DisposableBean {
 				log.debug("No message on {}: {}", delivery.topic(), e.getMessage());
 			}
 		}
+	}
+
+	/** What the subscribers of a topic may read: what anyone may, for no purpose. */
+	private ReadScope subscribers() {
+		return access.scope(new ReadContext.Anonymous(null, "MQTT subscription"));
 	}
 
 	/** Links in messages use the configured base URL, or this server's own address. */

@@ -80,7 +80,7 @@ class MqttConfiguration {
 
 	@Bean
 	ChangeMessages changeMessages(Transport transport, EntityReader reader, PlatformSettings platform,
-			ConfigurableEnvironment environment, ObjectProvider<ReadAccess> access) {
+			ConfigurableEnvironment environment, ReadAccess access) {
 		return new ChangeMessages(transport, reader, platform, environment, access);
 	}
 

@@ -27,7 +27,7 @@ import org.cabildo.sensing.query.QueryOptions.Expand;
 import org.cabildo.sensing.sql.Aliases;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.platform.ApiException;
-import org.cabildo.sensing.ReadAccess;
+import org.cabildo.sensing.ReadScope;
 import org.cabildo.sensing.sql.ExpressionTranslator;
 import org.cabildo.sensing.sql.HiddenDatastreams;
 import org.cabildo.sensing.sql.ParentLink;
@@ -36,7 +36,6 @@ import org.cabildo.sensing.sql.SelectBuilder.Columns;
 import org.cabildo.sensing.sql.SqlFragment;
 import org.cabildo.sensing.time.TimeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,6 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Reads entities: pages of collections with their query options, single entities, and the
  * navigation properties they expand. Filtering, ordering and paging run in the database.
+ * Every read is made for a reader's {@link ReadScope}, and reads at most
+ * {@link SensingSettings#maxEntitiesPerRequest()} entities over all its {@code $expand} levels
+ * (see {@link RowBudget}).
  * <p>
  * Reads join the caller's transaction if there is one, and otherwise run each statement on
  * its own: at READ COMMITTED (the default of PostgreSQL and H2) every statement sees a new
@@ -63,25 +65,29 @@ public class EntityReader {
 
 	private final SensingSettings settings;
 
-	private final ObjectProvider<ReadAccess> access;
-
-	public EntityReader(JdbcClient jdbc, ExpressionTranslator translator, Dialect dialect, SensingSettings settings,
-			ObjectProvider<ReadAccess> access) {
+	public EntityReader(JdbcClient jdbc, ExpressionTranslator translator, Dialect dialect, SensingSettings settings) {
 		this.jdbc = jdbc;
 		this.translator = translator;
 		this.dialect = dialect;
 		this.settings = settings;
-		this.access = access;
 	}
 
-	/** A page of a collection, optionally restricted to the entities related to a parent. */
-	public Page page(EntityType type, ParentLink parent, QueryOptions options) {
-		return page(type, parent, options, "");
+	/**
+	 * A page of a collection, optionally restricted to the entities related to a parent, as the
+	 * reader may see it. A page whose expansions would read more than the budget ends early,
+	 * with a next link.
+	 */
+	public Page page(ReadScope scope, EntityType type, ParentLink parent, QueryOptions options) {
+		return withinBudget(() -> page(new Read(scope, new RowBudget(settings.maxEntitiesPerRequest())), type,
+				parent, options, ""));
 	}
 
-	public Optional<EntityRow> byId(EntityType type, long id, QueryOptions options) {
+	/** An entity by id, as the reader may see it; 403 for an Observation the reader may not read. */
+	public Optional<EntityRow> byId(ReadScope scope, EntityType type, long id, QueryOptions options) {
+		Read read = new Read(scope, new RowBudget(settings.maxEntitiesPerRequest()));
 		Selection selection = Selection.of(type, options.select(), "$select");
-		HiddenDatastreams hidden = hidden(type);
+		HiddenDatastreams hidden = type == EntityType.OBSERVATION ? HiddenDatastreams.of(scope.hiddenDatastreams())
+				: HiddenDatastreams.NONE;
 		List<SqlFragment> conditions = new ArrayList<>();
 		conditions.add(concat(ALIAS + ".id = ", bind(id)));
 		if (!hidden.isEmpty()) {
@@ -89,37 +95,55 @@ public class EntityReader {
 		}
 		List<EntityRow> rows = query(type, selection, conditions, List.of(), 1, 0);
 		if (rows.isEmpty() && !hidden.isEmpty()) {
-			refuseHiddenObservation(id);
+			refuseIfHidden(scope, EntityType.OBSERVATION, id);
 		}
-		if (type == EntityType.OBSERVATION) {
-			ObservationsReturned.add(rows);
-		}
-		expand(rows, type, options.expand(), "");
+		read.budget().spend(rows.size());
+		withinBudget(() -> {
+			expand(read, rows, type, options.expand(), "");
+			return null;
+		});
 		return rows.stream().findFirst();
 	}
 
-	/** The Datastreams whose Observations this read must not reach; none for other entity types. */
-	private HiddenDatastreams hidden(EntityType type) {
+	/**
+	 * Refuses (403, with the reason) when the entity is an Observation that exists and the reader
+	 * may not read; what is reached through it (its Datastream, its FeatureOfInterest) is refused
+	 * as it is, so that the path does not tell that it exists or when it was made.
+	 */
+	public void refuseIfHidden(ReadScope scope, EntityType type, long id) {
 		if (type != EntityType.OBSERVATION) {
-			return HiddenDatastreams.NONE;
+			return;
 		}
-		return HiddenDatastreams.of(readAccess().hiddenDatastreams());
-	}
-
-	private ReadAccess readAccess() {
-		return access.getIfAvailable(() -> ReadAccess.UNRESTRICTED);
-	}
-
-	/** An Observation asked for by id that exists but is of a hidden Datastream: 403, with the reason. */
-	private void refuseHiddenObservation(long id) {
 		jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?").param(id).query(Long.class).optional()
-			.ifPresent(this::refuseIfHidden);
+			.ifPresent(datastream -> refuseIfHidden(scope, datastream));
 	}
 
-	private void refuseIfHidden(long datastream) {
-		readAccess().refusal(datastream).ifPresent(reason -> {
+	/** Whether the reader may read the Observation; false for one that does not exist. */
+	public boolean mayRead(ReadScope scope, long observation) {
+		return jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?").param(observation).query(Long.class)
+			.optional()
+			.map(datastream -> scope.refusal(datastream).isEmpty())
+			.orElse(false);
+	}
+
+	private static void refuseIfHidden(ReadScope scope, long datastream) {
+		scope.refusal(datastream).ifPresent(reason -> {
 			throw new ApiException(HttpStatus.FORBIDDEN, reason).with("rule", "purpose-binding");
 		});
+	}
+
+	/** Runs a read; one whose first entity alone is over the budget is refused (400) naming the limit. */
+	private <T> T withinBudget(java.util.function.Supplier<T> read) {
+		try {
+			return read.get();
+		}
+		catch (RowBudget.Spent spent) {
+			throw ApiException.badRequest("this answer would hold more than " + settings.maxEntitiesPerRequest()
+					+ " entities over all its $expand levels, even for its first entity (the limit is "
+					+ "cabildo.sensing.max-entities-per-request); ask for fewer with $top inside $expand")
+				.with("option", "$expand")
+				.with("limit", settings.maxEntitiesPerRequest());
+		}
 	}
 
 	public boolean exists(EntityType type, long id) {
@@ -145,9 +169,18 @@ public class EntityReader {
 		return jdbc.sql(sql.text()).params(sql.parameters()).query(Long.class).single() > 0;
 	}
 
-	private Page page(EntityType type, ParentLink parent, QueryOptions options, String prefix) {
+	/** One reader's read of one answer: what it may see, and how many entities it may still read. */
+	private record Read(ReadScope scope, RowBudget budget) {
+
+		HiddenDatastreams hidden() {
+			return HiddenDatastreams.of(scope.hiddenDatastreams());
+		}
+
+	}
+
+	private Page page(Read read, EntityType type, ParentLink parent, QueryOptions options, String prefix) {
 		Selection selection = Selection.of(type, options.select(), prefix + "$select");
-		HiddenDatastreams hidden = HiddenDatastreams.of(readAccess().hiddenDatastreams());
+		HiddenDatastreams hidden = read.hidden();
 		Aliases aliases = new Aliases(hidden);
 		List<SqlFragment> conditions = new ArrayList<>();
 		if (parent != null) {
@@ -157,7 +190,7 @@ public class EntityReader {
 			if (parent != null && parent.navigation().source() == EntityType.DATASTREAM
 					&& hidden.contains(parent.parentId())) {
 				if (prefix.isEmpty()) {
-					refuseIfHidden(parent.parentId());
+					refuseIfHidden(read.scope(), parent.parentId());
 				}
 				// Reached through an open neighbour ($expand): as if there were none.
 				return new Page(List.of(), options.count() ? 0L : null, false, 0, options);
@@ -178,17 +211,24 @@ public class EntityReader {
 		}
 		int top = options.top() == null ? settings.defaultPageSize() : Math.min(options.top(), settings.maxPageSize());
 		Long count = options.count() ? count(type, parent, options, conditions) : null;
-		List<EntityRow> rows = top == 0 ? List.of() : query(type, selection, conditions, order, top + 1, options.skip());
-		boolean more = rows.size() > top;
+		// Never more than the budget has left: a page cut short by it is paged on like any other.
+		int limit = Math.min(top, read.budget().left());
+		List<EntityRow> rows = top == 0 ? List.of()
+				: query(type, selection, conditions, order, limit + 1, options.skip());
+		boolean more = rows.size() > limit;
 		if (more) {
-			rows = rows.subList(0, top);
+			rows = rows.subList(0, limit);
+			if (rows.isEmpty()) {
+				throw new RowBudget.Spent();
+			}
 		}
-		if (type == EntityType.OBSERVATION) {
-			// What the answer holds, not the row read beyond the page to know there is more.
-			ObservationsReturned.add(rows);
+		read.budget().spend(rows.size());
+		int expanded = expand(read, rows, type, options.expand(), prefix);
+		if (expanded < rows.size()) {
+			rows = rows.subList(0, expanded);
+			more = true;
 		}
-		expand(rows, type, options.expand(), prefix);
-		return new Page(rows, count, more, top, options);
+		return new Page(List.copyOf(rows), count, more, top, options);
 	}
 
 	private long count(EntityType type, ParentLink parent, QueryOptions options, List<SqlFragment> conditions) {
@@ -216,28 +256,49 @@ public class EntityReader {
 		return jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns)).list();
 	}
 
-	private void expand(List<EntityRow> rows, EntityType type, List<Expand> expands, String prefix) {
-		if (rows.isEmpty()) {
-			return;
+	/**
+	 * Expands the rows: to-one navigations for all rows at once, then to-many ones row by row.
+	 * When the budget runs out, the rows from the one that could not be expanded whole on are
+	 * left for the next page.
+	 * @return how many rows, from the first, were expanded whole
+	 */
+	private int expand(Read read, List<EntityRow> rows, EntityType type, List<Expand> expands, String prefix) {
+		if (rows.isEmpty() || expands.isEmpty()) {
+			return rows.size();
 		}
+		List<Expand> toMany = new ArrayList<>();
 		for (Expand expand : expands) {
 			Navigation navigation = type.navigation(expand.navigation())
 				.orElseThrow(() -> new QueryException("'" + expand.navigation() + "' in " + prefix
 						+ "$expand is not a navigation property of " + type.entityName(), prefix + "$expand"));
-			String inner = prefix + "$expand/" + navigation.name() + "/";
 			if (navigation.toMany()) {
-				for (EntityRow row : rows) {
-					row.expanded().put(navigation.name(),
-							page(navigation.target(), new ParentLink(navigation, row.id()), expand.options(), inner));
-				}
+				toMany.add(expand);
 			}
 			else {
-				expandToOne(rows, navigation, expand.options(), inner);
+				expandToOne(read, rows, navigation, expand.options(), prefix + "$expand/" + navigation.name() + "/");
 			}
 		}
+		for (int i = 0; i < rows.size(); i++) {
+			try {
+				for (Expand expand : toMany) {
+					Navigation navigation = type.navigation(expand.navigation()).orElseThrow();
+					rows.get(i).expanded().put(navigation.name(), page(read, navigation.target(),
+							new ParentLink(navigation, rows.get(i).id()), expand.options(),
+							prefix + "$expand/" + navigation.name() + "/"));
+				}
+			}
+			catch (RowBudget.Spent spent) {
+				if (i == 0) {
+					throw spent;
+				}
+				return i;
+			}
+		}
+		return rows.size();
 	}
 
-	private void expandToOne(List<EntityRow> rows, Navigation navigation, QueryOptions options, String prefix) {
+	private void expandToOne(Read read, List<EntityRow> rows, Navigation navigation, QueryOptions options,
+			String prefix) {
 		Set<Long> ids = new LinkedHashSet<>();
 		rows.forEach(row -> {
 			if (row.foreignKey(navigation.name()) != null) {
@@ -250,11 +311,18 @@ public class EntityReader {
 		conditions.add(concat(ALIAS + ".id = ANY(", bind(dialect.idArray(ids.stream().mapToLong(Long::longValue).toArray())), ")"));
 		if (options.filter() != null) {
 			conditions.add(translator.condition(target, ALIAS, options.filter(), prefix + "$filter",
-					new Aliases(HiddenDatastreams.of(readAccess().hiddenDatastreams()))));
+					new Aliases(read.hidden())));
+		}
+		if (ids.size() > read.budget().left()) {
+			throw new RowBudget.Spent();
 		}
 		List<EntityRow> related = ids.isEmpty() ? List.of()
 				: query(target, selection, conditions, List.of(), ids.size(), 0);
-		expand(related, target, options.expand(), prefix);
+		read.budget().spend(related.size());
+		if (expand(read, related, target, options.expand(), prefix) < related.size()) {
+			// The rows share what is expanded to one: none may lose part of theirs.
+			throw new RowBudget.Spent();
+		}
 		Map<Long, EntityRow> byId = new HashMap<>();
 		related.forEach(row -> byId.put(row.id(), row));
 		for (EntityRow row : rows) {

@@ -4,21 +4,16 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.cabildo.sensing.ReadAccess.ObservationsRead;
+import org.cabildo.sensing.ReadScope.ObservationsRead;
 import org.cabildo.sensing.time.TimeValue;
-import org.springframework.web.context.request.RequestAttributes;
-import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The Observations the current HTTP request has read so far, per Datastream, gathered by every
- * query that reads them (a page, an entity, each {@code $expand}) and taken once the response is
- * ready, before it is sent. Outside a request (MQTT, start-up) nothing is gathered.
+ * The Observations an answer holds, per Datastream: those of its rows and of everything
+ * expanded in them, counted from what is returned (not from what was read to know there is
+ * more, nor from what a page left out to stay within its budget).
  */
 public final class ObservationsReturned {
-
-	private static final String ATTRIBUTE = ObservationsReturned.class.getName();
 
 	private final Map<Long, long[]> counts = new HashMap<>();
 
@@ -27,22 +22,37 @@ public final class ObservationsReturned {
 	private ObservationsReturned() {
 	}
 
-	static void add(List<EntityRow> rows) {
-		if (rows.isEmpty()) {
-			return;
+	public static ObservationsRead in(Page page) {
+		return in(page.rows());
+	}
+
+	public static ObservationsRead in(List<EntityRow> rows) {
+		ObservationsReturned returned = new ObservationsReturned();
+		returned.addAll(rows);
+		if (returned.counts.isEmpty()) {
+			return ObservationsRead.NONE;
 		}
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return;
-		}
-		ObservationsReturned returned = (ObservationsReturned) request.getAttribute(ATTRIBUTE,
-				RequestAttributes.SCOPE_REQUEST);
-		if (returned == null) {
-			returned = new ObservationsReturned();
-			request.setAttribute(ATTRIBUTE, returned, RequestAttributes.SCOPE_REQUEST);
-		}
+		Map<Long, ObservationsRead.Span> byDatastream = new HashMap<>();
+		returned.counts.forEach((datastream, count) -> {
+			Instant[] span = returned.spans.getOrDefault(datastream, new Instant[2]);
+			byDatastream.put(datastream, new ObservationsRead.Span(count[0], span[0], span[1]));
+		});
+		return new ObservationsRead(byDatastream);
+	}
+
+	private void addAll(List<EntityRow> rows) {
 		for (EntityRow row : rows) {
-			returned.add(row);
+			if (row.type() == org.cabildo.sensing.model.EntityType.OBSERVATION) {
+				add(row);
+			}
+			for (Object expanded : row.expanded().values()) {
+				switch (expanded) {
+					case Page page -> addAll(page.rows());
+					case EntityRow one -> addAll(List.of(one));
+					case null, default -> {
+					}
+				}
+			}
 		}
 	}
 
@@ -58,26 +68,6 @@ public final class ObservationsReturned {
 			span[0] = span[0] == null || time.start().isBefore(span[0]) ? time.start() : span[0];
 			span[1] = span[1] == null || last.isAfter(span[1]) ? last : span[1];
 		}
-	}
-
-	/** What the current request has read since the last take, and forgets it; empty if nothing. */
-	public static Optional<ObservationsRead> take() {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return Optional.empty();
-		}
-		ObservationsReturned returned = (ObservationsReturned) request.getAttribute(ATTRIBUTE,
-				RequestAttributes.SCOPE_REQUEST);
-		if (returned == null || returned.counts.isEmpty()) {
-			return Optional.empty();
-		}
-		request.removeAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-		Map<Long, ObservationsRead.Span> byDatastream = new HashMap<>();
-		returned.counts.forEach((datastream, count) -> {
-			Instant[] span = returned.spans.getOrDefault(datastream, new Instant[2]);
-			byDatastream.put(datastream, new ObservationsRead.Span(count[0], span[0], span[1]));
-		});
-		return Optional.of(new ObservationsRead(byDatastream));
 	}
 
 }

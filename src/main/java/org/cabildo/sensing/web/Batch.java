@@ -198,7 +198,8 @@ class Batch {
 		if (path.equals("/$batch")) {
 			throw ApiException.badRequest("a batch cannot hold another batch");
 		}
-		Call call = Call.at(base, version, path);
+		// Read as the batch's caller, for the batch's purpose; ledgered as this request.
+		Call call = Call.at(base, version, path, batch.reader().answering(request.method() + " " + request.url()));
 		Supplier<JsonNode> body = () -> body(request, progress);
 		return switch (request.method()) {
 			case "GET" -> resources.get(call, QueryParameters.system(parameters));

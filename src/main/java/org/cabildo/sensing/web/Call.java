@@ -1,29 +1,31 @@
 package org.cabildo.sensing.web;
 
 import org.cabildo.platform.PlatformSettings;
+import org.cabildo.sensing.ReadContext;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Where a request goes: the API version, the resource path after it, how links are written,
- * and the address of the resource itself (for next links).
+ * the address of the resource itself (for next links), and who reads what it answers.
  */
-record Call(Version version, ResourcePath path, EntityJson out, String url) {
+record Call(Version version, ResourcePath path, EntityJson out, String url, ReadContext reader) {
 
 	/** The call an HTTP request makes; links start at the configured base URL, else at the request's. */
 	static Call of(HttpServletRequest request, PlatformSettings platform) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String base = platform.baseUrl().isEmpty()
 				? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : platform.baseUrl();
-		return at(base, Version.of(path.substring(1, 5)), path.length() > 5 ? path.substring(5) : "");
+		return at(base, Version.of(path.substring(1, 5)), path.length() > 5 ? path.substring(5) : "",
+				ReadContext.of(request));
 	}
 
-	/** A call to {@code rest} ({@code /Things(1)}, or empty for the service root) of a version. */
-	static Call at(String base, Version version, String rest) {
+	/** A call to {@code rest} ({@code /Things(1)}, or empty for the service root) of a version, for a reader. */
+	static Call at(String base, Version version, String rest, ReadContext reader) {
 		EntityJson out = new EntityJson(version, base);
 		String url = out.serviceRoot() + (rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest);
-		return new Call(version, ResourcePath.parse(rest), out, url);
+		return new Call(version, ResourcePath.parse(rest), out, url, reader);
 	}
 
 }

@@ -195,11 +195,14 @@ final class EntityJson {
 		}
 	}
 
-	/** The same request for the following page: {@code $skip} moved on by one page. */
+	/**
+	 * The same request for the following page: {@code $skip} moved on past this page's entities
+	 * (fewer than {@code $top} when the page ended early to stay within the request's budget).
+	 */
 	String nextLink(String url, Page page) {
 		Map<String, String> options = new LinkedHashMap<>(page.options().raw());
 		options.put("$top", Integer.toString(page.top()));
-		options.put("$skip", Integer.toString(page.options().skip() + page.top()));
+		options.put("$skip", Integer.toString(page.options().skip() + page.rows().size()));
 		StringJoiner query = new StringJoiner("&");
 		options.forEach((name, value) -> query
 			.add(UriUtils.encodeQueryParam(name, java.nio.charset.StandardCharsets.UTF_8) + "="

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ReadScope;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
 import org.cabildo.sensing.model.Property;
@@ -13,7 +14,10 @@ import org.cabildo.sensing.web.ResourcePath.Named;
 import org.cabildo.sensing.web.ResourcePath.Segment;
 import org.springframework.stereotype.Component;
 
-/** Walks a resource path segment by segment, answering 404 where an entity is missing. */
+/**
+ * Walks a resource path segment by segment, answering 404 where an entity is missing, and 403
+ * where the path goes through an Observation the reader may not read.
+ */
 @Component
 class PathResolver {
 
@@ -23,7 +27,7 @@ class PathResolver {
 		this.reader = reader;
 	}
 
-	Target resolve(ResourcePath path) {
+	Target resolve(ResourcePath path, ReadScope scope) {
 		List<Segment> segments = path.segments();
 		if (segments.isEmpty()) {
 			return new Target.ServiceRoot();
@@ -40,7 +44,11 @@ class PathResolver {
 			target = switch (target) {
 				case Target.Entity entity when segment instanceof ResourcePath.Ref && reachedByNavigation ->
 					new Target.References(entity);
-				case Target.Entity entity -> fromEntity(entity, segments, i);
+				case Target.Entity entity -> {
+					// What is reached through a hidden Observation would tell that it exists, and when.
+					reader.refuseIfHidden(scope, entity.type(), entity.id());
+					yield fromEntity(entity, segments, i);
+				}
 				case Target.Collection collection when segment instanceof ResourcePath.Ref -> new Target.References(
 						collection);
 				case Target.PropertyValue value -> fromProperty(value, segment);

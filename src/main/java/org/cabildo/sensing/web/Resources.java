@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.ReadAccess;
+import org.cabildo.sensing.ReadScope;
+import org.cabildo.sensing.ReadScope.ObservationsRead;
 import org.cabildo.sensing.WriteAccess;
 import org.cabildo.sensing.store.ObservationsReturned;
 import org.cabildo.sensing.ingest.IngestOutcome;
@@ -43,6 +45,10 @@ import tools.jackson.databind.json.JsonMapper;
  * What a request on a resource path does, whether it came over HTTP or inside a
  * {@code $batch}: reads with their query options, and creates, updates and deletes. An
  * Observation that creates nothing else inline goes to the {@link ObservationIntake}.
+ * <p>
+ * Everything is read for the call's reader, and what an answer returns is handed to its
+ * {@link ReadScope} before a byte of it is sent. A change the caller may make to Observations it
+ * may not read is made, and answered with the entity's id and address only.
  */
 @Component
 class Resources {
@@ -63,10 +69,10 @@ class Resources {
 
 	private final ObjectProvider<WriteAccess> access;
 
-	private final ObjectProvider<ReadAccess> readAccess;
+	private final ReadAccess readAccess;
 
 	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock,
-			Owners owners, ObjectProvider<WriteAccess> access, ObjectProvider<ReadAccess> readAccess) {
+			Owners owners, ObjectProvider<WriteAccess> access, ReadAccess readAccess) {
 		this.owners = owners;
 		this.access = access;
 		this.readAccess = readAccess;
@@ -79,45 +85,73 @@ class Resources {
 
 	// ---- read ----
 
-	/** @param options the system query options ({@code $...}) of the request */
-	Reply get(Call call, Map<String, String> options) {
-		Reply reply = read(call, options);
-		// Everything is read by now; the body is only written from it. A read that may not be
-		// recorded fails here, before a byte of it is sent.
-		ObservationsReturned.take()
-			.ifPresent(returned -> readAccess.getIfAvailable(() -> ReadAccess.UNRESTRICTED).returning(returned));
-		return reply;
+	/** An answer, and the Observations it returns. */
+	private record Answer(Reply reply, ObservationsRead returned) {
+
+		static Answer of(Reply reply) {
+			return new Answer(reply, ObservationsRead.NONE);
+		}
+
 	}
 
-	private Reply read(Call call, Map<String, String> options) {
+	/** @param options the system query options ({@code $...}) of the request */
+	Reply get(Call call, Map<String, String> options) {
+		ReadScope scope = readAccess.scope(call.reader());
+		Answer answer = read(call, scope, options);
+		// Everything is read by now; the body is only written from it. A read that may not be
+		// recorded fails here, before a byte of it is sent.
+		return recorded(scope, answer);
+	}
+
+	/** Tells the scope what the answer returns, and marks the test data in it. */
+	private static Reply recorded(ReadScope scope, Answer answer) {
+		if (answer.returned().isEmpty()) {
+			return answer.reply();
+		}
+		ReadScope.Receipt receipt = scope.returning(answer.returned());
+		if (receipt.testData().isEmpty()) {
+			return answer.reply();
+		}
+		return answer.reply().withHeader(TEST_DATA_HEADER,
+				String.join(",", new java.util.TreeSet<>(receipt.testData()).stream().map(String::valueOf).toList()));
+	}
+
+	/** Names the Datastreams of the answer whose Observations are test data (streams in the lab). */
+	static final String TEST_DATA_HEADER = "Cabildo-Test-Data";
+
+	private Answer read(Call call, ReadScope scope, Map<String, String> options) {
 		QueryOptions parsed = QueryOptionsParser.parse(options);
-		Target target = paths.resolve(call.path());
+		Target target = paths.resolve(call.path(), scope);
 		if (parsed.resultFormat() != null) {
-			return dataArray(call, target, parsed);
+			return dataArray(call, scope, target, parsed);
 		}
 		return switch (target) {
-			case Target.ServiceRoot ignored -> Reply.json(HttpStatus.OK, out -> serviceRoot(out, call));
+			case Target.ServiceRoot ignored -> Answer.of(Reply.json(HttpStatus.OK, out -> serviceRoot(out, call)));
 			case Target.Collection collection -> {
-				Page page = reader.page(collection.type(), collection.parent(), parsed);
-				yield Reply.json(HttpStatus.OK, out -> call.out().page(out, collection.type(), page, call.url()));
+				Page page = reader.page(scope, collection.type(), collection.parent(), parsed);
+				yield new Answer(Reply.json(HttpStatus.OK, out -> call.out().page(out, collection.type(), page,
+						call.url())), ObservationsReturned.in(page));
 			}
 			case Target.Entity entity -> {
-				EntityRow row = reader.byId(entity.type(), entity.id(), parsed).orElseThrow(() -> missing(entity));
-				yield Reply.json(HttpStatus.OK, out -> call.out().entity(out, row, parsed));
+				EntityRow row = reader.byId(scope, entity.type(), entity.id(), parsed)
+					.orElseThrow(() -> missing(entity));
+				yield new Answer(Reply.json(HttpStatus.OK, out -> call.out().entity(out, row, parsed)),
+						ObservationsReturned.in(List.of(row)));
 			}
-			case Target.PropertyValue value -> property(value);
-			case Target.References references -> references(call, references, parsed);
+			case Target.PropertyValue value -> property(scope, value);
+			case Target.References references -> references(call, scope, references, parsed);
 		};
 	}
 
-	private Reply dataArray(Call call, Target target, QueryOptions options) {
+	private Answer dataArray(Call call, ReadScope scope, Target target, QueryOptions options) {
 		if (!(target instanceof Target.Collection collection) || collection.type() != EntityType.OBSERVATION) {
 			throw ApiException.badRequest("$resultFormat=dataArray is for collections of Observations")
 				.with("option", "$resultFormat");
 		}
 		DataArrayJson format = DataArrayJson.of(options, call.out());
-		Page page = reader.page(EntityType.OBSERVATION, collection.parent(), format.readOptions());
-		return Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url()));
+		Page page = reader.page(scope, EntityType.OBSERVATION, collection.parent(), format.readOptions());
+		return new Answer(Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url())),
+				ObservationsReturned.in(page));
 	}
 
 	private void serviceRoot(JsonGenerator out, Call call) {
@@ -145,33 +179,36 @@ class Resources {
 		out.writeEndObject();
 	}
 
-	private Reply property(Target.PropertyValue target) {
+	private Answer property(ReadScope scope, Target.PropertyValue target) {
 		Target.Entity entity = target.entity();
 		Object value;
+		ObservationsRead returned = ObservationsRead.NONE;
 		if (target.property().name().equals("id")) {
+			reader.refuseIfHidden(scope, entity.type(), entity.id());
 			value = (double) entity.id();
 		}
 		else {
 			QueryOptions select = new QueryOptions(null, List.of(), null, 0, false,
 					List.of(target.property().name()), List.of(), null, Map.of());
-			EntityRow row = reader.byId(entity.type(), entity.id(), select).orElseThrow(() -> missing(entity));
+			EntityRow row = reader.byId(scope, entity.type(), entity.id(), select).orElseThrow(() -> missing(entity));
 			value = member(row.value(target.property().name()), target.path());
+			returned = ObservationsReturned.in(List.of(row));
 		}
 		if (value == null) {
-			return Reply.empty(HttpStatus.NO_CONTENT);
+			return new Answer(Reply.empty(HttpStatus.NO_CONTENT), returned);
 		}
 		if (target.raw()) {
-			return Reply.text(rawText(value));
+			return new Answer(Reply.text(rawText(value)), returned);
 		}
 		String name = target.path().isEmpty() ? target.property().name()
 				: target.path().get(target.path().size() - 1);
 		Object shown = value;
-		return Reply.json(HttpStatus.OK, out -> {
+		return new Answer(Reply.json(HttpStatus.OK, out -> {
 			out.writeStartObject();
 			out.writeName(name);
 			EntityJson.value(out, shown);
 			out.writeEndObject();
-		});
+		}), returned);
 	}
 
 	private Object member(Object value, List<String> path) {
@@ -211,19 +248,20 @@ class Resources {
 		return value.toString();
 	}
 
-	private Reply references(Call call, Target.References references, QueryOptions options) {
+	private Answer references(Call call, ReadScope scope, Target.References references, QueryOptions options) {
 		if (references.of() instanceof Target.Entity entity) {
-			return Reply.json(HttpStatus.OK, out -> {
+			reader.refuseIfHidden(scope, entity.type(), entity.id());
+			return Answer.of(Reply.json(HttpStatus.OK, out -> {
 				out.writeStartObject();
 				out.writeStringProperty("@iot.selfLink", call.out().selfLink(entity.type(), entity.id()));
 				out.writeEndObject();
-			});
+			}));
 		}
 		Target.Collection collection = (Target.Collection) references.of();
 		QueryOptions idsOnly = new QueryOptions(options.filter(), options.orderBy(), options.top(), options.skip(),
 				options.count(), List.of("id"), List.of(), null, options.raw());
-		Page page = reader.page(collection.type(), collection.parent(), idsOnly);
-		return Reply.json(HttpStatus.OK, out -> {
+		Page page = reader.page(scope, collection.type(), collection.parent(), idsOnly);
+		return new Answer(Reply.json(HttpStatus.OK, out -> {
 			out.writeStartObject();
 			if (page.count() != null) {
 				out.writeNumberProperty("@iot.count", page.count());
@@ -240,7 +278,7 @@ class Resources {
 				out.writeStringProperty("@iot.nextLink", call.out().nextLink(call.url(), page));
 			}
 			out.writeEndObject();
-		});
+		}), ObservationsReturned.in(page));
 	}
 
 	// ---- write ----
@@ -250,27 +288,28 @@ class Resources {
 	 * @param content the body, read once the path is known to address a collection
 	 */
 	Reply post(Call call, Map<String, String> parameters, Supplier<JsonNode> content) {
-		Target target = paths.resolve(call.path());
+		ReadScope scope = readAccess.scope(call.reader());
+		Target target = paths.resolve(call.path(), scope);
 		if (!(target instanceof Target.Collection collection)) {
 			throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "entities are created by POST to a collection");
 		}
 		JsonNode body = content.get();
 		if (collection.type() == EntityType.OBSERVATION) {
-			Optional<Reply> stored = observation(call, collection, body, IngestOptions.of(parameters));
+			Optional<Reply> stored = observation(call, scope, collection, body, IngestOptions.of(parameters));
 			if (stored.isPresent()) {
 				return stored.get();
 			}
 		}
 		Draft draft = DraftReader.read(collection.type(), body, DraftReader.Mode.CREATE);
 		long id = writer.create(draft, collection.parent());
-		return created(call, collection.type(), id);
+		return written(call, scope, collection.type(), id, HttpStatus.CREATED);
 	}
 
 	/**
 	 * An Observation in a collection of all Observations or of a Datastream's, which creates
 	 * no other entity inline, goes to the intake, outside a transaction; empty for any other.
 	 */
-	private Optional<Reply> observation(Call call, Target.Collection collection, JsonNode body,
+	private Optional<Reply> observation(Call call, ReadScope scope, Target.Collection collection, JsonNode body,
 			IngestOptions options) {
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
 			// In a changeset of a batch: written by the entity writer, in the changeset's transaction.
@@ -307,54 +346,77 @@ class Resources {
 		long id = outcome.id();
 		String selfLink = call.out().selfLink(EntityType.OBSERVATION, id);
 		if (outcome instanceof IngestOutcome.Created) {
+			// What the sender sent, as stored: nothing it did not know already.
 			NewObservation stored = row.get();
 			return Optional.of(Reply.created(EntityType.OBSERVATION, id, selfLink,
 					out -> call.out().observation(out, id, stored)));
 		}
-		EntityRow existing = reStored(id, row.get());
-		return Optional.of(Reply.created(EntityType.OBSERVATION, id, selfLink,
-				out -> call.out().entity(out, existing, QueryOptions.NONE)));
+		if (scope.refusal(target).isPresent()) {
+			return Optional.of(Reply.created(EntityType.OBSERVATION, id, selfLink, out -> address(out, call,
+					EntityType.OBSERVATION, id)));
+		}
+		EntityRow existing = reStored(scope, id, row.get());
+		return Optional.of(recorded(scope, new Answer(Reply.created(EntityType.OBSERVATION, id, selfLink,
+				out -> call.out().entity(out, existing, QueryOptions.NONE)), ObservationsReturned.in(List.of(existing)))));
 	}
 
 	/**
 	 * The Observation a re-sent one repeats, found through its Datastream and phenomenonTime:
 	 * the index on them finds it at once, where a lookup by id alone may read far more.
 	 */
-	private EntityRow reStored(long id, NewObservation row) {
+	private EntityRow reStored(ReadScope scope, long id, NewObservation row) {
 		Navigation observations = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
 		Instant start = row.phenomenonTime().start().truncatedTo(ChronoUnit.MICROS);
 		QueryOptions options = QueryOptionsParser.parse(Map.of("$filter",
 				"id eq " + id + " and phenomenonTime ge " + start, "$top", "1"));
-		List<EntityRow> found = reader.page(EntityType.OBSERVATION, new ParentLink(observations, row.datastreamId()),
-				options).rows();
-		return found.isEmpty() ? reader.byId(EntityType.OBSERVATION, id, QueryOptions.NONE).orElseThrow()
+		List<EntityRow> found = reader.page(scope, EntityType.OBSERVATION,
+				new ParentLink(observations, row.datastreamId()), options).rows();
+		return found.isEmpty() ? reader.byId(scope, EntityType.OBSERVATION, id, QueryOptions.NONE).orElseThrow()
 				: found.get(0);
 	}
 
-	private Reply created(Call call, EntityType type, long id) {
-		EntityRow row = reader.byId(type, id, QueryOptions.NONE).orElseThrow();
-		return Reply.created(type, id, call.out().selfLink(type, id),
-				out -> call.out().entity(out, row, QueryOptions.NONE));
+	/**
+	 * The answer to a change that was made: the entity as the caller may read it now, or, for an
+	 * Observation of a stream the caller may change but not read, its id and address only.
+	 */
+	private Reply written(Call call, ReadScope scope, EntityType type, long id, HttpStatus status) {
+		String selfLink = call.out().selfLink(type, id);
+		if (type == EntityType.OBSERVATION && !reader.mayRead(scope, id)) {
+			JsonBody address = out -> address(out, call, type, id);
+			return status == HttpStatus.CREATED ? Reply.created(type, id, selfLink, address)
+					: Reply.json(status, address);
+		}
+		EntityRow row = reader.byId(scope, type, id, QueryOptions.NONE).orElseThrow(() -> missing(new Target.Entity(type, id)));
+		JsonBody body = out -> call.out().entity(out, row, QueryOptions.NONE);
+		return recorded(scope, new Answer(status == HttpStatus.CREATED ? Reply.created(type, id, selfLink, body)
+				: Reply.json(status, body), ObservationsReturned.in(List.of(row))));
+	}
+
+	private static void address(JsonGenerator out, Call call, EntityType type, long id) {
+		out.writeStartObject();
+		out.writeNumberProperty("@iot.id", id);
+		out.writeStringProperty("@iot.selfLink", call.out().selfLink(type, id));
+		out.writeEndObject();
 	}
 
 	/** PATCH ({@link DraftReader.Mode#PATCH}) or PUT ({@link DraftReader.Mode#PUT}) of one entity. */
 	Reply update(Call call, Supplier<JsonNode> content, DraftReader.Mode mode) {
-		Target.Entity entity = entityTarget(call, "updated");
+		ReadScope scope = readAccess.scope(call.reader());
+		Target.Entity entity = entityTarget(call, scope, "updated");
 		JsonNode body = content.get();
 		Draft draft = DraftReader.read(entity.type(), body, mode);
 		writer.update(draft, entity.id(), mode == DraftReader.Mode.PUT);
-		EntityRow row = reader.byId(entity.type(), entity.id(), QueryOptions.NONE).orElseThrow(() -> missing(entity));
-		return Reply.json(HttpStatus.OK, out -> call.out().entity(out, row, QueryOptions.NONE));
+		return written(call, scope, entity.type(), entity.id(), HttpStatus.OK);
 	}
 
 	Reply delete(Call call) {
-		Target.Entity entity = entityTarget(call, "deleted");
+		Target.Entity entity = entityTarget(call, readAccess.scope(call.reader()), "deleted");
 		writer.delete(entity.type(), entity.id());
 		return Reply.empty(HttpStatus.OK);
 	}
 
-	private Target.Entity entityTarget(Call call, String verb) {
-		Target target = paths.resolve(call.path());
+	private Target.Entity entityTarget(Call call, ReadScope scope, String verb) {
+		Target target = paths.resolve(call.path(), scope);
 		if (!(target instanceof Target.Entity entity)) {
 			throw new ApiException(HttpStatus.METHOD_NOT_ALLOWED, "only single entities are " + verb
 					+ ", addressed as in Things(1)");
