@@ -260,6 +260,7 @@ class GovernanceEnforcementTest {
 		promoteToCity(counter);
 		operator.post("/v1.1/Datastreams(" + open + ")/Observations", reading(10.0));
 		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(4242.0));
+		keepAggregate(counter, Instant.parse("2024-01-01T00:00:00Z"), 4242.0);
 		long thing = operator.get("/v1.1/Datastreams(" + open + ")/Thing").json().get("@iot.id").asLong();
 		long observation = ownAnalyst.send("GET", "/v1.1/Datastreams(" + counter + ")/Observations", null,
 				Map.of("Cabildo-Purpose", "mobility")).json().get("value").get(0).get("@iot.id").asLong();
@@ -267,7 +268,8 @@ class GovernanceEnforcementTest {
 				"/v1.1/Observations?$filter=result%20eq%204242", "/v1.1/Observations(" + observation + ")",
 				"/v1.1/Things(" + thing + ")?$expand=Datastreams($expand=Observations)",
 				"/v1.1/FeaturesOfInterest?$expand=Observations($filter=result%20eq%204242)",
-				"/v1.1/Datastreams(" + counter + ")/Observations?$resultFormat=dataArray", "$batch");
+				"/v1.1/Datastreams(" + counter + ")/Observations?$resultFormat=dataArray", "$batch",
+				"/v1.1/Observations(" + observation + ")/result", "/api/register/" + counter + "/aggregates");
 		Map<String, Api> callers = Map.of("anonymous", anonymous, "own analyst", ownAnalyst, "granted analyst",
 				grantedAnalyst, "other analyst", otherAnalyst, "operator", operator);
 		List<String> purposes = java.util.Arrays.asList(null, "mobility", "planning_decision_making", "health");
@@ -299,6 +301,100 @@ class GovernanceEnforcementTest {
 				assertThat(reads()).as(what).isEqualTo(before);
 			}
 		}
+	}
+
+	@Test
+	@DisplayName("a change to Observations the caller may make but not read is made, and answered without their data")
+	void writesWithoutReading() {
+		long counter = datastream("plates-write");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(counter);
+		long observation = operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(4242.0)).id();
+		String self = "/v1.1/Observations(" + observation + ")";
+		long before = reads();
+
+		Api.Response patched = operator.patch(self, Map.of("result", 5151.0));
+		assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+		assertThat(patched.json().get("@iot.id").asLong()).isEqualTo(observation);
+		assertThat(patched.body()).doesNotContain("5151").doesNotContain("result");
+		assertThat(storedResult(observation)).as("the change is made").isEqualTo(5151.0);
+
+		Api.Response put = operator.put(self, Map.of("result", 6161.0, "phenomenonTime", Instant.now().toString()));
+		assertThat(put.status()).as("%s", put).isEqualTo(200);
+		assertThat(put.body()).doesNotContain("6161");
+		assertThat(storedResult(observation)).isEqualTo(6161.0);
+
+		Api.Response inline = operator.post("/v1.1/Datastreams(" + counter + ")/Observations", Map.of("result", 7171.0,
+				"phenomenonTime", Instant.now().toString(), "FeatureOfInterest", Map.of("name", "here", "description",
+						"a corner", "encodingType", "application/geo+json", "feature",
+						Map.of("type", "Point", "coordinates", List.of(-99.1, 19.4)))));
+		assertThat(inline.status()).as("%s", inline).isEqualTo(201);
+		assertThat(inline.body()).doesNotContain("7171");
+		assertThat(storedResult(inline.id())).isEqualTo(7171.0);
+		Api.Response batch = operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
+				"patch", "url", "Observations(" + observation + ")", "body", Map.of("result", 8181.0)))));
+		assertThat(batch.json().get("responses").get(0).get("status").asInt()).as("%s", batch).isEqualTo(200);
+		assertThat(batch.body()).doesNotContain("8181");
+		assertThat(reads()).as("nothing was read").isEqualTo(before);
+
+		Api.Response withPurpose = operator.send("PATCH", self, Map.of("result", 9191.0),
+				Map.of("Cabildo-Purpose", "mobility"));
+		assertThat(withPurpose.body()).as("read back for a declared purpose").contains("9191");
+		assertThat(reads()).as("and that read is ledgered").isEqualTo(before + 1);
+	}
+
+	@Test
+	@DisplayName("nothing reached through an Observation the caller may not read tells that it exists")
+	void pathsThroughHiddenObservations() {
+		long counter = datastream("plates-paths");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(counter);
+		long observation = operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(4242.0)).id();
+		for (String path : List.of("/Datastream", "/FeatureOfInterest", "/Datastream/Thing", "/id", "/result",
+				"/phenomenonTime", "/Datastream/$ref", "/FeatureOfInterest/Observations")) {
+			Api.Response response = anonymous.get("/v1.1/Observations(" + observation + ")" + path);
+			assertThat(response.status()).as("%s: %s", path, response).isEqualTo(403);
+			assertThat(response.body()).as(path).doesNotContain("4242").doesNotContain(Long.toString(counter) + ")");
+		}
+		Api.Response allowed = ownAnalyst.get("/v1.1/Observations(" + observation + ")/Datastream", "purpose",
+				"mobility");
+		assertThat(allowed.status()).as("%s", allowed).isEqualTo(200);
+		assertThat(allowed.json().get("@iot.id").asLong()).isEqualTo(counter);
+	}
+
+	@Test
+	@DisplayName("the aggregates kept of personal data are read as its Observations are, and each read is ledgered")
+	void aggregatesAreBoundAndLedgered() {
+		long counter = datastream("plates-aggregates");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(counter);
+		keepAggregate(counter, Instant.parse("2024-01-01T00:00:00Z"), 4242.0);
+		String path = "/api/register/" + counter + "/aggregates";
+		assertThat(anonymous.get(path).status()).isEqualTo(403);
+		assertThat(ownAnalyst.get(path).status()).isEqualTo(403);
+		long before = reads();
+		Api.Response read = ownAnalyst.get(path, "purpose", "mobility");
+		assertThat(read.status()).as("%s", read).isEqualTo(200);
+		assertThat(read.body()).contains("4242");
+		assertThat(reads()).isEqualTo(before + 1);
+		assertThat(jdbc.sql("SELECT observations FROM ledger_entries WHERE kind = 'read' ORDER BY seq DESC"
+				+ " FETCH FIRST 1 ROWS ONLY").query(Long.class).single()).as("the observations they summarise")
+			.isEqualTo(3);
+		assertThat(ownAnalyst.get(path, "purpose", "mobility", "limit", "0").status()).isEqualTo(400);
+	}
+
+	private void keepAggregate(long datastream, Instant start, double mean) {
+		jdbc.sql("INSERT INTO observation_aggregates (datastream_id, interval_start, interval_end, count, numeric_count,"
+				+ " min, max, mean, computed_at) VALUES (?, ?, ?, 3, 3, ?, ?, ?, ?)")
+			.params(datastream, start.atOffset(java.time.ZoneOffset.UTC),
+					start.plusSeconds(3600).atOffset(java.time.ZoneOffset.UTC), mean, mean, mean,
+					Instant.now().atOffset(java.time.ZoneOffset.UTC))
+			.update();
+	}
+
+	private double storedResult(long observation) {
+		return jdbc.sql("SELECT result_number FROM observations WHERE id = ?").param(observation).query(Double.class)
+			.single();
 	}
 
 	private long reads() {

@@ -3,6 +3,9 @@ package org.cabildo.sensing.mqtt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 import org.cabildo.governance.AccessLevel;
 import org.cabildo.governance.Declaration;
@@ -13,6 +16,7 @@ import org.cabildo.sensing.mqtt.Devices.Credential;
 import org.cabildo.sensing.mqtt.Devices.Station;
 import org.cabildo.support.Api;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,8 +90,65 @@ class MqttGovernanceTest {
 		assertThat(stored()).isEqualTo(1);
 	}
 
+	@Test
+	@DisplayName("a change to a restricted Observation reaches no subscriber, on any topic; one to an open Observation does")
+	void changesOfRestrictedObservationsAreNotSent() throws InterruptedException {
+		Api operator = new Api(httpPort);
+		Station open = Devices.station(operator);
+		change(station.datastream(), Stage.CITY, AccessLevel.RESTRICTED, PersonalDataClass.PSEUDONYMOUS);
+		change(open.datastream(), Stage.CITY, AccessLevel.OPEN, PersonalDataClass.NONE);
+		long restricted = observation(operator, station.datastream());
+		long openObservation = observation(operator, open.datastream());
+		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
+		try {
+			List<Devices.Inbox> ofRestricted = topics(station.datastream(), restricted).stream()
+				.map(topic -> Devices.Inbox.subscribe(dashboard, topic))
+				.toList();
+			List<Devices.Inbox> ofOpen = topics(open.datastream(), openObservation).stream()
+				.map(topic -> Devices.Inbox.subscribe(dashboard, topic))
+				.toList();
+			assertThat(operator.patch("/v1.1/Observations(" + restricted + ")", Map.of("result", 4242)).status())
+				.isEqualTo(200);
+			assertThat(operator.put("/v1.1/Observations(" + restricted + ")", Map.of("result", 4343, "phenomenonTime",
+					Instant.now().toString())).status()).isEqualTo(200);
+			assertThat(operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method", "patch",
+					"url", "Observations(" + restricted + ")", "body", Map.of("result", 4444))))).status())
+				.isEqualTo(200);
+			assertThat(operator.patch("/v1.1/Observations(" + openObservation + ")", Map.of("result", 11)).status())
+				.isEqualTo(200);
+			for (Devices.Inbox inbox : ofOpen) {
+				assertThat(inbox.next().json().toString()).as("the open stream's change is sent").contains("11");
+			}
+			for (Devices.Inbox inbox : ofRestricted) {
+				assertThat(inbox.isEmptyAfter(Duration.ofMillis(300))).isTrue();
+			}
+		}
+		finally {
+			dashboard.disconnect();
+		}
+	}
+
+	/** Every topic a change to the Observation is sent on: collections, the entity, a property, a $select. */
+	private static List<String> topics(long datastream, long observation) {
+		return List.of("v1.1/Datastreams(" + datastream + ")/Observations", "v1.1/Observations(" + observation + ")",
+				"v1.1/Observations(" + observation + ")/result",
+				"v1.1/Datastreams(" + datastream + ")/Observations?$select=result",
+				"v1.0/Observations(" + observation + ")");
+	}
+
+	private static long observation(Api operator, long datastream) {
+		Api.Response created = operator.post("/v1.1/Datastreams(" + datastream + ")/Observations",
+				Map.of("result", 1, "phenomenonTime", Instant.now().toString()));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		return created.id();
+	}
+
 	private void change(Stage stage, AccessLevel access, PersonalDataClass personal) {
-		Declaration d = register.current(station.datastream()).orElseThrow();
+		change(station.datastream(), stage, access, personal);
+	}
+
+	private void change(long datastream, Stage stage, AccessLevel access, PersonalDataClass personal) {
+		Declaration d = register.current(datastream).orElseThrow();
 		register.saveVersion(new Declaration(d.datastreamId(), d.version(), d.organisationId(), d.organisation(),
 				d.contact(), d.purposes(), d.technology(), d.dataTypes(), d.processing(), d.access(), d.storage(),
 				new Declaration.Retention("P30D", "nothing", null), personal,
