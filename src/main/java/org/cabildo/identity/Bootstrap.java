@@ -1,5 +1,6 @@
 package org.cabildo.identity;
 
+import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,7 +42,7 @@ class Bootstrap implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		if (!account.username().isBlank()) {
-			create();
+			Platform.runAs("bootstrap account", this::create);
 		}
 		if (!cli && !people.anyAdmin()) {
 			log.warn("No one holds the admin role yet, and no account has a default password. Create the first admin"
