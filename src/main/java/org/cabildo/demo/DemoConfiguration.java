@@ -43,10 +43,10 @@ class DemoConfiguration {
 					    API documentation    %1$s/swagger-ui.html
 					    MQTT (SensorThings)  mqtt://localhost:%2$s, e.g. subscribe to v1.1/Datastreams(1)/Observations
 
-					  Accounts (password: the demo secret, 'demo' unless CABILDO_DEMO_SECRET is set): admin,
+					  Accounts (password: the demo secret, 'cabildo-demo' unless CABILDO_DEMO_SECRET is set): admin,
 					  steward, operator, analyst, auditor (environment office, which owns the stations; admin
 					  also of the transport office); device 'demo-device' (bearer token: the demo secret),
-					  bound to every station's Datastreams. Who am I: curl -u operator:demo %1$s/api/identity/people/me
+					  bound to every station's Datastreams. Who am I: curl -u operator:cabildo-demo %1$s/api/identity/people/me
 
 					  Data: Fuente SEDEMA, Dirección de Monitoreo Atmosférico, Ciudad de México. Stop with Ctrl+C.
 					""".formatted(base, environment.getProperty("cabildo.mqtt.port", "1883")));

@@ -1,5 +1,6 @@
 package org.cabildo.identity;
 
+import org.cabildo.platform.ApiException;
 import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +54,7 @@ class Bootstrap implements ApplicationRunner {
 	private void create() {
 		Organisation organisation = organisations.named(account.organisation().isBlank() ? "unassigned"
 				: account.organisation(), true);
-		Person person = people.byUsername(account.username())
-			.orElseGet(() -> people.create(account.username(), account.password().isBlank() ? null : account.password(),
-					organisation.id(), "bootstrap"));
+		Person person = people.byUsername(account.username()).orElseGet(() -> createPerson(organisation));
 		for (String label : account.roles()) {
 			Role role = Role.of(label)
 				.orElseThrow(() -> new IllegalArgumentException("cabildo.identity.bootstrap.roles: no role '" + label + "'"));
@@ -65,6 +64,16 @@ class Bootstrap implements ApplicationRunner {
 			tokens.create(person.id(), "bootstrap", null, account.token(), "bootstrap");
 		}
 		log.info("Bootstrap account '{}' is ready in organisation '{}'", person.username(), organisation.name());
+	}
+
+	private Person createPerson(Organisation organisation) {
+		try {
+			return people.create(account.username(), account.password().isBlank() ? null : account.password(),
+					organisation.id(), "bootstrap");
+		}
+		catch (ApiException e) {
+			throw new IllegalStateException("cabildo.identity.bootstrap: " + e.getMessage(), e);
+		}
 	}
 
 }
