@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The public register: the declarations of every Datastream, versioned. Stewards of the owning
- * organisation write them (the platform itself too, when its work says so: the demo loader); everyone reads them. Every
- * new version is an entry of the access ledger.
+ * organisation write them (the platform itself too, when its work says so: the demo loader);
+ * everyone reads them. Every new version is an entry of the access ledger.
  */
 @Service
 public class Register {

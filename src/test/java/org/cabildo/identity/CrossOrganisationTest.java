@@ -48,7 +48,8 @@ class CrossOrganisationTest {
 		assertThat(adminOfA.get("/api/identity/tokens", "person", Long.toString(both.id())).status()).isEqualTo(403);
 		assertThat(adminOfA.post("/api/identity/people/" + attacker.id() + "/roles",
 				Map.of("organisation", b.id(), "role", "analyst")).status()).isEqualTo(403);
-		assertThat(people.byId(attacker.id()).orElseThrow().roles()).extracting(Person.Grant::organisation).containsOnly(a.id());
+		assertThat(people.byId(attacker.id()).orElseThrow().roles()).extracting(Person.Grant::organisation)
+			.containsOnly(a.id());
 	}
 
 	@Test

@@ -26,8 +26,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Devices of an organisation and the Datastreams each may write to, managed by the
- * organisation's admins. A device is bound only to its own organisation's Datastreams.
+ * Devices of an organisation and the Datastreams each may write to, managed by those who are
+ * admin of the organisation and of every organisation owning one of those Datastreams. A device
+ * is bound only to its own organisation's Datastreams.
  */
 @RestController
 @RequestMapping("/api/identity/devices")
@@ -104,7 +105,9 @@ class DeviceController {
 	private Device managed(long id) {
 		Device device = device(id);
 		Set<Long> organisations = new TreeSet<>(Set.of(device.organisation()));
-		device.datastreams().forEach(datastream -> organisations.addAll(things.organisationsOf("Datastreams", datastream)));
+		for (long datastream : device.datastreams()) {
+			organisations.addAll(things.organisationsOf("Datastreams", datastream));
+		}
 		organisations.remove(WriteAccess.UNASSIGNED);
 		SignedIn.adminOfEach(organisations, "managing device " + id);
 		return device;
