@@ -1,5 +1,6 @@
 package org.cabildo.demo;
 
+import org.cabildo.platform.Platform;
 import org.cabildo.platform.PlatformSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ class DemoConfiguration {
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
 	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoRegister register,
 			DemoSettings settings, PlatformSettings platform, Environment environment) {
-		return arguments -> {
+		// The platform loads the demo itself, as no signed-in caller could: every organisation's data at once.
+		return arguments -> Platform.runAs("demo loader", () -> {
 			long started = System.nanoTime();
 			log.info("Loading the demo city (Mexico City air quality, RAMA network) ...");
 			// Owners first, then declarations, then data: nothing is collected before it is declared.
@@ -41,14 +43,14 @@ class DemoConfiguration {
 					    API documentation    %1$s/swagger-ui.html
 					    MQTT (SensorThings)  mqtt://localhost:%2$s, e.g. subscribe to v1.1/Datastreams(1)/Observations
 
-					  Accounts (password: the demo secret, 'demo' unless CABILDO_DEMO_SECRET is set): admin,
+					  Accounts (password: the demo secret, 'cabildo-demo' unless CABILDO_DEMO_SECRET is set): admin,
 					  steward, operator, analyst, auditor (environment office, which owns the stations; admin
 					  also of the transport office); device 'demo-device' (bearer token: the demo secret),
-					  bound to every station's Datastreams. Who am I: curl -u operator:demo %1$s/api/identity/people/me
+					  bound to every station's Datastreams. Who am I: curl -u operator:cabildo-demo %1$s/api/identity/people/me
 
 					  Data: Fuente SEDEMA, Dirección de Monitoreo Atmosférico, Ciudad de México. Stop with Ctrl+C.
 					""".formatted(base, environment.getProperty("cabildo.mqtt.port", "1883")));
-		};
+		});
 	}
 
 }

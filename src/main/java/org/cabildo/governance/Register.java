@@ -14,6 +14,7 @@ import org.cabildo.identity.Organisation;
 import org.cabildo.identity.Organisations;
 import org.cabildo.identity.Role;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.Platform;
 import org.cabildo.sensing.SensorThings;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The public register: the declarations of every Datastream, versioned. Stewards of the owning
- * organisation write them (the platform itself too: the demo loader); everyone reads them. Every
- * new version is an entry of the access ledger.
+ * organisation write them (the platform itself too, when its work says so: the demo loader);
+ * everyone reads them. Every new version is an entry of the access ledger.
  */
 @Service
 public class Register {
@@ -128,12 +129,19 @@ public class Register {
 		return current.all().stream().sorted(java.util.Comparator.comparingLong(Declaration::datastreamId)).toList();
 	}
 
-	/** Refuses (403) unless the caller is a steward of the organisation (or the platform itself). */
+	/**
+	 * Refuses (401, 403) unless the caller is a steward of the organisation, or the platform's
+	 * own work ({@link Platform#runAs}); outside a request, without either, it is a bug.
+	 */
 	public static void requireSteward(long organisation) {
+		if (Platform.job().isPresent()) {
+			return;
+		}
 		Optional<Caller> caller = Caller.current();
 		if (caller.isEmpty()) {
 			if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() == null) {
-				return; // the platform itself: start-up, the demo loader
+				throw new IllegalStateException("a declaration written outside a request has no caller; the"
+						+ " platform's own work runs through Platform.runAs");
 			}
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "declarations are written by stewards: sign in");
 		}

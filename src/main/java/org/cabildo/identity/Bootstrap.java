@@ -1,5 +1,7 @@
 package org.cabildo.identity;
 
+import org.cabildo.platform.ApiException;
+import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -41,7 +43,7 @@ class Bootstrap implements ApplicationRunner {
 	@Override
 	public void run(ApplicationArguments arguments) {
 		if (!account.username().isBlank()) {
-			create();
+			Platform.runAs("bootstrap account", this::create);
 		}
 		if (!cli && !people.anyAdmin()) {
 			log.warn("No one holds the admin role yet, and no account has a default password. Create the first admin"
@@ -52,9 +54,7 @@ class Bootstrap implements ApplicationRunner {
 	private void create() {
 		Organisation organisation = organisations.named(account.organisation().isBlank() ? "unassigned"
 				: account.organisation(), true);
-		Person person = people.byUsername(account.username())
-			.orElseGet(() -> people.create(account.username(), account.password().isBlank() ? null : account.password(),
-					organisation.id(), "bootstrap"));
+		Person person = people.byUsername(account.username()).orElseGet(() -> createPerson(organisation));
 		for (String label : account.roles()) {
 			Role role = Role.of(label)
 				.orElseThrow(() -> new IllegalArgumentException("cabildo.identity.bootstrap.roles: no role '" + label + "'"));
@@ -64,6 +64,16 @@ class Bootstrap implements ApplicationRunner {
 			tokens.create(person.id(), "bootstrap", null, account.token(), "bootstrap");
 		}
 		log.info("Bootstrap account '{}' is ready in organisation '{}'", person.username(), organisation.name());
+	}
+
+	private Person createPerson(Organisation organisation) {
+		try {
+			return people.create(account.username(), account.password().isBlank() ? null : account.password(),
+					organisation.id(), "bootstrap");
+		}
+		catch (ApiException e) {
+			throw new IllegalStateException("cabildo.identity.bootstrap: " + e.getMessage(), e);
+		}
 	}
 
 }

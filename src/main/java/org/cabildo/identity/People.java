@@ -56,8 +56,8 @@ public class People {
 		if (!name.matches("[\\p{L}\\p{N}._@-]{1,200}")) {
 			throw ApiException.badRequest("a username is 1 to 200 letters, digits, '.', '_', '@' or '-'");
 		}
-		if (password != null && password.length() < 4) {
-			throw ApiException.badRequest("a password has at least 4 characters");
+		if (password != null) {
+			Passwords.check(password, name);
 		}
 		if (byUsername(name).isPresent()) {
 			throw new ApiException(HttpStatus.CONFLICT, "there is a person named '" + name + "'");
@@ -73,9 +73,7 @@ public class People {
 	}
 
 	public void changePassword(long person, String password, String actor) {
-		if (password == null || password.length() < 4) {
-			throw ApiException.badRequest("a password has at least 4 characters");
-		}
+		Passwords.check(password, byId(person).map(Person::username).orElse(null));
 		jdbc.sql("UPDATE people SET password_hash = ? WHERE id = ?").params(PASSWORDS.encode(password), person).update();
 		audit.record("password-changed", actor, "person " + person, null, null);
 	}

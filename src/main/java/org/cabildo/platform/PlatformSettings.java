@@ -11,9 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param baseUrl the public URL the platform is reached at, used in every link it writes;
  * empty to take it from each request (behind a proxy, set it or forward the headers)
  * @param dataDir where the embedded database and generated keys live
+ * @param maxBodyBytes the largest HTTP request body any API accepts; larger ones are refused
+ * with 413 (the SensorThings API may hold its own to less: {@code cabildo.sensing.max-body-bytes})
  */
 @ConfigurationProperties("cabildo")
-public record PlatformSettings(@DefaultValue("") String baseUrl, @DefaultValue("./data") Path dataDir) {
+public record PlatformSettings(@DefaultValue("") String baseUrl, @DefaultValue("./data") Path dataDir,
+		@DefaultValue("16777216") long maxBodyBytes) {
 
 	public PlatformSettings {
 		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;

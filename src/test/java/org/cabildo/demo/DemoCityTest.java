@@ -78,11 +78,11 @@ class DemoCityTest {
 	@Test
 	void theDemoAccountsSignInAndTheEnvironmentOfficeOwnsTheStations() {
 		Api anonymous = Api.anonymous(port);
-		JsonNode operator = anonymous.as(Api.basic("operator", "demo")).get("/api/identity/people/me").json();
+		JsonNode operator = anonymous.as(Api.basic("operator", "cabildo-demo")).get("/api/identity/people/me").json();
 		assertThat(operator.get("name").asString()).isEqualTo("operator");
 		assertThat(operator.get("grants").toString()).contains("OPERATOR");
 		for (String name : List.of("admin", "steward", "analyst", "auditor")) {
-			assertThat(anonymous.as(Api.basic(name, "demo")).get("/api/identity/people/me").status()).as(name)
+			assertThat(anonymous.as(Api.basic(name, "cabildo-demo")).get("/api/identity/people/me").status()).as(name)
 				.isEqualTo(200);
 		}
 		long station = anonymous.get("/v1.1/Things", "$filter", "properties/stationId eq 'MER'").json().get("value")
@@ -91,12 +91,12 @@ class DemoCityTest {
 			.contains(DemoAccounts.ENVIRONMENT);
 		long datastream = anonymous.get("/v1.1/Datastreams", "$filter", "properties/stationId eq 'MER'").json()
 			.get("value").get(0).get("@iot.id").asLong();
-		Api device = anonymous.as(Api.bearer("demo"));
+		Api device = anonymous.as(Api.bearer("cabildo-demo"));
 		Api.Response written = device.post("/v1.1/Datastreams(" + datastream + ")/Observations",
 				Map.of("phenomenonTime", "2030-01-01T00:00:00Z", "result", 1));
 		assertThat(written.status()).isEqualTo(201);
 		// the demo operator may delete it again (the other tests count the shipped observations)
-		assertThat(anonymous.as(Api.basic("operator", "demo")).delete("/v1.1/Observations(" + written.id() + ")")
+		assertThat(anonymous.as(Api.basic("operator", "cabildo-demo")).delete("/v1.1/Observations(" + written.id() + ")")
 			.status()).isEqualTo(200);
 		assertThat(device.post("/v1.1/Things", Map.of("name", "x", "description", "x")).status()).isEqualTo(403);
 	}
@@ -123,7 +123,7 @@ class DemoCityTest {
 		long counter = restricted.get("datastreamId").asLong();
 		String counts = "/v1.1/Datastreams(" + counter + ")/Observations";
 		assertThat(anonymous.get(counts).status()).isEqualTo(403);
-		Api analyst = anonymous.as(Api.basic("analyst", "demo"));
+		Api analyst = anonymous.as(Api.basic("analyst", "cabildo-demo"));
 		assertThat(analyst.get(counts, "purpose", "mobility").status()).isEqualTo(403);
 		Api.Response read = analyst.get(counts, "purpose", "planning_decision_making", "$top", "3");
 		assertThat(read.status()).as("%s", read).isEqualTo(200);

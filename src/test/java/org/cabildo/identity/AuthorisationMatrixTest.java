@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.cabildo.IntegrationTest;
+import org.cabildo.sensing.SensorThings;
 import org.cabildo.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -78,6 +80,9 @@ class AuthorisationMatrixTest {
 
 	@Autowired
 	Devices devices;
+
+	@Autowired
+	SensorThings things;
 
 	private final Map<Who, Api> callers = new EnumMap<>(Who.class);
 
@@ -312,6 +317,104 @@ class AuthorisationMatrixTest {
 			routes.add("GET " + path + "/**");
 		}
 		return routes;
+	}
+
+	/** A management call on a target that belongs (also) to another organisation; made fresh for each caller. */
+	record CrossCase(String name, Supplier<Call> call) {
+	}
+
+	/**
+	 * The identity API across organisations: the matrix organisation's admin (A) acts on people,
+	 * devices, tokens and roles of another organisation (B) and of both (A∩B), and is refused; an
+	 * admin of both is let through. Managing a target needs the admin role in every organisation
+	 * it belongs to.
+	 */
+	private List<CrossCase> crossOrganisationCases(Organisation b) {
+		String api = "/api/identity";
+		long a = organisation.id();
+		Supplier<Person> ofB = () -> crossPerson(b.id(), Map.of(b.id(), Role.OPERATOR));
+		// home in A, admin of B: a token for them acts in B
+		Supplier<Person> ofBoth = () -> crossPerson(a, Map.of(a, Role.OPERATOR, b.id(), Role.ADMIN));
+		Supplier<Long> deviceOfB = () -> devices.create(Accounts.unique("db"), b.id(), null, "test").id();
+		// a device of A bound to a Datastream that has since been handed to B
+		Supplier<Long> deviceOfBoth = () -> {
+			Issued device = devices.create(Accounts.unique("dab"), a, null, "test");
+			devices.bind(device.id(), datastream, "test");
+			things.assignThing(thing, b.id());
+			return device.id();
+		};
+		List<CrossCase> cases = new ArrayList<>();
+		for (var target : Map.of("B", ofB, "A∩B", ofBoth).entrySet()) {
+			String of = " of " + target.getKey();
+			Supplier<Person> person = target.getValue();
+			cases.add(new CrossCase("POST tokens for a person" + of, () -> new Call("POST", api + "/tokens",
+					Map.of("name", "x", "person", person.get().id()))));
+			cases.add(new CrossCase("GET tokens of a person" + of, () -> new Call("GET", api + "/tokens?person="
+					+ person.get().id(), null)));
+			cases.add(new CrossCase("DELETE a token of a person" + of, () -> new Call("DELETE", api + "/tokens/"
+					+ tokens.create(person.get().id(), "x", null, "test").id(), null)));
+			cases.add(new CrossCase("grant a person" + of + " a role in A", () -> new Call("POST", api + "/people/"
+					+ person.get().id() + "/roles", Map.of("organisation", a, "role", "analyst"))));
+		}
+		cases.add(new CrossCase("grant a person of A a role in B", () -> new Call("POST", api + "/people/"
+				+ crossPerson(a, Map.of(a, Role.ANALYST)).id() + "/roles", Map.of("organisation", b.id(), "role",
+						"admin"))));
+		cases.add(new CrossCase("take back a role in B", () -> new Call("DELETE", api + "/people/"
+				+ ofBoth.get().id() + "/roles/" + b.id() + "/admin", null)));
+		cases.add(new CrossCase("list the people of B", () -> new Call("GET", api + "/people?organisation=" + b.id(),
+				null)));
+		cases.add(new CrossCase("create a person in B", () -> new Call("POST", api + "/people", Map.of("username",
+				Accounts.unique("p"), "organisation", b.id()))));
+		cases.add(new CrossCase("list the devices of B", () -> new Call("GET", api + "/devices?organisation="
+				+ b.id(), null)));
+		cases.add(new CrossCase("create a device in B", () -> new Call("POST", api + "/devices", Map.of("name",
+				Accounts.unique("d"), "organisation", b.id()))));
+		for (var target : Map.of("B", deviceOfB, "A∩B", deviceOfBoth).entrySet()) {
+			String of = " of " + target.getKey();
+			Supplier<Long> device = target.getValue();
+			cases.add(new CrossCase("revoke a device" + of, () -> new Call("DELETE", api + "/devices/"
+					+ device.get(), null)));
+			cases.add(new CrossCase("unbind a device" + of, () -> new Call("DELETE", api + "/devices/"
+					+ device.get() + "/bindings/" + datastream, null)));
+		}
+		cases.add(new CrossCase("bind a device of B to a Datastream of B", () -> {
+			things.assignThing(thing, b.id());
+			return new Call("POST", api + "/devices/" + deviceOfB.get() + "/bindings", Map.of("datastream", datastream));
+		}));
+		cases.add(new CrossCase("hand a Thing of B to A", () -> {
+			things.assignThing(thing, b.id());
+			return new Call("PUT", api + "/ownership/Things/" + thing, Map.of("organisation", a));
+		}));
+		return cases;
+	}
+
+	private Person crossPerson(long home, Map<Long, Role> roles) {
+		Person person = people.create(Accounts.unique("x"), null, home, "test");
+		roles.forEach((organisation, role) -> people.grant(person.id(), organisation, role, "test"));
+		return people.byId(person.id()).orElseThrow();
+	}
+
+	@Test
+	@DisplayName("across organisations: an admin of A manages nothing of B nor of A∩B; an admin of both does")
+	void crossOrganisationExpectationsHold() {
+		Organisation b = organisations.create(Accounts.unique("matrix-b"));
+		Person both = crossPerson(organisation.id(), Map.of(organisation.id(), Role.ADMIN));
+		people.grant(both.id(), b.id(), Role.ADMIN, "test");
+		Api adminOfBoth = Api.anonymous(port).as(Api.bearer(tokens.create(both.id(), "matrix", null, "test").secret()));
+		List<String> wrong = new ArrayList<>();
+		for (CrossCase c : crossOrganisationCases(b)) {
+			Call call = c.call().get();
+			Api.Response refused = admin.send(call.method(), call.url(), call.body(), Map.of());
+			if (refused.status() != 403) {
+				wrong.add(c.name() + " as admin of A: expected 403, got " + refused);
+			}
+			call = c.call().get();
+			Api.Response allowed = adminOfBoth.send(call.method(), call.url(), call.body(), Map.of());
+			if (allowed.status() == 401 || allowed.status() == 403 || allowed.status() >= 500) {
+				wrong.add(c.name() + " as admin of A and B: expected it allowed, got " + allowed);
+			}
+		}
+		assertThat(wrong).isEmpty();
 	}
 
 	@Test

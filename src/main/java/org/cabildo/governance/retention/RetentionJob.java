@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.GovernanceSettings;
 import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,7 +51,7 @@ public class RetentionJob {
 	@Scheduled(fixedDelayString = "${cabildo.governance.retention.interval:1h}",
 			initialDelayString = "${cabildo.governance.retention.interval:1h}")
 	void scheduled() {
-		RetentionReport report = run();
+		RetentionReport report = Platform.runAs("retention", this::run);
 		if (!report.removals().isEmpty()) {
 			log.info("Retention removed {} observations of {} datastreams", report.observations(),
 					report.removals().size());

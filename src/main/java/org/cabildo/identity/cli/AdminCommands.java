@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -18,6 +19,7 @@ import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.Platform;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -69,7 +71,7 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	@Override
-	public void run(ApplicationArguments arguments) throws IOException {
+	public void run(ApplicationArguments arguments) {
 		List<String> words = arguments.getNonOptionArgs();
 		if (words.isEmpty()) {
 			out.print(USAGE);
@@ -77,7 +79,9 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 			return;
 		}
 		try {
-			run(words.get(0), words.subList(1, words.size()), arguments);
+			// Whoever can run this holds the database's credentials: the platform's own operator.
+			Platform.runAs("cabildo admin " + words.get(0), () -> run(words.get(0), words.subList(1, words.size()),
+					arguments));
 		}
 		catch (ApiException | IllegalArgumentException e) {
 			System.err.println("cabildo admin: " + e.getMessage());
@@ -85,7 +89,7 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 		}
 	}
 
-	private void run(String command, List<String> words, ApplicationArguments arguments) throws IOException {
+	private void run(String command, List<String> words, ApplicationArguments arguments) {
 		String actor = "cli " + System.getProperty("user.name", "");
 		switch (command) {
 			case "create-org" -> out.println("organisation " + organisations.create(only(words, "a name")).name());
@@ -171,8 +175,14 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 		return words.get(0);
 	}
 
-	private static String stdinLine() throws IOException {
-		String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+	private static String stdinLine() {
+		String line;
+		try {
+			line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
 		if (line == null || line.isEmpty()) {
 			throw new IllegalArgumentException("no password on standard input");
 		}

@@ -66,9 +66,4 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 				: Optional.empty();
 	}
 
-	/** Whether the current thread serves no request: the platform itself (start-up, the demo loader). */
-	static boolean isPlatform() {
-		return SecurityContextHolder.getContext().getAuthentication() == null;
-	}
-
 }

@@ -10,6 +10,7 @@ import org.cabildo.identity.Organisation;
 import org.cabildo.identity.Organisations;
 import org.cabildo.identity.Role;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.Platform;
 import org.cabildo.sensing.WriteAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The rules of writing sensing data: operators change what belongs to their organisation;
- * devices only add Observations to the Datastreams they are bound to. The platform itself
- * (no request: start-up, the demo loader) may do anything.
+ * devices only add Observations to the Datastreams they are bound to. The platform itself may
+ * do anything, when its work says so ({@link Platform#runAs}); a write with neither a signed-in
+ * caller nor the platform is refused.
  */
 @Component
 class CallerWriteAccess implements WriteAccess {
@@ -35,7 +37,7 @@ class CallerWriteAccess implements WriteAccess {
 
 	@Override
 	public long organisationForNewThing() {
-		if (CallerAuthentication.isPlatform()) {
+		if (Platform.job().isPresent()) {
 			return UNASSIGNED;
 		}
 		Caller caller = signedIn();
@@ -64,7 +66,7 @@ class CallerWriteAccess implements WriteAccess {
 
 	@Override
 	public void requireChange(Collection<Long> owners, String what) {
-		if (CallerAuthentication.isPlatform()) {
+		if (Platform.job().isPresent()) {
 			return;
 		}
 		Caller caller = signedIn();
@@ -85,11 +87,12 @@ class CallerWriteAccess implements WriteAccess {
 
 	@Override
 	public Optional<String> observationsRefused(long datastream, LongSupplier organisation) {
-		if (CallerAuthentication.isPlatform()) {
+		if (Platform.job().isPresent()) {
 			return Optional.empty();
 		}
 		Optional<Caller> signedIn = CallerAuthentication.current();
 		if (signedIn.isEmpty()) {
+			requireRequest();
 			return Optional.of("writing Observations needs credentials");
 		}
 		Caller caller = signedIn.get();
@@ -111,8 +114,20 @@ class CallerWriteAccess implements WriteAccess {
 	}
 
 	private static Caller signedIn() {
-		return CallerAuthentication.current()
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "writing needs credentials"));
+		Optional<Caller> caller = CallerAuthentication.current();
+		if (caller.isEmpty()) {
+			requireRequest();
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "writing needs credentials");
+		}
+		return caller.get();
+	}
+
+	/** Work outside a request has no one to answer 401 to: it is a bug unless it runs as the platform. */
+	private static void requireRequest() {
+		if (RequestContextHolder.getRequestAttributes() == null) {
+			throw new IllegalStateException("a write outside a request has no caller; the platform's own work runs"
+					+ " through Platform.runAs");
+		}
 	}
 
 	private static void refuseDevice(Caller caller) {

@@ -3,12 +3,14 @@ package org.cabildo.identity.web;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.cabildo.identity.Device;
 import org.cabildo.identity.Devices;
 import org.cabildo.identity.Issued;
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.SensorThings;
+import org.cabildo.sensing.WriteAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,8 +26,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Devices of an organisation and the Datastreams each may write to, managed by the
- * organisation's admins. A device is bound only to its own organisation's Datastreams.
+ * Devices of an organisation and the Datastreams each may write to, managed by those who are
+ * admin of the organisation and of every organisation owning one of those Datastreams. A device
+ * is bound only to its own organisation's Datastreams.
  */
 @RestController
 @RequestMapping("/api/identity/devices")
@@ -65,7 +68,7 @@ class DeviceController {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Revokes a device's credential; it stops working at once")
 	Device revoke(@PathVariable long id) {
-		SignedIn.admin(device(id).organisation());
+		managed(id);
 		devices.revoke(id, SignedIn.actor());
 		return device(id);
 	}
@@ -74,8 +77,7 @@ class DeviceController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Lets a device write Observations to a Datastream of its organisation")
 	Device bind(@PathVariable long id, @RequestBody NewBinding body) {
-		Device device = device(id);
-		SignedIn.admin(device.organisation());
+		Device device = managed(id);
 		Set<Long> owners = things.organisationsOf("Datastreams", body.datastream());
 		if (owners.isEmpty()) {
 			throw ApiException.notFound("Datastream " + body.datastream() + " does not exist");
@@ -91,9 +93,24 @@ class DeviceController {
 	@DeleteMapping("/{id}/bindings/{datastream}")
 	@Operation(summary = "Stops a device writing to a Datastream")
 	Device unbind(@PathVariable long id, @PathVariable long datastream) {
-		SignedIn.admin(device(id).organisation());
+		managed(id);
 		devices.unbind(id, datastream, SignedIn.actor());
 		return device(id);
+	}
+
+	/**
+	 * The device, if the caller is admin of its organisation and of every organisation owning a
+	 * Datastream it writes to (ownership of a Datastream can change after it was bound).
+	 */
+	private Device managed(long id) {
+		Device device = device(id);
+		Set<Long> organisations = new TreeSet<>(Set.of(device.organisation()));
+		for (long datastream : device.datastreams()) {
+			organisations.addAll(things.organisationsOf("Datastreams", datastream));
+		}
+		organisations.remove(WriteAccess.UNASSIGNED);
+		SignedIn.adminOfEach(organisations, "managing device " + id);
+		return device;
 	}
 
 	private Device device(long id) {

@@ -68,9 +68,10 @@ class PeopleController {
 
 	@PostMapping("/{id}/roles")
 	@ResponseStatus(HttpStatus.CREATED)
-	@Operation(summary = "Grants a role in an organisation (its admins)")
+	@Operation(summary = "Grants a role in an organisation (admins of it and of every organisation the person belongs to)")
 	Person grant(@PathVariable long id, @RequestBody NewGrant body) {
 		SignedIn.admin(body.organisation());
+		SignedIn.adminOfEach(person(id).organisations(), "granting person " + id + " a role");
 		people.grant(id, body.organisation(), role(body.role()), SignedIn.actor());
 		return people.byId(id).orElseThrow();
 	}
@@ -78,8 +79,15 @@ class PeopleController {
 	@DeleteMapping("/{id}/roles/{organisation}/{role}")
 	@Operation(summary = "Takes a role back (admins of the organisation)")
 	Person revoke(@PathVariable long id, @PathVariable long organisation, @PathVariable String role) {
+		// Only the admins of the organisation whose role it is: taking it back gives no one power elsewhere,
+		// and an organisation can always shut out someone who also belongs to others.
 		SignedIn.admin(organisation);
+		person(id);
 		people.revoke(id, organisation, role(role), SignedIn.actor());
+		return person(id);
+	}
+
+	private Person person(long id) {
 		return people.byId(id).orElseThrow(() -> ApiException.notFound("there is no person " + id));
 	}
 

@@ -1,5 +1,7 @@
 package org.cabildo.identity.web;
 
+import java.util.Collection;
+
 import org.cabildo.identity.Caller;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.security.CallerAuthentication;
@@ -23,6 +25,23 @@ final class SignedIn {
 		if (!caller.has(Role.ADMIN, organisation)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "this needs the admin role in organisation " + organisation)
 				.with("rule", "admin-of-organisation");
+		}
+		return caller;
+	}
+
+	/**
+	 * Refuses unless the caller is an admin of every one of these organisations: managing a person
+	 * or device that belongs to several needs the admin role in each, or an admin of one could act
+	 * in the others through it.
+	 */
+	static Caller adminOfEach(Collection<Long> organisations, String what) {
+		Caller caller = caller();
+		for (long organisation : organisations) {
+			if (!caller.has(Role.ADMIN, organisation)) {
+				throw new ApiException(HttpStatus.FORBIDDEN, what + " needs the admin role in organisation "
+						+ organisation + ", which it belongs to").with("rule", "admin-of-every-organisation")
+					.with("organisation", organisation);
+			}
 		}
 		return caller;
 	}

@@ -7,7 +7,6 @@ import org.cabildo.identity.Caller;
 import org.cabildo.identity.Issued;
 import org.cabildo.identity.People;
 import org.cabildo.identity.Person;
-import org.cabildo.identity.Role;
 import org.cabildo.identity.Token;
 import org.cabildo.identity.Tokens;
 import org.cabildo.platform.ApiException;
@@ -26,7 +25,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Personal API tokens: a person manages their own; an admin of a person's organisation theirs.
+ * Personal API tokens: a person manages their own; an admin of each of a person's organisations theirs.
  * The secret is in the answer to the creation only.
  */
 @RestController
@@ -69,7 +68,11 @@ class TokenController {
 		return tokens.byId(id).orElseThrow();
 	}
 
-	/** The person whose tokens the caller may manage: their own, or one in an organisation they are admin of. */
+	/**
+	 * The person whose tokens the caller may manage: their own, or one of whose every
+	 * organisation (their own and each they hold a role in) the caller is admin; a token acts as
+	 * its person everywhere they hold a role.
+	 */
 	private long allowed(Long person) {
 		Caller caller = SignedIn.caller();
 		if (person == null || person == caller.id()) {
@@ -79,10 +82,7 @@ class TokenController {
 			return caller.id();
 		}
 		Person other = people.byId(person).orElseThrow(() -> ApiException.notFound("there is no person " + person));
-		if (!caller.has(Role.ADMIN, other.organisation())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "managing another person's tokens needs the admin role in"
-					+ " their organisation").with("rule", "admin-of-organisation");
-		}
+		SignedIn.adminOfEach(other.organisations(), "managing the tokens of person " + other.id());
 		return other.id();
 	}
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.LongPredicate;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.Platform;
 import org.cabildo.sensing.IngestSettings;
 import org.cabildo.sensing.ingest.IngestBusyException;
 import org.cabildo.sensing.ingest.IngestOutcome;
@@ -99,8 +100,10 @@ class IncomingObservations {
 					: "not authorised to create Observations in Datastream " + target);
 		}
 		if (row.isEmpty()) {
-			// It creates its FeatureOfInterest inline: the entity writer does that, in its own transaction.
-			return CompletableFuture.supplyAsync(() -> createWithFeature(body, datastream), waiting);
+			// It creates its FeatureOfInterest inline: the entity writer does that, in its own transaction,
+			// as the platform on behalf of a publisher the broker has just found allowed to write here.
+			return CompletableFuture.supplyAsync(
+					() -> Platform.runAs("MQTT publish on " + topic, () -> createWithFeature(body, datastream)), waiting);
 		}
 		return submit(row.get(), untilStored);
 	}

@@ -1,0 +1,146 @@
+package org.cabildo.platform.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.cabildo.platform.ApiException;
+import org.cabildo.platform.PlatformSettings;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every API's bound on request bodies ({@code cabildo.max-body-bytes}), in one place rather than
+ * in each controller: a body whose Content-Length is over it is answered 413 before anyone reads
+ * it; one sent without (chunked) fails with 413 as soon as reading it passes the limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class BodyLimit extends OncePerRequestFilter {
+
+	private final long limit;
+
+	BodyLimit(PlatformSettings settings) {
+		this.limit = settings.maxBodyBytes();
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (request.getContentLengthLong() > limit) {
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
+			problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
+			problem.put("detail", tooLarge().getMessage());
+			problem.put("limit", limit);
+			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			// The client may still be sending: tell it the connection ends rather than read 17 MB to drain it.
+			response.setHeader("Connection", "close");
+			response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
+			return;
+		}
+		chain.doFilter(new Bounded(request), response);
+	}
+
+	private ApiException tooLarge() {
+		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + limit + " bytes")
+			.with("limit", limit);
+	}
+
+	/** The request, whose body fails (413) once more than the limit has been read of it. */
+	private final class Bounded extends HttpServletRequestWrapper {
+
+		private ServletInputStream bounded;
+
+		Bounded(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public ServletInputStream getInputStream() throws IOException {
+			if (bounded == null) {
+				bounded = new Counting(super.getInputStream());
+			}
+			return bounded;
+		}
+
+	}
+
+	private final class Counting extends ServletInputStream {
+
+		private final ServletInputStream in;
+
+		private long read;
+
+		Counting(ServletInputStream in) {
+			this.in = in;
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = in.read();
+			if (b >= 0) {
+				count(1);
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = in.read(buffer, offset, length);
+			if (n > 0) {
+				count(n);
+			}
+			return n;
+		}
+
+		private void count(int n) {
+			read += n;
+			if (read > limit) {
+				throw tooLarge();
+			}
+		}
+
+		@Override
+		public boolean isFinished() {
+			return in.isFinished();
+		}
+
+		@Override
+		public boolean isReady() {
+			return in.isReady();
+		}
+
+		@Override
+		public void setReadListener(ReadListener listener) {
+			in.setReadListener(listener);
+		}
+
+		@Override
+		public int available() throws IOException {
+			return in.available();
+		}
+
+		@Override
+		public void close() throws IOException {
+			in.close();
+		}
+
+	}
+
+}
