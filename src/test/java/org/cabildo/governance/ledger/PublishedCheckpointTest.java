@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -171,7 +172,9 @@ class PublishedCheckpointTest {
 
 			ByteArrayOutputStream output = new ByteArrayOutputStream();
 			LedgerCommands commands = new LedgerCommands(verifier, new PrintStream(output, true, StandardCharsets.UTF_8));
-			assertThat(commands.run(List.of("verify"), Optional.of(copy))).isEqualTo(1);
+			// as ./cabildo ledger verify --checkpoint FILE passes it on
+			commands.run(new DefaultApplicationArguments("verify", "--checkpoint=" + copy));
+			assertThat(commands.getExitCode()).isEqualTo(1);
 			assertThat(output.toString(StandardCharsets.UTF_8)).contains("supplied: entry " + seq + ", entry hash differs")
 				.contains("first altered: ")
 				.contains("LEDGER BROKEN");
