@@ -79,26 +79,29 @@ class LedgerVerifier {
 		}
 		long upper = Long.MAX_VALUE;
 		String why = null;
+		String what = "altered";
 		if (differs != null) {
 			upper = signed.differsMissing() ? Math.min(differs, walk.last() + 1) : differs;
 			why = signed.differsMissing()
 					? "the checkpoint of entry " + differs + " signed an entry the ledger no longer holds: it ends at entry "
 							+ walk.last()
 					: "the checkpoint of entry " + differs + " signed another hash for it";
+			what = signed.differsMissing() && upper == walk.last() + 1 ? "removed" : what;
 		}
 		if (walk.broken() != null && walk.broken().seq() < upper) {
 			upper = walk.broken().seq();
 			why = "entry " + upper + ": " + walk.broken().problem().label();
+			what = "altered";
 		}
 		long lower = Math.min(signed.intactUpTo(), upper - 1);
 		String intact = lower == 0 ? "no checkpoint vouches for an entry before it"
 				: "the entries up to " + lower + " are as the checkpoint of entry " + lower + " signed them";
 		if (upper == lower + 1) {
 			return new Altered(upper, lower, upper,
-					"entry " + upper + " is the first altered (" + why + "; " + intact + ")");
+					"entry " + upper + " is the first " + what + " (" + why + "; " + intact + ")");
 		}
-		return new Altered(null, lower, upper, "the first altered entry is one of " + (lower + 1) + " to " + upper + " ("
-				+ why + "; " + intact + "); the chain alone cannot tell which");
+		return new Altered(null, lower, upper, "the first " + what + " entry is one of " + (lower + 1) + " to " + upper
+				+ " (" + why + "; " + intact + "); the chain alone cannot tell which");
 	}
 
 	/** The first problem of the entries after {@code from} up to {@code to}, which must be the last of them. */

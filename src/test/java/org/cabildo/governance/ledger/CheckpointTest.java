@@ -73,6 +73,7 @@ class CheckpointTest {
 			assertThat(verification.checkpoints().firstInvalid())
 				.isEqualTo(new Verification.InvalidCheckpoint(1, "entry missing"));
 			assertThat(verification.firstAltered().seq()).isEqualTo(1L);
+			assertThat(verification.firstAltered().detail()).startsWith("entry 1 is the first removed");
 		}
 		assertThat(verifier.verify().valid()).isTrue();
 	}
