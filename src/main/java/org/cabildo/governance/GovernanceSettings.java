@@ -28,9 +28,13 @@ public record GovernanceSettings(@DefaultValue("30") int consultationDays, @Defa
 	/**
 	 * @param keyFile the Ed25519 key that signs checkpoints (PKCS#8, PEM); generated there on first start
 	 * @param checkpointInterval how often a signed checkpoint of the chain is published
+	 * @param checkpointFile where this node keeps the latest checkpoint it signed, outside the
+	 *        database, so that a rewrite of the chain with its checkpoints deleted still shows
+	 *        (one file per node: keep it off the database's disk, with the key)
 	 */
 	public record Ledger(@DefaultValue("data/ledger-signing-key.pem") String keyFile,
-			@DefaultValue("10m") Duration checkpointInterval) {
+			@DefaultValue("10m") Duration checkpointInterval,
+			@DefaultValue("data/ledger-checkpoint.json") String checkpointFile) {
 	}
 
 }

@@ -223,9 +223,13 @@ class AuthorisationMatrixTest {
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
 				+ freshObjection() + "/hide", Map.of("reason", "matrix")), allowed(admins)));
 		// the access ledger: its verification, checkpoints and summary are public, its entries for auditors
-		for (String path : List.of("/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary")) {
+		for (String path : List.of("/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/checkpoints/latest",
+				"/api/ledger/summary")) {
 			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
 		}
+		// anyone may hold the ledger to a checkpoint they kept (here one that is not signed: answered, not refused)
+		m.put("POST /api/ledger/verify", new Case(w -> new Call("POST", "/api/ledger/verify", Map.of("seq", 1, "entryHash",
+				"0".repeat(64), "signedAt", "2024-05-01T00:00:00Z", "signature", "AAAA")), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/ledger", new Case(w -> new Call("GET", "/api/ledger?limit=1", null),
 				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
 		// the OpenAPI document and its UI

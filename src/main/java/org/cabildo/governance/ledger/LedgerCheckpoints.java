@@ -54,6 +54,14 @@ class LedgerCheckpoints {
 			.list();
 	}
 
+	/** Whether a checkpoint of this entry with this hash is stored. */
+	boolean holds(long seq, String entryHash) {
+		return jdbc.sql("SELECT COUNT(*) FROM ledger_checkpoints WHERE seq = ? AND entry_hash = ?")
+			.params(seq, entryHash)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	long count() {
 		return jdbc.sql("SELECT COUNT(*) FROM ledger_checkpoints").query(Long.class).single();
 	}

@@ -1,7 +1,12 @@
 package org.cabildo.governance.ledger;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
@@ -10,9 +15,13 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * {@code ./cabildo ledger <command>}: the ledger on the configured database, without a web
- * server. {@code verify} exits 0 when the chain and its checkpoints hold, 1 when not.
+ * server. {@code verify} exits 0 when the chain and its checkpoints hold, 1 when not, 2 when
+ * asked wrongly (a checkpoint file that cannot be read).
  */
 @Component
 @ConditionalOnBooleanProperty("cabildo.governance.cli")
@@ -21,8 +30,11 @@ class LedgerCommands implements ApplicationRunner, ExitCodeGenerator {
 	static final String USAGE = """
 			Usage: ./cabildo ledger <command>
 
-			  verify     recompute the hash chain and check the signed checkpoints; exits 0 when
-			             they hold, 1 naming the first broken entry
+			  verify [--checkpoint FILE]
+			             recompute the hash chain and check the signed checkpoints (those in the
+			             database and the one this node keeps in its checkpoint file); with FILE, a
+			             saved copy of /api/ledger/checkpoints/latest, hold the ledger to it too.
+			             Exits 0 when they hold, 1 naming the first broken or altered entry
 			""";
 
 	private final LedgerVerifier verifier;
@@ -43,19 +55,47 @@ class LedgerCommands implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		exitCode = run(arguments.getNonOptionArgs());
+		List<String> files = arguments.containsOption("checkpoint") ? arguments.getOptionValues("checkpoint")
+				: List.of();
+		if (files.size() > 1 || files.contains("")) {
+			out.println("--checkpoint takes one file");
+			exitCode = 2;
+			return;
+		}
+		exitCode = run(arguments.getNonOptionArgs(), files.stream().findFirst().map(Path::of));
 	}
 
 	int run(List<String> words) {
-		if (words.equals(List.of("verify"))) {
-			return verify();
-		}
-		out.print(USAGE);
-		return 2;
+		return run(words, Optional.empty());
 	}
 
-	private int verify() {
-		Verification result = verifier.verify();
+	int run(List<String> words, Optional<Path> checkpointFile) {
+		if (!words.equals(List.of("verify"))) {
+			out.print(USAGE);
+			return 2;
+		}
+		Optional<Checkpoint> supplied;
+		try {
+			supplied = checkpointFile.map(LedgerCommands::checkpoint);
+		}
+		catch (IllegalArgumentException e) {
+			out.println(e.getMessage());
+			return 2;
+		}
+		return verify(supplied);
+	}
+
+	private static Checkpoint checkpoint(Path file) {
+		try {
+			return Checkpoint.from(JsonMapper.shared().readTree(Files.readString(file, StandardCharsets.UTF_8)));
+		}
+		catch (IOException | JacksonException | IllegalArgumentException e) {
+			throw new IllegalArgumentException("the checkpoint file " + file + " cannot be read: " + e.getMessage(), e);
+		}
+	}
+
+	private int verify(Optional<Checkpoint> supplied) {
+		Verification result = verifier.verify(supplied);
 		Verification.Checkpoints checkpoints = result.checkpoints();
 		out.println("entries: " + result.entries() + ", checked at " + result.checkedAt());
 		if (result.firstBroken() != null) {
@@ -63,8 +103,15 @@ class LedgerCommands implements ApplicationRunner, ExitCodeGenerator {
 			out.println("first broken entry: " + broken.seq() + ": " + broken.problem().label() + " ("
 					+ broken.detail() + ")");
 		}
-		out.println("checkpoints: " + checkpoints.checked() + (checkpoints.valid() ? ", all valid"
+		out.println("checkpoints: " + checkpoints.checked() + (checkpoints.firstInvalid() == null ? ", all valid"
 				: ", first invalid: " + checkpoints.firstInvalid().seq() + ": " + checkpoints.firstInvalid().problem()));
+		for (Verification.OutsideCheckpoint outside : checkpoints.outside()) {
+			out.println(outside.source().label() + ": " + (outside.seq() == null ? "" : "entry " + outside.seq() + ", ")
+					+ (outside.holds() ? "holds" : outside.problem()));
+		}
+		if (result.firstAltered() != null) {
+			out.println("first altered: " + result.firstAltered().detail());
+		}
 		out.println(result.valid() ? "ledger valid" : "LEDGER BROKEN");
 		return result.valid() ? 0 : 1;
 	}

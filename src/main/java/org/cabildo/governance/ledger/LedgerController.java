@@ -1,16 +1,25 @@
 package org.cabildo.governance.ledger;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
+import org.cabildo.platform.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The access ledger over HTTP: its verification, signed checkpoints and summary for anyone;
@@ -34,6 +43,8 @@ class LedgerController {
 
 	private final SigningKey key;
 
+	private final CheckpointFile file;
+
 	private final LedgerSearch search;
 
 	private final LedgerSummary summary;
@@ -41,11 +52,15 @@ class LedgerController {
 	/** The verification running now, which a request arriving meanwhile shares rather than starting another. */
 	private final AtomicReference<CompletableFuture<Verification>> running = new AtomicReference<>();
 
-	LedgerController(LedgerVerifier verifier, LedgerCheckpoints checkpoints, SigningKey key, LedgerSearch search,
-			LedgerSummary summary) {
+	/** One verification against a supplied checkpoint at a time: each reads the whole chain. */
+	private final ReentrantLock supplied = new ReentrantLock();
+
+	LedgerController(LedgerVerifier verifier, LedgerCheckpoints checkpoints, SigningKey key, CheckpointFile file,
+			LedgerSearch search, LedgerSummary summary) {
 		this.verifier = verifier;
 		this.checkpoints = checkpoints;
 		this.key = key;
+		this.file = file;
 		this.search = search;
 		this.summary = summary;
 	}
@@ -70,6 +85,48 @@ class LedgerController {
 		finally {
 			running.set(null);
 		}
+	}
+
+	@PostMapping("/api/ledger/verify")
+	@Operation(summary = "Verifies as GET does, and also holds the ledger to the checkpoint given (a saved copy of"
+			+ " /api/ledger/checkpoints/latest, or one item of /api/ledger/checkpoints)")
+	Verification verifyAgainst(@RequestBody(required = false) JsonNode body) {
+		Checkpoint checkpoint;
+		try {
+			checkpoint = Checkpoint.from(body);
+		}
+		catch (Checkpoint.Malformed e) {
+			throw ApiException.badRequest("The body is not a checkpoint: " + e.getMessage()).with("pointer", e.pointer());
+		}
+		if (!supplied.tryLock()) {
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+					"Another verification against a supplied checkpoint is running; try again in a moment");
+		}
+		try {
+			return verifier.verify(Optional.of(checkpoint));
+		}
+		finally {
+			supplied.unlock();
+		}
+	}
+
+	@GetMapping("/api/ledger/checkpoints/latest")
+	@Operation(summary = "The latest signed checkpoint, with the public key and the signed text that verify it;"
+			+ " save it to hold the ledger to it later")
+	PublishedCheckpoint latest() {
+		Optional<Checkpoint> kept;
+		try {
+			kept = file.read();
+		}
+		catch (IllegalStateException e) {
+			kept = Optional.empty();
+		}
+		// this node's file, or a later one another node stored; only what the key verifies is published
+		Optional<Checkpoint> newest = Stream.concat(kept.stream(), checkpoints.latest().stream())
+			.filter(c -> key.verifies(c.message(), c.signature()))
+			.max(Comparator.comparingLong(Checkpoint::seq));
+		return newest.map(c -> PublishedCheckpoint.of(c, key))
+			.orElseThrow(() -> ApiException.notFound("No checkpoint is signed yet: the ledger has no entries"));
 	}
 
 	@GetMapping("/api/ledger/checkpoints")

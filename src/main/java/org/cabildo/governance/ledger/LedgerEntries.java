@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.cabildo.governance.AccessLedger;
 import org.cabildo.governance.LedgerEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,23 +31,39 @@ public class LedgerEntries implements AccessLedger {
 	static final String COLUMNS = "seq, recorded_at, kind, actor, organisation_id, purpose, datastreams, range_start,"
 			+ " range_end, observations, fingerprint, detail, previous_hash, entry_hash";
 
+	/** The ledger's first entry was appended: it is checkpointed at once (see CheckpointJob). */
+	record FirstEntry() {
+	}
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate ownTransaction;
 
 	private final ReentrantLock appending = new ReentrantLock();
 
-	LedgerEntries(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
+	LedgerEntries(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions,
+			ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.events = events;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	@Override
 	public long append(LedgerEvent event) {
+		long seq = appendCommitted(event);
+		if (seq == 1) {
+			events.publishEvent(new FirstEntry());
+		}
+		return seq;
+	}
+
+	private long appendCommitted(LedgerEvent event) {
 		appending.lock();
 		try {
 			return ownTransaction.execute(status -> {
@@ -78,6 +95,12 @@ public class LedgerEntries implements AccessLedger {
 		return jdbc.sql("SELECT seq, entry_hash FROM ledger_head WHERE id = 1")
 			.query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
 			.single();
+	}
+
+	/** The stored hash of an entry, null when there is no such entry. */
+	String hashAt(long seq) {
+		return jdbc.sql("SELECT entry_hash FROM ledger_entries WHERE seq = ?").param(seq).query(String.class).optional()
+			.orElse(null);
 	}
 
 	/** At most {@code size} entries after {@code afterSeq} and up to {@code upToSeq}, in order, as stored. */

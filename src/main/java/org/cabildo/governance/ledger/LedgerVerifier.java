@@ -2,17 +2,22 @@ package org.cabildo.governance.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.cabildo.governance.ledger.CheckpointVerifier.Outside;
+import org.cabildo.governance.ledger.Verification.Altered;
 import org.cabildo.governance.ledger.Verification.Broken;
 import org.cabildo.governance.ledger.Verification.Problem;
+import org.cabildo.governance.ledger.Verification.Source;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Recomputes the chain from its first entry, a page at a time (never the whole ledger in
- * memory), and checks the signed checkpoints against it. Reads only up to the head as it was
+ * memory), and checks the signed checkpoints against it: those stored in the database, the one
+ * this node keeps outside it, and one the caller supplies. Reads only up to the head as it was
  * when the verification began, so that appends meanwhile are neither a problem nor checked.
  */
 @Component
@@ -24,23 +29,79 @@ class LedgerVerifier {
 
 	private final CheckpointVerifier checkpoints;
 
+	private final CheckpointFile file;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	LedgerVerifier(LedgerEntries entries, CheckpointVerifier checkpoints, JdbcClient jdbc, Clock clock) {
+	LedgerVerifier(LedgerEntries entries, CheckpointVerifier checkpoints, CheckpointFile file, JdbcClient jdbc,
+			Clock clock) {
 		this.entries = entries;
 		this.checkpoints = checkpoints;
+		this.file = file;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
 	Verification verify() {
+		return verify(Optional.empty());
+	}
+
+	/** Verifies the ledger, and holds it to {@code supplied} as well when one is given. */
+	Verification verify(Optional<Checkpoint> supplied) {
 		Instant checkedAt = clock.instant();
 		Head head = entries.head();
 		Walk walk = walk(Head.START, head);
-		Verification.Checkpoints signed = checkpoints.check();
-		return new Verification(walk.broken() == null && signed.valid(), walk.count(), walk.broken(), signed, checkedAt);
+		List<Outside> outside = new ArrayList<>();
+		try {
+			file.read().ifPresent(kept -> outside.add(Outside.of(Source.NODE_FILE, kept)));
+		}
+		catch (IllegalStateException e) {
+			outside.add(Outside.unreadable(Source.NODE_FILE, e.getMessage()));
+		}
+		supplied.ifPresent(checkpoint -> outside.add(Outside.of(Source.SUPPLIED, checkpoint)));
+		CheckpointVerifier.Result signed = checkpoints.check(outside,
+				walk.broken() == null ? Long.MAX_VALUE : walk.broken().seq());
+		return new Verification(walk.broken() == null && signed.checkpoints().valid(), walk.count(), walk.broken(),
+				altered(walk, signed), signed.checkpoints(), checkedAt);
+	}
+
+	/**
+	 * The first altered entry is after the last entry a checkpoint still vouches for, and at or
+	 * before both the chain's first broken entry and the first entry a checkpoint no longer
+	 * matches (or, when that entry is gone, the one after the ledger's end).
+	 */
+	private static Altered altered(Walk walk, CheckpointVerifier.Result signed) {
+		Long differs = signed.differsAt();
+		if (walk.broken() == null && differs == null) {
+			return null;
+		}
+		long upper = Long.MAX_VALUE;
+		String why = null;
+		String what = "altered";
+		if (differs != null) {
+			upper = signed.differsMissing() ? Math.min(differs, walk.last() + 1) : differs;
+			why = signed.differsMissing()
+					? "the checkpoint of entry " + differs + " signed an entry the ledger no longer holds: it ends at entry "
+							+ walk.last()
+					: "the checkpoint of entry " + differs + " signed another hash for it";
+			what = signed.differsMissing() && upper == walk.last() + 1 ? "removed" : what;
+		}
+		if (walk.broken() != null && walk.broken().seq() < upper) {
+			upper = walk.broken().seq();
+			why = "entry " + upper + ": " + walk.broken().problem().label();
+			what = "altered";
+		}
+		long lower = Math.min(signed.intactUpTo(), upper - 1);
+		String intact = lower == 0 ? "no checkpoint vouches for an entry before it"
+				: "the entries up to " + lower + " are as the checkpoint of entry " + lower + " signed them";
+		if (upper == lower + 1) {
+			return new Altered(upper, lower, upper,
+					"entry " + upper + " is the first " + what + " (" + why + "; " + intact + ")");
+		}
+		return new Altered(null, lower, upper, "the first " + what + " entry is one of " + (lower + 1) + " to " + upper
+				+ " (" + why + "; " + intact + "); the chain alone cannot tell which");
 	}
 
 	/** The first problem of the entries after {@code from} up to {@code to}, which must be the last of them. */
@@ -48,7 +109,8 @@ class LedgerVerifier {
 		return Optional.ofNullable(walk(from, to).broken());
 	}
 
-	private record Walk(long count, Broken broken) {
+	/** @param last the last entry read (0 when none) */
+	private record Walk(long count, Broken broken, long last) {
 	}
 
 	private Walk walk(Head from, Head head) {
@@ -70,7 +132,7 @@ class LedgerVerifier {
 		if (broken == null) {
 			broken = checkHead(head, last);
 		}
-		return new Walk(count, broken);
+		return new Walk(count, broken, last.seq());
 	}
 
 	/** What is wrong with an entry that follows {@code previous}, null when nothing. */

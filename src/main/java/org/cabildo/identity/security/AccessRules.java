@@ -56,7 +56,7 @@ final class AccessRules {
 				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
 				// the register is public; its controllers refuse what is not (aggregates of data that is not open)
 				"/api/register", "/api/register/**", "/api/register.geojson", "/api/objections/answer-times",
-				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/summary"));
+				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/checkpoints/latest", "/api/ledger/summary"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -69,6 +69,9 @@ final class AccessRules {
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
 						+ " the register with its objections, and the access ledger's verification, checkpoints and summary",
 						publicReads, anyone),
+				new AccessRule("public-ledger-verification", "anyone may hold the access ledger to a checkpoint they"
+						+ " kept (one such verification at a time)", paths.matcher(HttpMethod.POST, "/api/ledger/verify"),
+						anyone),
 				new AccessRule("cors-preflight", "browsers may ask what cross-origin reads are allowed",
 						paths.matcher(HttpMethod.OPTIONS, "/**"), anyone),
 				new AccessRule("public-objection", "anyone, without an account, may file an objection or question on"

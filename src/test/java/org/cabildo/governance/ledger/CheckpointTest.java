@@ -3,6 +3,7 @@ package org.cabildo.governance.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
@@ -40,6 +41,42 @@ class CheckpointTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	LedgerCheckpoints checkpoints;
+
+	@Autowired
+	CheckpointFile file;
+
+	@Test
+	@DisplayName("a ledger's first entry is checkpointed at once: removing its newest entries before the job runs is"
+			+ " reported, naming the first removed")
+	void firstEntryIsCheckpointed() throws Exception {
+		Tampering.append(ledger, 1);
+		try (Tampering tampering = new Tampering(jdbc, 1, file)) {
+			// the ledger as on its first day: no entry, nothing signed, nothing kept
+			tampering.sql("DELETE FROM ledger_entries");
+			tampering.sql("DELETE FROM ledger_checkpoints");
+			tampering.sql("UPDATE ledger_head SET seq = 0, entry_hash = ? WHERE id = 1", LedgerEntry.GENESIS);
+			Files.deleteIfExists(file.path());
+			Tampering.append(ledger, 3);
+			assertThat(checkpoints.latest()).map(Checkpoint::seq).as("signed with the first entry").contains(1L);
+			assertThat(file.read()).map(Checkpoint::seq).as("and kept outside the database").contains(1L);
+			assertThat(verifier.verify().valid()).isTrue();
+
+			// the newest entries cut off, the head moved back to match: the chain alone holds
+			tampering.sql("DELETE FROM ledger_entries");
+			tampering.sql("UPDATE ledger_head SET seq = 0, entry_hash = ? WHERE id = 1", LedgerEntry.GENESIS);
+			Verification verification = verifier.verify();
+			assertThat(verification.firstBroken()).isNull();
+			assertThat(verification.valid()).isFalse();
+			assertThat(verification.checkpoints().firstInvalid())
+				.isEqualTo(new Verification.InvalidCheckpoint(1, "entry missing"));
+			assertThat(verification.firstAltered().seq()).isEqualTo(1L);
+			assertThat(verification.firstAltered().detail()).startsWith("entry 1 is the first removed");
+		}
+		assertThat(verifier.verify().valid()).isTrue();
+	}
 
 	@Test
 	@DisplayName("a checkpoint of the moved head verifies with the published public key, using java.security only")

@@ -1,5 +1,8 @@
 package org.cabildo.governance.ledger;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Set;
 
@@ -9,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Changes the ledger's tables behind the platform's back, as someone with database access
- * could, and puts them back afterwards: the tests share one database, and the ledger must hold
- * again for the next test.
+ * could, and puts them back afterwards (entries, head and checkpoints, and the node's checkpoint
+ * file when given): the tests share one database, and the ledger must hold again for the next test.
  */
 final class Tampering implements AutoCloseable {
 
@@ -22,9 +25,31 @@ final class Tampering implements AutoCloseable {
 
 	private final Head head;
 
-	/** Keeps the entries from {@code from} on and the head, to be restored on {@link #close()}. */
+	private final List<Checkpoint> checkpoints;
+
+	private final CheckpointFile file;
+
+	private final byte[] kept;
+
+	/** Keeps the entries from {@code from} on, the head and the checkpoints, to be restored on {@link #close()}. */
 	Tampering(JdbcClient jdbc, long from) {
+		this(jdbc, from, null);
+	}
+
+	/** As {@link #Tampering(JdbcClient, long)}, and keeps the node's checkpoint file too (absent or not). */
+	Tampering(JdbcClient jdbc, long from, CheckpointFile file) {
 		this.jdbc = jdbc;
+		this.file = file;
+		try {
+			this.kept = file == null || !Files.exists(file.path()) ? null : Files.readAllBytes(file.path());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		this.checkpoints = jdbc.sql("SELECT seq, entry_hash, signed_at, signature FROM ledger_checkpoints ORDER BY seq")
+			.query((rs, n) -> new Checkpoint(rs.getLong(1), rs.getString(2),
+					LedgerEntries.instant(rs.getObject(3, java.time.OffsetDateTime.class)), rs.getString(4)))
+			.list();
 		this.from = from;
 		this.saved = jdbc.sql("SELECT " + LedgerEntries.COLUMNS + " FROM ledger_entries WHERE seq >= ? ORDER BY seq")
 			.param(from)
@@ -72,6 +97,22 @@ final class Tampering implements AutoCloseable {
 		sql("DELETE FROM ledger_entries WHERE seq >= ?", from);
 		saved.forEach(this::insert);
 		sql("UPDATE ledger_head SET seq = ?, entry_hash = ? WHERE id = 1", head.seq(), head.entryHash());
+		sql("DELETE FROM ledger_checkpoints");
+		checkpoints.forEach(c -> sql("INSERT INTO ledger_checkpoints (seq, entry_hash, signed_at, signature)"
+				+ " VALUES (?, ?, ?, ?)", c.seq(), c.entryHash(), LedgerEntries.utc(c.signedAt()), c.signature()));
+		if (file != null) {
+			try {
+				if (kept == null) {
+					Files.deleteIfExists(file.path());
+				}
+				else {
+					Files.write(file.path(), kept);
+				}
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
 	}
 
 }

@@ -68,6 +68,10 @@ class DurabilityTest {
 	private Map<String, String> environment() throws IOException {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("CABILDO_DATA_DIR", directory.resolve("data").toString());
+		// on the PostgreSQL suite's database it is one more node: it signs the ledger's checkpoints with
+		// the key the tests' servers use, as the nodes of one database must
+		environment.put("CABILDO_GOVERNANCE_LEDGER_KEY_FILE",
+				Path.of("target/test-ledger/ledger-signing-key.pem").toAbsolutePath().toString());
 		if (mqttPort == 0) {
 			mqttPort = ServerProcess.freePort();
 		}
