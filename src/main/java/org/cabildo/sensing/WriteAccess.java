@@ -10,29 +10,13 @@ import org.cabildo.platform.ApiException;
  * Who may change sensing data, asked by the sensing module at the point each change is made
  * (whether it came over HTTP, in a {@code $batch}, or as DataArray rows) and answered by the
  * module that knows the caller (identity). A refusal is an {@link ApiException} (403) naming
- * the rule that refused. Without an implementation, everything is allowed.
+ * the rule that refused. There is no default: without an implementation, no write is made.
  * <p>
  * Ownership: every Thing and Datastream belongs to one organisation (by id); a Datastream to
  * its Thing's. Other entities (Locations, Sensors, ObservedProperties, FeaturesOfInterest) are
  * shared; their owners are those of the Things and Datastreams that use them.
  */
 public interface WriteAccess {
-
-	WriteAccess UNRESTRICTED = new WriteAccess() {
-		@Override
-		public long organisationForNewThing() {
-			return UNASSIGNED;
-		}
-
-		@Override
-		public void requireChange(Collection<Long> organisations, String what) {
-		}
-
-		@Override
-		public Optional<String> observationsRefused(long datastream, LongSupplier organisation) {
-			return Optional.empty();
-		}
-	};
 
 	/** The organisation of Things and Datastreams made before there were organisations. */
 	long UNASSIGNED = 1;

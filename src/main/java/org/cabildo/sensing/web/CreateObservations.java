@@ -93,7 +93,7 @@ class CreateObservations {
 
 	/** Rows into a Datastream the caller may not write to are refused, each with the reason. */
 	private List<Row> refuseUnauthorised(List<Row> rows) {
-		WriteAccess rules = access.getIfAvailable(() -> WriteAccess.UNRESTRICTED);
+		WriteAccess rules = access.getObject();
 		Map<Long, java.util.Optional<String>> refusals = new java.util.HashMap<>();
 		List<Row> checked = new ArrayList<>(rows.size());
 		for (Row row : rows) {

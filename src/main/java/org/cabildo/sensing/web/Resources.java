@@ -327,7 +327,7 @@ class Resources {
 			return Optional.empty();
 		}
 		long target = row.get().datastreamId();
-		access.getIfAvailable(() -> WriteAccess.UNRESTRICTED)
+		access.getObject()
 			.requireObservations(target, () -> owners.ofDatastream(target).orElse(-1L));
 		if (!ObservationIntake.mayExist(target)) {
 			throw new InvalidEntityException("Datastream " + target + " does not exist", "/Datastream");

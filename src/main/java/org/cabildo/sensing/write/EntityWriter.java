@@ -189,7 +189,7 @@ public class EntityWriter {
 	}
 
 	private WriteAccess access() {
-		return access.getIfAvailable(() -> WriteAccess.UNRESTRICTED);
+		return access.getObject();
 	}
 
 	/**
