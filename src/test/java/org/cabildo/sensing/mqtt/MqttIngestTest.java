@@ -152,6 +152,21 @@ class MqttIngestTest {
 	}
 
 	@Test
+	void aPublishWithTextThatIsNotUnicodeIsRefusedNamingWhereAndStoresNothing() {
+		Station station = Devices.station(api, credential);
+		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
+
+		Mqtt5PubAck lone = publish(device, topic, "{\"phenomenonTime\": \"2024-03-01T10:00:00Z\", \"result\": \"\\ud800\"}");
+		Mqtt5PubAck nul = publish(device, topic, "{\"result\": 1, \"parameters\": {\"note\": \"a\\u0000\"}}");
+
+		assertThat(lone.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+		assertThat(reason(lone)).contains("/result").contains("U+D800");
+		assertThat(nul.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+		assertThat(reason(nul)).contains("/parameters/note");
+		assertThat(Devices.observations(api, station.datastream()).get("@iot.count").asInt()).isZero();
+	}
+
+	@Test
 	void anMqtt3DeviceWithABadPublishIsAcknowledgedAndStaysConnected() {
 		Station station = Devices.station(api, credential);
 		Mqtt3BlockingClient mqtt3 = Devices.mqtt3(mqttPort, credential);
