@@ -25,6 +25,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -211,9 +212,23 @@ class HostileInputFuzzTest {
 
 	/** Runs {@link #TRIES} generated requests: each must be answered soundly within {@link #LIMIT}. */
 	private void tryAll(Arbitrary<Case> cases) {
-		RandomGenerator<Case> generator = cases.generator(TRIES);
+		// Generators that combine others need a jqwik session outside jqwik's own engine.
+		JqwikSession.start();
+		try {
+			tryAll(cases.generator(TRIES));
+		}
+		finally {
+			JqwikSession.finish();
+		}
+	}
+
+	private void tryAll(RandomGenerator<Case> generator) {
 		for (int i = 0; i < TRIES; i++) {
-			Case request = generator.next(random).value();
+			Case generated = generator.next(random).value();
+			// Control characters shown escaped, so that a failure report can be read (and stored as XML).
+			Case request = new Case(generated.what().codePoints()
+				.mapToObj(c -> Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c))
+				.collect(java.util.stream.Collectors.joining()), generated.send());
 			long start = System.nanoTime();
 			Api.Response response;
 			try {
