@@ -64,9 +64,7 @@ public final class SoundAnswers {
 		else {
 			assertThat(response.status()).as(description).isBetween(200, 499);
 		}
-		for (String internal : INTERNALS) {
-			assertThat(response.body()).as(description).doesNotContain(internal);
-		}
+		assertNoInternals(description, response.body());
 		String type = response.header("Content-Type");
 		if (type != null && type.contains("json")) {
 			JsonNode json;
@@ -77,6 +75,13 @@ public final class SoundAnswers {
 				throw new AssertionError("not valid JSON: " + description, e);
 			}
 			assertValidText(description, json);
+		}
+	}
+
+	/** Asserts a text given to a client (a body, an MQTT reason string) holds nothing of the database or the server. */
+	public static void assertNoInternals(String description, String text) {
+		for (String internal : INTERNALS) {
+			assertThat(text).as(description).doesNotContain(internal);
 		}
 	}
 
