@@ -43,14 +43,26 @@ public final class Api {
 	/** The value of the Authorization header, null for none. */
 	private final String authorization;
 
+	private final Duration timeout;
+
 	/** Signed in as the test operator. */
 	public Api(int port) {
 		this("http://127.0.0.1:" + port, bearer(TEST_TOKEN));
 	}
 
 	private Api(String base, String authorization) {
+		this(base, authorization, Duration.ofSeconds(60));
+	}
+
+	private Api(String base, String authorization, Duration timeout) {
 		this.base = base;
 		this.authorization = authorization;
+		this.timeout = timeout;
+	}
+
+	/** The same client, giving up on an answer after {@code timeout} (with an exception). */
+	public Api timeout(Duration timeout) {
+		return new Api(base, authorization, timeout);
 	}
 
 	/**
@@ -70,7 +82,7 @@ public final class Api {
 
 	/** The same server with another Authorization header ({@link #bearer}, {@link #basic}), null for none. */
 	public Api as(String authorization) {
-		return new Api(base, authorization);
+		return new Api(base, authorization, timeout);
 	}
 
 	public static String bearer(String token) {
@@ -114,7 +126,7 @@ public final class Api {
 	 */
 	public Response send(String method, String pathAndQuery, Object body, Map<String, String> headers) {
 		String url = pathAndQuery.startsWith("http") ? pathAndQuery : base + pathAndQuery;
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout);
 		String text = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
 		request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
 				: HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package org.cabildo.sensing.mqtt;
 
+import org.cabildo.platform.JsonText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,12 +16,23 @@ import com.hivemq.extension.sdk.api.packets.publish.AckReasonCode;
  * database does not keep up, or failed) is not acknowledged as stored: MQTT 5 clients get an
  * error code, MQTT 3 clients are to be disconnected (an error here), and send it again when
  * they reconnect. A QoS 0 publish has no answer: one that failed is dropped, and logged.
+ * <p>
+ * A reason may quote what the device sent (a member name in a JSON pointer, a token), so it is
+ * made {@link #sayable} first: a reason string that is not a valid MQTT string makes the client
+ * drop the connection, and with it the answer.
  *
  * @param reason the reason string, or null
  */
 record Answer(AckReasonCode code, String reason) {
 
 	private static final Logger log = LoggerFactory.getLogger(Answer.class);
+
+	/** The longest reason told, in chars: an MQTT string holds at most 65,535 bytes, and a reason needs far fewer. */
+	static final int REASON_LENGTH = 1_000;
+
+	Answer {
+		reason = reason == null ? null : sayable(reason);
+	}
 
 	static final Answer SUCCESS = new Answer(AckReasonCode.SUCCESS, null);
 
@@ -56,6 +68,23 @@ record Answer(AckReasonCode code, String reason) {
 						failed.reason());
 			}
 		};
+	}
+
+	/**
+	 * A reason as an MQTT 5 string may carry it: U+0000 (which it must not hold) and the other
+	 * control characters (which it should not) escaped as in JSON, half a surrogate pair as U+FFFD,
+	 * and cut to {@link #REASON_LENGTH} chars.
+	 */
+	static String sayable(String reason) {
+		StringBuilder out = new StringBuilder();
+		JsonText.repaired(reason)
+			.codePoints()
+			.forEach(c -> out.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : Character.toString(c)));
+		if (out.length() <= REASON_LENGTH) {
+			return out.toString();
+		}
+		int cut = Character.isHighSurrogate(out.charAt(REASON_LENGTH - 2)) ? REASON_LENGTH - 2 : REASON_LENGTH - 1;
+		return out.substring(0, cut) + '\u2026';
 	}
 
 	private static AckReasonCode reasonCode(Receipt.Fault fault) {

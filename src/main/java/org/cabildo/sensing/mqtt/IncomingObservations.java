@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.function.LongPredicate;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.JsonText;
 import org.cabildo.platform.Platform;
 import org.cabildo.sensing.IngestSettings;
 import org.cabildo.sensing.ingest.IngestBusyException;
@@ -82,6 +83,12 @@ class IncomingObservations {
 		}
 		if (body == null || !body.isObject()) {
 			return refused(Receipt.Fault.PAYLOAD, "the payload must be one Observation as a JSON object");
+		}
+		try {
+			JsonText.requireValid(body);
+		}
+		catch (ApiException e) {
+			return refused(Receipt.Fault.PAYLOAD, e.getMessage());
 		}
 		Optional<NewObservation> row;
 		try {

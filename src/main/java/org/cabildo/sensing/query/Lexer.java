@@ -101,7 +101,8 @@ final class Lexer {
 			index++;
 			return new Token(Kind.IDENTIFIER, "-", start, null);
 		}
-		throw error("unexpected character '" + c + "'", start);
+		// The whole code point: half of a surrogate pair would make the problem body not Unicode.
+		throw error("unexpected character '" + Character.toString(text.codePointAt(start)) + "'", start);
 	}
 
 	private String quoted() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.JsonText;
 import org.springframework.http.HttpStatus;
 
 import org.cabildo.sensing.query.QueryOptions.Expand;
@@ -45,6 +46,7 @@ public final class QueryOptionsParser {
 			String name = option.getKey();
 			String value = option.getValue();
 			String label = context + name;
+			requireValidText(name, value, label);
 			switch (name) {
 				case "$filter" -> filter = within(label, () -> FilterParser.parse(value, label));
 				case "$orderby" -> orderBy = within(label, () -> FilterParser.parseOrderBy(value));
@@ -64,6 +66,19 @@ public final class QueryOptionsParser {
 			}
 		}
 		return new QueryOptions(filter, orderBy, top, skip, count, select, expand, resultFormat, options);
+	}
+
+	/** Text that is not Unicode (or cannot be stored) is refused before any parser sees it, or echoes it. */
+	private static void requireValidText(String name, String value, String label) {
+		int bad = JsonText.invalidAt(name);
+		if (bad >= 0) {
+			throw new QueryException("the name of a query option holds " + JsonText.describe(name, bad),
+					JsonText.repaired(label));
+		}
+		bad = JsonText.invalidAt(value);
+		if (bad >= 0) {
+			throw new QueryException("the query option holds " + JsonText.describe(value, bad), label, bad);
+		}
 	}
 
 	private static <T> T within(String label, java.util.function.Supplier<T> parse) {

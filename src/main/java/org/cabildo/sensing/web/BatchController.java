@@ -1,11 +1,13 @@
 package org.cabildo.sensing.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import org.cabildo.platform.JsonText;
 import org.cabildo.platform.PlatformSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,7 +36,7 @@ class BatchController {
 
 	private final PlatformSettings platform;
 
-	private final JsonMapper json = JsonMapper.shared();
+	private final JsonMapper json = JsonText.writer();
 
 	BatchController(Batch batch, RequestBodies bodies, PlatformSettings platform) {
 		this.batch = batch;
@@ -89,16 +91,19 @@ class BatchController {
 		out.writeEndObject();
 	}
 
-	/** The JSON body, written apart first so that a failure while writing it stays within its own answer. */
+	/**
+	 * The JSON body, written apart first, encoded as it will be sent, so that a failure while
+	 * writing it stays within its own answer and the batch answer around it stays whole.
+	 */
 	private String body(Reply reply) {
 		if (reply.json() == null) {
 			return null;
 		}
-		StringWriter text = new StringWriter();
-		try (JsonGenerator generator = json.createGenerator(text)) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
+		try (JsonGenerator generator = json.createGenerator(bytes)) {
 			reply.json().write(generator);
 		}
-		return text.toString();
+		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
 }

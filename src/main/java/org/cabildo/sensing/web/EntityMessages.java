@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import org.cabildo.platform.JsonText;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
 import org.cabildo.sensing.model.Property;
@@ -23,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class EntityMessages {
 
-	private final JsonMapper mapper = JsonMapper.shared();
+	private final JsonMapper mapper = JsonText.writer();
 
 	private final String baseUrl;
 

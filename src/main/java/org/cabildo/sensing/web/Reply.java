@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.cabildo.platform.JsonText;
 import org.cabildo.sensing.model.EntityType;
 import org.springframework.http.HttpStatus;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a request to the SensorThings API answers, however it came (over HTTP or inside a
@@ -55,7 +55,7 @@ record Reply(HttpStatus status, Map<String, String> headers, JsonBody json, Stri
 		if (json != null) {
 			response.setContentType("application/json;charset=UTF-8");
 			try (OutputStream out = response.getOutputStream();
-					JsonGenerator generator = JsonMapper.shared().createGenerator(out)) {
+					JsonGenerator generator = JsonText.writer().createGenerator(out)) {
 				json.write(generator);
 			}
 		}

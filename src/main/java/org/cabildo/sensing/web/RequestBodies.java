@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.JsonText;
 import org.cabildo.sensing.SensingSettings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,7 +18,10 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads JSON request bodies within the size limit, with errors that say where the JSON breaks. */
+/**
+ * Reads JSON request bodies within the size limit, with errors that say where the JSON breaks
+ * or where it holds text that is not Unicode ({@link JsonText}).
+ */
 @Component
 class RequestBodies {
 
@@ -56,8 +60,9 @@ class RequestBodies {
 		if (body.length == 0) {
 			throw ApiException.badRequest("the request has no body; expected a JSON object");
 		}
+		JsonNode json;
 		try {
-			return mapper.readTree(body);
+			json = mapper.readTree(body);
 		}
 		catch (JacksonException e) {
 			TokenStreamLocation location = e.getLocation();
@@ -67,6 +72,8 @@ class RequestBodies {
 			}
 			throw problem;
 		}
+		JsonText.requireValid(json);
+		return json;
 	}
 
 	private static boolean isJson(String contentType) {

@@ -152,6 +152,41 @@ class MqttIngestTest {
 	}
 
 	@Test
+	void aPublishWithTextThatIsNotUnicodeIsRefusedNamingWhereAndStoresNothing() {
+		Station station = Devices.station(api, credential);
+		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
+
+		Mqtt5PubAck lone = publish(device, topic, "{\"phenomenonTime\": \"2024-03-01T10:00:00Z\", \"result\": \"\\ud800\"}");
+		Mqtt5PubAck nul = publish(device, topic, "{\"result\": 1, \"parameters\": {\"note\": \"a\\u0000\"}}");
+
+		assertThat(lone.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+		assertThat(reason(lone)).contains("/result").contains("U+D800");
+		assertThat(nul.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+		assertThat(reason(nul)).contains("/parameters/note");
+		assertThat(Devices.observations(api, station.datastream()).get("@iot.count").asInt()).isZero();
+	}
+
+	@Test
+	void aRefusalQuotingWhatCannotBeInAnMqttStringIsStillAnsweredAndTheDeviceStaysConnected() {
+		Station station = Devices.station(api, credential);
+		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
+
+		// The reason names where the NUL is: in a member name, which it quotes.
+		Mqtt5PubAck nulInName = publish(device, topic, "{\"result\": 1, \"parameters\": {\"a\\u0000\": 1}}");
+		// ... and names longer together than an MQTT string may be (65,535 bytes).
+		String name = "x".repeat(40_000);
+		Mqtt5PubAck longName = publish(device, topic,
+				"{\"result\": 1, \"parameters\": {\"" + name + "\": {\"" + name + "\\u0000\": 1}}}");
+
+		assertThat(nulInName.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+		assertThat(reason(nulInName)).contains("/parameters/a\\u0000").contains("U+0000");
+		assertThat(longName.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.PAYLOAD_FORMAT_INVALID);
+		assertThat(reason(longName)).startsWith("the text at /parameters/xx").hasSizeLessThanOrEqualTo(1_000);
+		assertThat(device.getState().isConnected()).isTrue();
+		assertThat(Devices.observations(api, station.datastream()).get("@iot.count").asInt()).isZero();
+	}
+
+	@Test
 	void anMqtt3DeviceWithABadPublishIsAcknowledgedAndStaysConnected() {
 		Station station = Devices.station(api, credential);
 		Mqtt3BlockingClient mqtt3 = Devices.mqtt3(mqttPort, credential);
