@@ -47,7 +47,7 @@ class BatchAnswerTest {
 			}
 		};
 		BatchController controller = new BatchController(batch,
-				new RequestBodies(new SensingSettings(100, 10_000, 1 << 20)), new PlatformSettings("", Path.of(".")));
+				new RequestBodies(new SensingSettings(100, 10_000, 1 << 20, 10_000)), new PlatformSettings("", Path.of("."), 1 << 20));
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1.1/$batch");
 		request.setContentType("application/json");
 		request.setContent(("{\"requests\": [{\"id\": \"1\", \"method\": \"get\", \"url\": \"Things(1)\"},"
