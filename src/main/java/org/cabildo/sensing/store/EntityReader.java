@@ -65,9 +65,9 @@ public class EntityReader {
 
 	private final ObjectProvider<ReadAccess> access;
 
-	public EntityReader(JdbcClient jdbc, ExpressionTranslator translator, Dialect dialect, SensingSettings settings,
-			ObjectProvider<ReadAccess> access) {
-		this.jdbc = jdbc;
+	EntityReader(ReadStatements statements, ExpressionTranslator translator, Dialect dialect,
+			SensingSettings settings, ObjectProvider<ReadAccess> access) {
+		this.jdbc = statements.jdbc();
 		this.translator = translator;
 		this.dialect = dialect;
 		this.settings = settings;

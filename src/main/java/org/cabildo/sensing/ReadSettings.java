@@ -1,0 +1,34 @@
+package org.cabildo.sensing;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Bounds on the work of SensorThings reads ({@code cabildo.sensing.reads.*}), so that a few
+ * costly queries cannot take the database from everyone else.
+ *
+ * @param statementTimeout the longest one statement of a read may run; the database then
+ * cancels it and the client hears 503 with {@code Retry-After}
+ * @param concurrent reads (GET, HEAD and {@code $batch}) served at once; each holds at most one
+ * database connection at a time, so keep it below the connection pool's size
+ * ({@code spring.datasource.hikari.maximum-pool-size}, 16): the rest stays free for ingest
+ * @param queueWait how long a read waits for its turn before its 503
+ */
+@ConfigurationProperties("cabildo.sensing.reads")
+public record ReadSettings(@DefaultValue("10s") Duration statementTimeout, @DefaultValue("8") int concurrent,
+		@DefaultValue("1s") Duration queueWait) {
+
+	public static final String STATEMENT_TIMEOUT = "cabildo.sensing.reads.statement-timeout";
+
+	public static final String CONCURRENT = "cabildo.sensing.reads.concurrent";
+
+	public ReadSettings {
+		if (statementTimeout.toMillis() < 1 || concurrent < 1 || queueWait.isNegative()) {
+			throw new IllegalArgumentException(STATEMENT_TIMEOUT + " must be at least 1ms, " + CONCURRENT
+					+ " at least 1, cabildo.sensing.reads.queue-wait not negative");
+		}
+	}
+
+}
