@@ -33,6 +33,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DeviceController {
 
 	record NewDevice(String name, long organisation, Instant expiresAt) {
+
+		NewDevice {
+			Names.checked(name, "/name");
+		}
+
 	}
 
 	record NewBinding(long datastream) {

@@ -30,6 +30,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OrganisationController {
 
 	record NewOrganisation(String name) {
+
+		NewOrganisation {
+			Names.checked(name, "/name");
+		}
+
 	}
 
 	record Owners(String entitySet, long id, List<Organisation> organisations) {

@@ -29,6 +29,10 @@ class PeopleController {
 
 	record NewPerson(String username, String password, long organisation) {
 
+		NewPerson {
+			Names.checked(username, "/username");
+		}
+
 		@Override
 		public String toString() {
 			return "NewPerson[username=" + username + ", organisation=" + organisation + "]";

@@ -36,6 +36,11 @@ class TokenController {
 
 	/** @param person whose token; empty: the caller's own */
 	record NewToken(String name, Instant expiresAt, Long person) {
+
+		NewToken {
+			Names.checked(name, "/name");
+		}
+
 	}
 
 	private final Tokens tokens;

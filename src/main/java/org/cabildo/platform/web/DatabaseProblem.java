@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.cabildo.platform.StatementTimeout;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionException;
@@ -36,8 +35,7 @@ public record DatabaseProblem(HttpStatus status, String detail, Map<String, Obje
 		if (e instanceof QueryTimeoutException || e instanceof TransactionException) {
 			return busy("the database did not answer in time; try again later", Map.of());
 		}
-		String state = e instanceof DataAccessException data && data.getMostSpecificCause() instanceof SQLException sql
-				? Optional.ofNullable(sql.getSQLState()).orElse("") : "";
+		String state = sqlState(e);
 		if (state.startsWith("22")) {
 			return new DatabaseProblem(HttpStatus.BAD_REQUEST, dataException(state), Map.of(), Optional.empty());
 		}
@@ -48,6 +46,19 @@ public record DatabaseProblem(HttpStatus status, String detail, Map<String, Obje
 			return busy("the database cancelled the query; try again later", Map.of());
 		}
 		return busy("the database failed to answer; try again later", Map.of());
+	}
+
+	/**
+	 * The SQLSTATE of the first SQL exception among the causes: not the innermost cause, which
+	 * may be the driver's own (H2 wraps a NumberFormatException in its data exception).
+	 */
+	private static String sqlState(Throwable e) {
+		for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return "";
 	}
 
 	/** Whether the failure is the server's (to be logged), not the request's. */

@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.cabildo.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -35,7 +37,24 @@ class ProblemHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+		// A body record that checks its own fields throws while the body is read.
+		for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			if (cause instanceof ApiException api) {
+				return api(api);
+			}
+		}
 		return respond(problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON"));
+	}
+
+	/**
+	 * Tomcat decodes the query string when it is first read and refuses a malformed
+	 * percent-escape ({@code %zz}) or bytes that are not UTF-8 with this exception.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+		return respond(problem(HttpStatus.BAD_REQUEST,
+				"the query string cannot be decoded: each '%' must start an escape of two hexadecimal digits "
+						+ "(%25 for '%' itself), and the escaped bytes must be UTF-8"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -61,7 +80,10 @@ class ProblemHandler {
 	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
 	ResponseEntity<ProblemDetail> database(RuntimeException e) {
 		DatabaseProblem answer = DatabaseProblem.of(e);
-		if (answer.serverSide()) {
+		if (e instanceof QueryTimeoutException) {
+			log.warn("Statement cancelled: {}", e.getMessage());
+		}
+		else if (answer.serverSide()) {
 			log.error("Database failure", e);
 		}
 		else {

@@ -143,6 +143,13 @@ public final class ExpressionTranslator {
 			if (scope.reachesMany()) {
 				throw error(item.expr(), "$orderby can only follow paths to single related entities");
 			}
+			List<Expr.Path> paths = new ArrayList<>();
+			collectPaths(item.expr(), paths);
+			if (paths.isEmpty()) {
+				// A constant ('a', 1 add 1) is the same for every row, so it orders nothing; as a bare
+				// parameter in ORDER BY, H2 would take it for a column number.
+				return List.of();
+			}
 			List<Operand> keys = switch (operand.type()) {
 				// Keep the nullability: "DESC NULLS LAST" on a NOT NULL column would stop
 				// PostgreSQL from reading the (datastream_id, phenomenon_time) index backwards.

@@ -8,6 +8,7 @@ import org.cabildo.sensing.ingest.IngestBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.TransactionException;
@@ -62,7 +63,10 @@ final class Problems {
 	/** As for a request alone ({@link DatabaseProblem}): never the database's own message. */
 	private static Reply database(RuntimeException e) {
 		DatabaseProblem answer = DatabaseProblem.of(e);
-		if (answer.serverSide()) {
+		if (e instanceof QueryTimeoutException) {
+			log.warn("Statement cancelled in a batch: {}", e.getMessage());
+		}
+		else if (answer.serverSide()) {
 			log.error("Database failure in a batch", e);
 		}
 		Reply reply = problem(answer.status(), answer.detail(), answer.details());

@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Serves at most {@link ReadSettings#concurrent()} SensorThings reads at once (GET, HEAD and
- * {@code $batch}); the next waits up to {@link ReadSettings#queueWait()} for a turn, then hears 503
+ * Serves at most {@link ReadSettings#concurrentOn(boolean)} SensorThings reads at once (GET, HEAD and
+ * {@code $batch}); the next waits up to the read queue wait ({@code cabildo.sensing.reads.queue-wait}) for a turn, then hears 503
  * with {@code Retry-After}. A read holds at most one database connection at a time, so reads
  * can never take the whole pool: ingest (the group-commit writers, POSTs, DataArray, MQTT)
  * keeps connections of its own. With virtual threads Tomcat takes any number of requests, so
@@ -34,11 +34,14 @@ final class ReadTurns implements HandlerInterceptor {
 
 	private final Semaphore turns;
 
-	private final ReadSettings settings;
+	private final int concurrent;
 
-	ReadTurns(ReadSettings settings) {
-		this.settings = settings;
-		this.turns = new Semaphore(settings.concurrent());
+	private final Duration wait;
+
+	ReadTurns(int concurrent, Duration wait) {
+		this.concurrent = concurrent;
+		this.wait = wait;
+		this.turns = new Semaphore(concurrent);
 	}
 
 	@Override
@@ -47,10 +50,10 @@ final class ReadTurns implements HandlerInterceptor {
 		if (!isRead(request) || request.getAttribute(HOLDS_TURN) != null) {
 			return true;
 		}
-		if (!turns.tryAcquire(settings.queueWait().toNanos(), TimeUnit.NANOSECONDS)) {
-			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the server is serving " + settings.concurrent()
-					+ " reads already (setting " + ReadSettings.CONCURRENT + "); try again shortly")
-				.with("limit", settings.concurrent())
+		if (!turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the server is serving as many reads as it serves at once ("
+					+ concurrent + ", setting " + ReadSettings.CONCURRENT + "); try again shortly")
+				.with("limit", concurrent)
 				.with("setting", ReadSettings.CONCURRENT)
 				.retryAfter(RETRY_AFTER);
 		}
