@@ -33,11 +33,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DeviceController {
 
 	record NewDevice(String name, long organisation, Instant expiresAt) {
-
-		NewDevice {
-			Names.checked(name, "/name");
-		}
-
 	}
 
 	record NewBinding(long datastream) {
@@ -64,7 +59,7 @@ class DeviceController {
 	@Operation(summary = "Creates a device; its secret (its bearer token, and MQTT password) is shown in this answer only")
 	Issued create(@RequestBody NewDevice body) {
 		SignedIn.admin(body.organisation());
-		return devices.create(body.name(), body.organisation(), body.expiresAt(), SignedIn.actor());
+		return devices.create(Names.checked(body.name(), "/name"), body.organisation(), body.expiresAt(), SignedIn.actor());
 	}
 
 	@DeleteMapping("/{id}")

@@ -30,11 +30,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class OrganisationController {
 
 	record NewOrganisation(String name) {
-
-		NewOrganisation {
-			Names.checked(name, "/name");
-		}
-
 	}
 
 	record Owners(String entitySet, long id, List<Organisation> organisations) {
@@ -66,7 +61,7 @@ class OrganisationController {
 	@Operation(summary = "Creates an organisation (admins)")
 	Organisation create(@RequestBody NewOrganisation body) {
 		SignedIn.anyAdmin();
-		Organisation created = organisations.create(body.name());
+		Organisation created = organisations.create(Names.checked(body.name(), "/name"));
 		audit.record("organisation-created", SignedIn.actor(), created.name(), null, null);
 		return created;
 	}

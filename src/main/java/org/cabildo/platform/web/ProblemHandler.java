@@ -37,12 +37,6 @@ class ProblemHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-		// A body record that checks its own fields throws while the body is read.
-		for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-			if (cause instanceof ApiException api) {
-				return api(api);
-			}
-		}
 		return respond(problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON"));
 	}
 
