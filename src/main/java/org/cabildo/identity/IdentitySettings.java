@@ -48,10 +48,12 @@ public record IdentitySettings(@DefaultValue("30s") Duration tokenCache, @Defaul
 	 * @param signInFailuresPerAddress failed sign-ins (passwords or tokens) an address may have per minute
 	 * @param anonymousWritesPerAddress writes without credentials an address may send per minute
 	 * @param objectionsPerAddress objections an address may file on the register per hour
+	 * @param costlyReadsPerAddress reads without credentials an address may send per minute whose
+	 * {@code $filter} goes through to-many relations or over all Observations
 	 */
 	public record Limits(@DefaultValue("5") int signInFailuresPerUsername,
 			@DefaultValue("20") int signInFailuresPerAddress, @DefaultValue("30") int anonymousWritesPerAddress,
-			@DefaultValue("10") int objectionsPerAddress) {
+			@DefaultValue("10") int objectionsPerAddress, @DefaultValue("20") int costlyReadsPerAddress) {
 	}
 
 	/**

@@ -1,7 +1,9 @@
 package org.cabildo.platform;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -14,6 +16,8 @@ public class ApiException extends RuntimeException {
 	private final HttpStatus status;
 
 	private final Map<String, Object> details = new LinkedHashMap<>();
+
+	private Duration retryAfter;
 
 	public ApiException(HttpStatus status, String message) {
 		super(message);
@@ -33,6 +37,16 @@ public class ApiException extends RuntimeException {
 			details.put(name, value);
 		}
 		return this;
+	}
+
+	/** When the client may try again: answered as {@code Retry-After} (whole seconds, at least one). */
+	public ApiException retryAfter(Duration wait) {
+		this.retryAfter = wait;
+		return this;
+	}
+
+	public Optional<Duration> retryAfter() {
+		return Optional.ofNullable(retryAfter);
 	}
 
 	public HttpStatus status() {

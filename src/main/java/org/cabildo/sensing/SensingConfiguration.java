@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.sql.ExpressionTranslator;
 import org.cabildo.sensing.sql.GeometryMatcher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SensingSettings.class, IngestSettings.class, MqttSettings.class })
+@EnableConfigurationProperties({ SensingSettings.class, IngestSettings.class, MqttSettings.class,
+		ReadSettings.class })
 class SensingConfiguration {
 
 	@Bean
@@ -32,8 +34,9 @@ class SensingConfiguration {
 	}
 
 	@Bean
-	ExpressionTranslator expressionTranslator(Dialect dialect, GeometryMatcher geometries, Clock clock) {
-		return new ExpressionTranslator(dialect, geometries, clock);
+	ExpressionTranslator expressionTranslator(Dialect dialect, GeometryMatcher geometries, Clock clock,
+			ObjectProvider<CostlyReads> costly) {
+		return new ExpressionTranslator(dialect, geometries, clock, costly.getIfAvailable(() -> CostlyReads.UNLIMITED));
 	}
 
 }

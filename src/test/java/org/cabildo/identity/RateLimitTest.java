@@ -3,19 +3,25 @@ package org.cabildo.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.cabildo.IntegrationTest;
 import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** Failed sign-ins and anonymous writes are limited: 429 with Retry-After beyond the limit. */
+/**
+ * Failed sign-ins, anonymous writes and anonymous costly reads are limited: 429 with Retry-After
+ * beyond the limit.
+ */
 @IntegrationTest
 @TestPropertySource(properties = { "cabildo.identity.limits.sign-in-failures-per-username=3",
 		"cabildo.identity.limits.sign-in-failures-per-address=1000",
-		"cabildo.identity.limits.anonymous-writes-per-address=5" })
+		"cabildo.identity.limits.anonymous-writes-per-address=5",
+		"cabildo.identity.limits.costly-reads-per-address=3" })
 class RateLimitTest {
 
 	@LocalServerPort
@@ -56,6 +62,33 @@ class RateLimitTest {
 		}
 		assertThat(refused).isLessThanOrEqualTo(5);
 		assertThat(limited).isGreaterThanOrEqualTo(3);
+	}
+
+	@Test
+	@DisplayName("anonymous filters through to-many relations or over all Observations beyond the limit get 429 with Retry-After")
+	void anonymousCostlyReads() {
+		Api anonymous = Api.anonymous(port);
+		String[][] costly = { { "/v1.1/Things", "$filter", "Datastreams/name eq 'nothing'" },
+				{ "/v1.1/Observations", "$filter", "result gt 1000000" },
+				{ "/v1.1/Locations", "$filter", "Things/Datastreams/name eq 'nothing'" } };
+		for (String[] read : costly) {
+			assertThat(anonymous.get(read[0], read[1], read[2]).status()).as(read[2]).isEqualTo(200);
+		}
+		for (String[] read : costly) {
+			Api.Response limited = anonymous.get(read[0], read[1], read[2]);
+			assertThat(limited.status()).as("%s", limited).isEqualTo(429);
+			assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+			assertThat(limited.json().get("option").asString()).isEqualTo("$filter");
+		}
+		// Cheap reads, and the same filters with credentials, are not counted.
+		assertThat(anonymous.get("/v1.1/Things", "$filter", "name eq 'nothing'").status()).isEqualTo(200);
+		long datastream = new Api(port).post("/v1.1/Datastreams", Fixtures.datastreamWithThing("limits-" + UUID.randomUUID()))
+			.id();
+		assertThat(anonymous.get("/v1.1/Datastreams(" + datastream + ")/Observations", "$filter", "result gt 1").status())
+			.isEqualTo(200);
+		for (String[] read : costly) {
+			assertThat(new Api(port).get(read[0], read[1], read[2]).status()).isEqualTo(200);
+		}
 	}
 
 }

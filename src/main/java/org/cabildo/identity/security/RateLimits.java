@@ -61,6 +61,13 @@ class RateLimits {
 		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
+	/** Takes one costly read from the address's allowance; how long to wait if there is none left. */
+	Optional<Duration> costlyRead(String address) {
+		ConsumptionProbe probe = bucket("costly-read:" + address, limits.costlyReadsPerAddress())
+			.tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
 	/** Takes one objection from the address's hourly allowance; how long to wait if there is none left. */
 	Optional<Duration> objection(String address) {
 		ConsumptionProbe probe = bucket("objection:" + address, limits.objectionsPerAddress(), Duration.ofHours(1))

@@ -62,7 +62,7 @@ class DeviceController {
 	@Operation(summary = "Creates a device; its secret (its bearer token, and MQTT password) is shown in this answer only")
 	Issued create(@RequestBody NewDevice body) {
 		SignedIn.admin(body.organisation());
-		return devices.create(body.name(), body.organisation(), body.expiresAt(), SignedIn.actor());
+		return devices.create(Names.checked(body.name(), "/name"), body.organisation(), body.expiresAt(), SignedIn.actor());
 	}
 
 	@DeleteMapping("/{id}")

@@ -61,7 +61,7 @@ class OrganisationController {
 	@Operation(summary = "Creates an organisation (admins)")
 	Organisation create(@RequestBody NewOrganisation body) {
 		SignedIn.anyAdmin();
-		Organisation created = organisations.create(body.name());
+		Organisation created = organisations.create(Names.checked(body.name(), "/name"));
 		audit.record("organisation-created", SignedIn.actor(), created.name(), null, null);
 		return created;
 	}

@@ -63,7 +63,7 @@ class PeopleController {
 	@Operation(summary = "Creates a person in an organisation (its admins); without a password they sign in through OIDC only")
 	Person create(@RequestBody NewPerson body) {
 		SignedIn.admin(body.organisation());
-		return people.create(body.username(), body.password(), body.organisation(), SignedIn.actor());
+		return people.create(Names.checked(body.username(), "/username"), body.password(), body.organisation(), SignedIn.actor());
 	}
 
 	@PostMapping("/{id}/roles")

@@ -56,7 +56,7 @@ class TokenController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Creates a token; its secret is shown in this answer only")
 	Issued create(@RequestBody NewToken body) {
-		return tokens.create(allowed(body.person()), body.name(), body.expiresAt(), SignedIn.actor());
+		return tokens.create(allowed(body.person()), Names.checked(body.name(), "/name"), body.expiresAt(), SignedIn.actor());
 	}
 
 	@DeleteMapping("/{id}")

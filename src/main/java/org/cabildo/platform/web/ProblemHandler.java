@@ -1,16 +1,21 @@
 package org.cabildo.platform.web;
 
 import java.net.URI;
-import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.cabildo.platform.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,12 +32,23 @@ class ProblemHandler {
 	ResponseEntity<ProblemDetail> api(ApiException e) {
 		ProblemDetail problem = problem(e.status(), e.getMessage());
 		e.details().forEach(problem::setProperty);
-		return respond(problem);
+		return respond(problem, e.retryAfter());
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
 		return respond(problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON"));
+	}
+
+	/**
+	 * Tomcat decodes the query string when it is first read and refuses a malformed
+	 * percent-escape ({@code %zz}) or bytes that are not UTF-8 with this exception.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+		return respond(problem(HttpStatus.BAD_REQUEST,
+				"the query string cannot be decoded: each '%' must start an escape of two hexadecimal digits "
+						+ "(%25 for '%' itself), and the escaped bytes must be UTF-8"));
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -51,24 +67,25 @@ class ProblemHandler {
 	}
 
 	/**
-	 * A data exception (SQLSTATE class 22: numeric overflow, division by zero, bad cast) can
-	 * only come from values in the request, so the client hears about it; anything else from
-	 * the database is the server's fault.
+	 * The database refused or failed the request: in our words (see {@link DatabaseProblem}),
+	 * never the database's own message. A failed commit or no connection in time is a
+	 * {@link TransactionException}, temporary like a lost connection.
 	 */
-	@ExceptionHandler(DataAccessException.class)
-	ResponseEntity<ProblemDetail> database(DataAccessException e) {
-		if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
-				&& sql.getSQLState().startsWith("22")) {
-			return respond(problem(HttpStatus.BAD_REQUEST, "the database cannot evaluate the request: "
-					+ firstLine(sql.getMessage())));
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> database(RuntimeException e) {
+		DatabaseProblem answer = DatabaseProblem.of(e);
+		if (e instanceof QueryTimeoutException) {
+			log.warn("Statement cancelled: {}", e.getMessage());
 		}
-		if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null
-				&& sql.getSQLState().startsWith("23")) {
-			return respond(problem(HttpStatus.CONFLICT, "the request conflicts with stored data: "
-					+ firstLine(sql.getMessage())));
+		else if (answer.serverSide()) {
+			log.error("Database failure", e);
 		}
-		log.error("Database failure", e);
-		return respond(problem(HttpStatus.SERVICE_UNAVAILABLE, "the database failed to answer; try again later"));
+		else {
+			log.debug("Database refused a request", e);
+		}
+		ProblemDetail problem = problem(answer.status(), answer.detail());
+		answer.details().forEach(problem::setProperty);
+		return respond(problem, answer.retryAfter());
 	}
 
 	/** Whatever else fails is the server's fault: logged in full, answered without internals. */
@@ -78,14 +95,6 @@ class ProblemHandler {
 		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to answer this request"));
 	}
 
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
-		}
-		int newline = message.indexOf('\n');
-		return newline < 0 ? message : message.substring(0, newline);
-	}
-
 	static ProblemDetail problem(HttpStatus status, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(URI.create("about:blank"));
@@ -93,7 +102,13 @@ class ProblemHandler {
 	}
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+		return respond(problem, Optional.empty());
+	}
+
+	private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem, Optional<Duration> retryAfter) {
 		return ResponseEntity.status(problem.getStatus())
+			.headers(headers -> retryAfter.ifPresent(
+					wait -> headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds())))))
 			.contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
 			.body(problem);
 	}

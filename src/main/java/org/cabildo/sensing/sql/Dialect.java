@@ -21,6 +21,12 @@ public interface Dialect {
 	/** The value to bind for {@code column = ANY(?)}. */
 	Object idArray(long[] ids);
 
+	/**
+	 * Whether queries run on the calling thread (embedded H2). A virtual thread running a
+	 * CPU-bound query then holds one of the scheduler's few carrier threads until it ends.
+	 */
+	boolean runsInProcess();
+
 	/** Whether this is PostgreSQL, where observations are partitioned by time. */
 	boolean partitionsObservations();
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.CostlyReads;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
 import org.cabildo.sensing.model.Navigation.Link;
@@ -24,6 +26,7 @@ import org.cabildo.sensing.query.FilterParser.ParsedExpression;
 import org.cabildo.sensing.query.QueryException;
 import org.cabildo.sensing.sql.JoinScope.Node;
 import org.cabildo.sensing.sql.Operand.Type;
+import org.springframework.http.HttpStatus;
 
 /**
  * Translates filter and order expressions into parameterised SQL over the tables of an
@@ -42,16 +45,36 @@ public final class ExpressionTranslator {
 
 	private final Clock clock;
 
+	private final CostlyReads costly;
+
 	public ExpressionTranslator(Dialect dialect, GeometryMatcher geometries, Clock clock) {
+		this(dialect, geometries, clock, CostlyReads.UNLIMITED);
+	}
+
+	public ExpressionTranslator(Dialect dialect, GeometryMatcher geometries, Clock clock, CostlyReads costly) {
 		this.dialect = dialect;
 		this.geometries = geometries;
 		this.clock = clock;
+		this.costly = costly;
 	}
 
-	/** The SQL condition of a {@code $filter} on the rows of {@code alias}. */
+	/**
+	 * The SQL condition of a {@code $filter} on the rows of {@code alias}. One that reaches
+	 * through to-many relations takes a costly read from the caller's allowance first.
+	 */
 	public SqlFragment condition(EntityType type, String alias, ParsedExpression filter, String option,
 			Aliases aliases) {
-		return new Translation(type, alias, filter.positions(), option, aliases).condition(filter.expr());
+		Translation translation = new Translation(type, alias, filter.positions(), option, aliases);
+		SqlFragment condition = translation.condition(filter.expr());
+		if (translation.reach.reachesMany()) {
+			costly.take().ifPresent(wait -> {
+				throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too many " + option
+						+ " through to-many relations from this address without credentials; try again later, or sign in")
+					.with("option", option)
+					.retryAfter(wait);
+			});
+		}
+		return condition;
 	}
 
 	/** The SQL sort keys of an {@code $orderby}, with direction and null placement. */
@@ -80,6 +103,8 @@ public final class ExpressionTranslator {
 
 		private JoinScope scope;
 
+		private final PathReach reach;
+
 		/** Whether the current leaf reads a column of the filtered row itself. */
 		private boolean rootReferenced;
 
@@ -89,6 +114,7 @@ public final class ExpressionTranslator {
 			this.positions = positions;
 			this.option = option;
 			this.aliases = aliases;
+			this.reach = new PathReach(type);
 		}
 
 		SqlFragment condition(Expr expr) {
@@ -117,6 +143,13 @@ public final class ExpressionTranslator {
 			if (scope.reachesMany()) {
 				throw error(item.expr(), "$orderby can only follow paths to single related entities");
 			}
+			List<Expr.Path> paths = new ArrayList<>();
+			collectPaths(item.expr(), paths);
+			if (paths.isEmpty()) {
+				// A constant ('a', 1 add 1) is the same for every row, so it orders nothing; as a bare
+				// parameter in ORDER BY, H2 would take it for a column number.
+				return List.of();
+			}
 			List<Operand> keys = switch (operand.type()) {
 				// Keep the nullability: "DESC NULLS LAST" on a NOT NULL column would stop
 				// PostgreSQL from reading the (datastream_id, phenomenon_time) index backwards.
@@ -141,7 +174,7 @@ public final class ExpressionTranslator {
 
 		private Operand value(Expr expr) {
 			return switch (expr) {
-				case Expr.Path path -> path(scope.root(), path, 0);
+				case Expr.Path path -> path(scope.root(), withinReach(path), 0);
 				case Expr.StringLiteral s -> Operand.notNull(Type.STRING, bind(s.value()));
 				case Expr.NumberLiteral n -> Operand.notNull(Type.NUMBER, bind(bindable(n.value())));
 				case Expr.BooleanLiteral b -> Operand.notNull(Type.BOOLEAN, bind(b.value()));
@@ -497,7 +530,7 @@ public final class ExpressionTranslator {
 			if (paths.size() != 1) {
 				throw error(leaf, "a geospatial condition must use exactly one geometry property, found " + paths.size());
 			}
-			Expr.Path path = paths.get(0);
+			Expr.Path path = withinReach(paths.get(0));
 			Node node = scope.root();
 			List<String> segments = path.segments();
 			for (int i = 0; i < segments.size() - 1; i++) {
@@ -549,6 +582,13 @@ public final class ExpressionTranslator {
 		}
 
 		// ---- helpers ----
+
+		private Expr.Path withinReach(Expr.Path path) {
+			reach.refusal(path).ifPresent(reason -> {
+				throw error(path, reason);
+			});
+			return path;
+		}
 
 		private QueryException error(Expr node, String message) {
 			int position = positions.getOrDefault(node, -1);

@@ -43,4 +43,9 @@ final class H2Dialect implements Dialect {
 		return false;
 	}
 
+	@Override
+	public boolean runsInProcess() {
+		return true;
+	}
+
 }

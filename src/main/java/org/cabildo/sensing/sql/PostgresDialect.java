@@ -41,4 +41,9 @@ final class PostgresDialect implements Dialect {
 		return true;
 	}
 
+	@Override
+	public boolean runsInProcess() {
+		return false;
+	}
+
 }

@@ -65,8 +65,9 @@ public class EntityReader {
 
 	private final SensingSettings settings;
 
-	public EntityReader(JdbcClient jdbc, ExpressionTranslator translator, Dialect dialect, SensingSettings settings) {
-		this.jdbc = jdbc;
+	EntityReader(ReadStatements statements, ExpressionTranslator translator, Dialect dialect,
+			SensingSettings settings) {
+		this.jdbc = statements.jdbc();
 		this.translator = translator;
 		this.dialect = dialect;
 		this.settings = settings;

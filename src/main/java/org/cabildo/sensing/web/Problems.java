@@ -1,15 +1,17 @@
 package org.cabildo.sensing.web;
 
-import java.sql.SQLException;
 import java.util.Map;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.web.DatabaseProblem;
 import org.cabildo.sensing.ingest.IngestBusyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionException;
 
 /**
  * The problem bodies (RFC 9457) of the requests inside a {@code $batch}, which each answer on
@@ -28,8 +30,14 @@ final class Problems {
 			case IngestBusyException busy -> problem(HttpStatus.SERVICE_UNAVAILABLE, busy.getMessage(),
 					Map.of("retryAfter", IngestBusyAdvice.retryAfterSeconds(busy)))
 				.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(IngestBusyAdvice.retryAfterSeconds(busy)));
-			case ApiException api -> problem(api.status(), api.getMessage(), api.details());
+			case ApiException api -> {
+				Reply reply = problem(api.status(), api.getMessage(), api.details());
+				yield api.retryAfter()
+					.map(wait -> reply.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))))
+					.orElse(reply);
+			}
 			case DataAccessException data -> database(data);
+			case TransactionException transaction -> database(transaction);
 			default -> {
 				log.error("Unexpected failure of a request in a batch", e);
 				yield problem(HttpStatus.INTERNAL_SERVER_ERROR, "the server failed to answer this request", Map.of());
@@ -52,31 +60,19 @@ final class Problems {
 		});
 	}
 
-	/**
-	 * As for a request alone: a data exception (SQLSTATE 22) or a conflict (23) is the
-	 * client's; the rest the server's.
-	 */
-	private static Reply database(DataAccessException e) {
-		if (e.getMostSpecificCause() instanceof SQLException sql && sql.getSQLState() != null) {
-			if (sql.getSQLState().startsWith("22")) {
-				return problem(HttpStatus.BAD_REQUEST,
-						"the database cannot evaluate the request: " + firstLine(sql.getMessage()), Map.of());
-			}
-			if (sql.getSQLState().startsWith("23")) {
-				return problem(HttpStatus.CONFLICT,
-						"the request conflicts with stored data: " + firstLine(sql.getMessage()), Map.of());
-			}
+	/** As for a request alone ({@link DatabaseProblem}): never the database's own message. */
+	private static Reply database(RuntimeException e) {
+		DatabaseProblem answer = DatabaseProblem.of(e);
+		if (e instanceof QueryTimeoutException) {
+			log.warn("Statement cancelled in a batch: {}", e.getMessage());
 		}
-		log.error("Database failure in a batch", e);
-		return problem(HttpStatus.SERVICE_UNAVAILABLE, "the database failed to answer; try again later", Map.of());
-	}
-
-	private static String firstLine(String message) {
-		if (message == null) {
-			return "";
+		else if (answer.serverSide()) {
+			log.error("Database failure in a batch", e);
 		}
-		int newline = message.indexOf('\n');
-		return newline < 0 ? message : message.substring(0, newline);
+		Reply reply = problem(answer.status(), answer.detail(), answer.details());
+		return answer.retryAfter()
+			.map(wait -> reply.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds()))))
+			.orElse(reply);
 	}
 
 }

@@ -84,6 +84,20 @@ final class H2Database implements AutoCloseable {
 				condition.parameters());
 	}
 
+	/** H2's plan of a statement, as {@code EXPLAIN} prints it. */
+	String plan(SqlFragment sql) {
+		try (PreparedStatement statement = connection.prepareStatement("EXPLAIN " + sql.text())) {
+			bind(statement, sql.parameters());
+			try (ResultSet rows = statement.executeQuery()) {
+				rows.next();
+				return rows.getString(1);
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException(sql.text(), e);
+		}
+	}
+
 	/** Ids of all rows of {@code type} in the order of the sort keys. */
 	List<Long> idsInOrder(EntityType type, List<SqlFragment> keys) {
 		SqlFragment order = SqlFragment.join(", ", keys);
