@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.cabildo.platform.JsonText;
 
@@ -24,20 +23,6 @@ public final class SoundAnswers {
 			"ERROR:", "constraint", "character varying", "Numeric value out of range", "Exception", "\tat ",
 			"java.", "org.springframework", "jdbc", "JDBC");
 
-	/**
-	 * Faults that other work fixes (issue 10, item 7); an answer showing exactly one of them is
-	 * reported, not failed, until that work is merged. Set to {@code false} then, so that they fail.
-	 */
-	public static final boolean TOLERATE_FAULTS_FIXED_ELSEWHERE = true;
-
-	/** Each fault fixed elsewhere: its name, and how an answer that shows it looks. */
-	private static final Map<String, Predicate<Api.Response>> FIXED_ELSEWHERE = Map.of(
-			"400/409 bodies pass the database's own message through",
-			r -> (r.status() == 400 || r.status() == 409) && (r.body().contains("the database cannot evaluate the request")
-					|| r.body().contains("the request conflicts with stored data: ")),
-			"a string literal in $orderby answers 503 on H2",
-			r -> r.status() == 503 && r.body().contains("the database failed to answer") && r.header("Retry-After") == null);
-
 	private SoundAnswers() {
 	}
 
@@ -45,18 +30,9 @@ public final class SoundAnswers {
 	 * Asserts the answer is sound.
 	 *
 	 * @param what the request, for the failure message
-	 * @param tolerated where to report a fault fixed elsewhere (when {@link #TOLERATE_FAULTS_FIXED_ELSEWHERE})
 	 */
-	public static void assertSound(String what, Api.Response response, List<String> tolerated) {
+	public static void assertSound(String what, Api.Response response) {
 		String description = what + " -> " + response;
-		if (TOLERATE_FAULTS_FIXED_ELSEWHERE) {
-			for (Map.Entry<String, Predicate<Api.Response>> fault : FIXED_ELSEWHERE.entrySet()) {
-				if (fault.getValue().test(response)) {
-					tolerated.add(fault.getKey() + ": " + description);
-					return;
-				}
-			}
-		}
 		if (response.status() == 503) {
 			assertThat(response.header("Retry-After")).as(description).isNotNull();
 			assertThat(response.body().toLowerCase(Locale.ROOT)).as(description).containsAnyOf("limit", "busy", "queue");
