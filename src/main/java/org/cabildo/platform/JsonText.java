@@ -1,5 +1,7 @@
 package org.cabildo.platform;
 
+import java.util.List;
+
 import java.util.Map;
 
 import tools.jackson.core.JsonGenerator;
@@ -164,6 +166,41 @@ public final class JsonText {
 			}
 
 		};
+	}
+
+	/**
+	 * Why text is not JSON, in words that name no library: the parser's own first clause (as
+	 * "Unexpected character", "Unexpected end-of-input"), without the names of its types and
+	 * settings, and where it is (line and column) when known.
+	 */
+	public static String whyNotJson(tools.jackson.core.JacksonException e) {
+		String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+		String reason;
+		if (original.startsWith("Trailing token")) {
+			reason = "more follows the first JSON value";
+		}
+		else if (original.startsWith("No content") || original.isBlank()) {
+			reason = "there is no JSON value";
+		}
+		else if (e instanceof tools.jackson.core.exc.StreamConstraintsException) {
+			reason = "it is nested too deeply or holds a value too long";
+		}
+		else {
+			int end = original.length();
+			for (String stop : List.of(" (", ":", "`", ";")) {
+				int at = original.indexOf(stop);
+				if (at > 0 && at < end) {
+					end = at;
+				}
+			}
+			reason = original.substring(0, end).strip();
+			if (reason.isEmpty() || reason.contains(".") && reason.matches(".*[a-z]\\.[A-Z].*")) {
+				reason = "it is not well formed";
+			}
+		}
+		tools.jackson.core.TokenStreamLocation location = e.getLocation();
+		return location == null || location.getLineNr() < 1 ? reason
+				: reason + " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
 	}
 
 }

@@ -21,7 +21,7 @@ public final class SoundAnswers {
 	/** Text that only the database or a stack trace would put into an answer. */
 	private static final List<String> INTERNALS = List.of("SQL", "Syntax error", "org.h2", "PSQLException",
 			"ERROR:", "constraint", "character varying", "Numeric value out of range", "Exception", "\tat ",
-			"java.", "org.springframework", "jdbc", "JDBC");
+			"java.", "org.springframework", "jdbc", "JDBC", "jackson", "JsonToken", "Feature.", "bound as");
 
 	private SoundAnswers() {
 	}

@@ -79,7 +79,7 @@ class IncomingObservations {
 			body = json.readTree(payload);
 		}
 		catch (JacksonException e) {
-			return refused(Receipt.Fault.PAYLOAD, "the payload is not JSON: " + e.getOriginalMessage());
+			return refused(Receipt.Fault.PAYLOAD, "the payload is not JSON: " + JsonText.whyNotJson(e));
 		}
 		if (body == null || !body.isObject()) {
 			return refused(Receipt.Fault.PAYLOAD, "the payload must be one Observation as a JSON object");

@@ -326,10 +326,20 @@ public class EntityReader {
 		}
 		Map<Long, EntityRow> byId = new HashMap<>();
 		related.forEach(row -> byId.put(row.id(), row));
+		// One related entity is read once but written under every row that points to it, with all
+		// it expands: the answer holds it that many times, and so does the budget.
+		long written = 0;
 		for (EntityRow row : rows) {
 			Long id = row.foreignKey(navigation.name());
-			row.expanded().put(navigation.name(), id == null ? null : byId.get(id));
+			EntityRow one = id == null ? null : byId.get(id);
+			row.expanded().put(navigation.name(), one);
+			written += one == null ? 0 : read.budget().written(one);
 		}
+		long again = written - related.stream().mapToLong(read.budget()::written).sum();
+		if (again > read.budget().left()) {
+			throw new RowBudget.Spent();
+		}
+		read.budget().spend((int) again);
 	}
 
 	private static EntityRow map(ResultSet rs, EntityType type, Columns columns) throws SQLException {

@@ -66,7 +66,7 @@ class RequestBodies {
 		}
 		catch (JacksonException e) {
 			TokenStreamLocation location = e.getLocation();
-			ApiException problem = ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+			ApiException problem = ApiException.badRequest("the body is not valid JSON: " + JsonText.whyNotJson(e));
 			if (location != null) {
 				problem.with("line", location.getLineNr()).with("column", location.getColumnNr());
 			}

@@ -216,6 +216,16 @@ public final class Devices {
 			throw new AssertionError("no wanted message within 10 s");
 		}
 
+		/** Every message received until none came for {@code quiet}. */
+		java.util.List<Message> drain(Duration quiet) throws InterruptedException {
+			java.util.List<Message> all = new java.util.ArrayList<>();
+			Message message;
+			while ((message = messages.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+				all.add(message);
+			}
+			return all;
+		}
+
 		boolean isEmptyAfter(Duration wait) throws InterruptedException {
 			return messages.poll(wait.toMillis(), TimeUnit.MILLISECONDS) == null;
 		}

@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import com.hivemq.client.mqtt.mqtt5.Mqtt5BlockingClient;
 import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode;
 
+import tools.jackson.databind.JsonNode;
+
 /**
  * Governance over MQTT: a retired stream collects nothing from its device, and what is not open
  * is never sent to subscribers, who name no purpose.
@@ -126,6 +128,77 @@ class MqttGovernanceTest {
 		}
 		finally {
 			dashboard.disconnect();
+		}
+	}
+
+	@Test
+	@DisplayName("property: whatever way an Observation is created or changed, a subscriber receives it only if an anonymous GET may read it")
+	void everyMessagePassesAnAnonymousReadersRule() throws InterruptedException {
+		Api operator = new Api(httpPort);
+		Station lab = Devices.station(operator, device);
+		Station open = Devices.station(operator, device);
+		change(station.datastream(), Stage.CITY, AccessLevel.RESTRICTED, PersonalDataClass.PSEUDONYMOUS);
+		change(open.datastream(), Stage.CITY, AccessLevel.OPEN, PersonalDataClass.NONE);
+		change(lab.datastream(), Stage.LAB, AccessLevel.OPEN, PersonalDataClass.NONE);
+		List<Long> streams = List.of(station.datastream(), open.datastream(), lab.datastream());
+		Map<Long, Long> existing = new java.util.HashMap<>();
+		for (long datastream : streams) {
+			existing.put(datastream, observation(operator, datastream));
+		}
+		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
+		Mqtt5BlockingClient publisher = Devices.mqtt5(mqttPort, device);
+		try {
+			List<Devices.Inbox> inboxes = new java.util.ArrayList<>();
+			inboxes.add(Devices.Inbox.subscribe(dashboard, "v1.1/Observations"));
+			for (long datastream : streams) {
+				for (String topic : topics(datastream, existing.get(datastream))) {
+					inboxes.add(Devices.Inbox.subscribe(dashboard, topic));
+				}
+			}
+			var random = new java.util.Random(11);
+			Map<Integer, Long> sentTo = new java.util.HashMap<>();
+			for (int i = 0; i < 40; i++) {
+				long datastream = streams.get(random.nextInt(streams.size()));
+				int value = 70_000 + i;
+				sentTo.put(value, datastream);
+				String now = Instant.now().plusMillis(i).toString();
+				long observation = existing.get(datastream);
+				switch (random.nextInt(7)) {
+					case 0 -> operator.post("/v1.1/Datastreams(" + datastream + ")/Observations",
+							Map.of("result", value, "phenomenonTime", now));
+					case 1 -> MqttIngestTest.publish(publisher, "v1.1/Datastreams(" + datastream + ")/Observations",
+							"{\"result\": " + value + ", \"phenomenonTime\": \"" + now + "\"}");
+					case 2 -> operator.post("/v1.1/CreateObservations", List.of(Map.of("Datastream",
+							Map.of("@iot.id", datastream), "components", List.of("phenomenonTime", "result"), "dataArray",
+							List.of(List.of(now, value)))));
+					case 3 -> operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
+							"post", "url", "Datastreams(" + datastream + ")/Observations", "body",
+							Map.of("result", value, "phenomenonTime", now)))));
+					case 4 -> operator.patch("/v1.1/Observations(" + observation + ")", Map.of("result", value));
+					case 5 -> operator.put("/v1.1/Observations(" + observation + ")",
+							Map.of("result", value, "phenomenonTime", now));
+					default -> operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
+							"patch", "url", "Observations(" + observation + ")", "body", Map.of("result", value)))));
+				}
+			}
+			java.util.Set<Long> receivedFrom = new java.util.HashSet<>();
+			for (Devices.Inbox inbox : inboxes) {
+				for (Devices.Inbox.Message message : inbox.drain(Duration.ofMillis(300))) {
+					JsonNode result = message.json().has("result") ? message.json().get("result") : null;
+					if (result == null || !sentTo.containsKey(result.asInt())) {
+						continue;
+					}
+					long from = sentTo.get(result.asInt());
+					assertThat(from).as("%s on %s", message.json(), message.topic()).isEqualTo(open.datastream());
+					receivedFrom.add(from);
+				}
+			}
+			assertThat(sentTo.containsValue(open.datastream())).isTrue();
+			assertThat(receivedFrom).as("the open stream's changes are sent").containsExactly(open.datastream());
+		}
+		finally {
+			dashboard.disconnect();
+			publisher.disconnect();
 		}
 	}
 

@@ -92,6 +92,29 @@ class RowBudgetTest {
 	}
 
 	@Test
+	void anEntityExpandedToOneIsCountedEachTimeItIsWritten() {
+		// Every Observation expands the same Datastream with its Observations: read once, written 20 times.
+		Api.Response shared = api.get("/v1.1/Things(" + thing + ")/Datastreams", "$top", "1", "$expand",
+				"Observations($top=20;$expand=Datastream($expand=Observations($top=20)))");
+		if (shared.status() == 200) {
+			assertThat(entities(shared.json())).as("entities written").isLessThanOrEqualTo(50);
+		}
+		else {
+			assertThat(shared.status()).as("%s", shared).isEqualTo(400);
+			assertThat(shared.body()).contains("max-entities-per-request");
+		}
+	}
+
+	/** The entities an answer writes, at every level. */
+	private static int entities(JsonNode json) {
+		int found = json.isObject() && json.has("@iot.id") ? 1 : 0;
+		for (JsonNode member : json.isObject() ? json.values() : json.isArray() ? json.values() : List.<JsonNode>of()) {
+			found += entities(member);
+		}
+		return found;
+	}
+
+	@Test
 	void anAnswerWhoseFirstEntityAloneIsTooMuchIsRefusedNamingTheLimit() {
 		Api.Response refused = api.get("/v1.1/Things(" + thing + ")/Datastreams", "$top", "1", "$expand",
 				"Observations($top=20;$expand=Datastream($expand=Observations($top=20;$expand=Datastream("
