@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cabildo.IntegrationTest;
+import org.cabildo.platform.Platform;
 import org.cabildo.sensing.SensorThings;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.time.TimeValue;
@@ -48,7 +49,8 @@ class IdIndexSummariesTest {
 	@Test
 	void afterASummaryNoPageRangeIsLeftUnsummarised() {
 		assumeTrue(dialect.partitionsObservations(), "BRIN indexes exist on PostgreSQL only");
-		long datastream = sensorThings.create("Datastreams", JsonMapper.shared().valueToTree(Fixtures.datastreamWithThing("brin")));
+		long datastream = Platform.runAs("test set-up", () -> sensorThings.create("Datastreams",
+				JsonMapper.shared().valueToTree(Fixtures.datastreamWithThing("brin"))));
 		Instant start = Instant.parse("2024-02-01T00:00:00Z");
 		List<NewObservation> rows = new ArrayList<>();
 		for (int i = 0; i < 20_000; i++) {
