@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * Costly reads cannot take the server from everyone else: a read statement that runs past the
  * timeout is cancelled and answered 503 naming the setting; only a few reads run at once, so
  * that ingest and cheap reads keep their database connections; a filter that fans out too far
- * is refused. The slow read is a self-join of one Datastream's Observations that never matches
+ * is refused. The slow read is a self-join of one Datastream's 20,000 Observations that never matches
  * (every row is compared with every other), seconds on both databases without the limits.
  */
 @IntegrationTest
@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 @DirtiesContext
 class ReadLimitsTest {
 
-	private static final int OBSERVATIONS = 8000;
+	private static final int OBSERVATIONS = 20_000;
 
 	private static final String SLOW_FILTER = "Datastream/Observations/result gt result add 1000000";
 
@@ -61,7 +61,9 @@ class ReadLimitsTest {
 		List<List<Object>> rows = new ArrayList<>();
 		Instant start = Instant.parse("2024-01-01T00:00:00Z");
 		for (int i = 0; i < OBSERVATIONS; i++) {
-			rows.add(List.of(start.plusSeconds(60L * i).toString(), i % 97));
+			// Every result different: with few distinct ones PostgreSQL memoizes the inner scan per
+			// value (once the table has statistics), and the read is no longer slow.
+			rows.add(List.of(start.plusSeconds(60L * i).toString(), i));
 		}
 		Api.Response created = api.post("/v1.1/CreateObservations", List.of(Map.of("Datastream", Map.of("@iot.id", id),
 				"components", List.of("phenomenonTime", "result"), "dataArray", rows)));
