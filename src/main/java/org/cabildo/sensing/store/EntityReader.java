@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.cabildo.sensing.SensingSettings;
 import org.cabildo.sensing.model.EntityType;
@@ -115,16 +116,17 @@ public class EntityReader {
 		if (type != EntityType.OBSERVATION) {
 			return;
 		}
-		jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?").param(id).query(Long.class).optional()
-			.ifPresent(datastream -> refuseIfHidden(scope, datastream));
+		datastreamOf(id).ifPresent(datastream -> refuseIfHidden(scope, datastream));
 	}
 
 	/** Whether the reader may read the Observation; false for one that does not exist. */
 	public boolean mayRead(ReadScope scope, long observation) {
+		return datastreamOf(observation).map(datastream -> scope.refusal(datastream).isEmpty()).orElse(false);
+	}
+
+	private Optional<Long> datastreamOf(long observation) {
 		return jdbc.sql("SELECT datastream_id FROM observations WHERE id = ?").param(observation).query(Long.class)
-			.optional()
-			.map(datastream -> scope.refusal(datastream).isEmpty())
-			.orElse(false);
+			.optional();
 	}
 
 	private static void refuseIfHidden(ReadScope scope, long datastream) {
@@ -134,7 +136,7 @@ public class EntityReader {
 	}
 
 	/** Runs a read; one whose first entity alone is over the budget is refused (400) naming the limit. */
-	private <T> T withinBudget(java.util.function.Supplier<T> read) {
+	private <T> T withinBudget(Supplier<T> read) {
 		try {
 			return read.get();
 		}
@@ -170,11 +172,36 @@ public class EntityReader {
 		return jdbc.sql(sql.text()).params(sql.parameters()).query(Long.class).single() > 0;
 	}
 
-	/** One reader's read of one answer: what it may see, and how many entities it may still read. */
-	private record Read(ReadScope scope, RowBudget budget) {
+	/**
+	 * One reader's read of one answer: what it may see, and how many entities it may still read.
+	 * What it may not see is worked out once, for all the pages the answer expands.
+	 */
+	private static final class Read {
+
+		private final ReadScope scope;
+
+		private final RowBudget budget;
+
+		private HiddenDatastreams hidden;
+
+		Read(ReadScope scope, RowBudget budget) {
+			this.scope = scope;
+			this.budget = budget;
+		}
+
+		ReadScope scope() {
+			return scope;
+		}
+
+		RowBudget budget() {
+			return budget;
+		}
 
 		HiddenDatastreams hidden() {
-			return HiddenDatastreams.of(scope.hiddenDatastreams());
+			if (hidden == null) {
+				hidden = HiddenDatastreams.of(scope.hiddenDatastreams());
+			}
+			return hidden;
 		}
 
 	}

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
@@ -52,6 +53,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class Resources {
+
+	/** Names the Datastreams of the answer whose Observations are test data (streams in the lab). */
+	static final String TEST_DATA_HEADER = "Cabildo-Test-Data";
 
 	private final PathResolver paths;
 
@@ -113,11 +117,8 @@ class Resources {
 			return answer.reply();
 		}
 		return answer.reply().withHeader(TEST_DATA_HEADER,
-				String.join(",", new java.util.TreeSet<>(receipt.testData()).stream().map(String::valueOf).toList()));
+				String.join(",", new TreeSet<>(receipt.testData()).stream().map(String::valueOf).toList()));
 	}
-
-	/** Names the Datastreams of the answer whose Observations are test data (streams in the lab). */
-	static final String TEST_DATA_HEADER = "Cabildo-Test-Data";
 
 	private Answer read(Call call, ReadScope scope, Map<String, String> options) {
 		QueryOptions parsed = QueryOptionsParser.parse(options);
