@@ -60,6 +60,37 @@ public class Register {
 	public Declaration declare(long datastream, DeclarationDraft draft, String actor) {
 		long owner = owner(datastream);
 		requireSteward(owner);
+		return declare(datastream, owner, draft, actor, DeclarationOrigin.WRITTEN);
+	}
+
+	/**
+	 * Declares a Datastream with the declaration its creating request carried; the same rules as
+	 * in the register: a steward of the owner declares, and the draft must say all it must.
+	 */
+	@Transactional
+	public Declaration declareInline(long datastream, DeclarationDraft draft, String actor) {
+		long owner = owner(datastream);
+		requireSteward(owner);
+		return declare(datastream, owner, draft, actor, DeclarationOrigin.INLINE);
+	}
+
+	/**
+	 * Declares a new Datastream with its organisation's or Thing's template. The steward who
+	 * published the template decided for every stream in its scope, so whoever creates the
+	 * stream needs no steward role of their own; a template of another organisation never applies.
+	 */
+	@Transactional
+	public Declaration declareFromTemplate(long datastream, DeclarationTemplate template, String actor) {
+		long owner = owner(datastream);
+		if (owner != template.organisationId() || template.withdrawn()) {
+			throw new IllegalStateException("template " + template.id() + " does not apply to Datastream " + datastream);
+		}
+		return declare(datastream, owner, template.declaration(), actor + " (template " + template.id() + " version "
+				+ template.version() + ")", new DeclarationOrigin.FromTemplate(template.id(), template.version()));
+	}
+
+	private Declaration declare(long datastream, long owner, DeclarationDraft draft, String actor,
+			DeclarationOrigin origin) {
 		rules.check(draft);
 		store.lock(datastream);
 		Optional<Declaration> previous = store.current(datastream);
@@ -75,10 +106,17 @@ public class Register {
 				sharing, stage, stage == Stage.PILOT ? draft.pilot() : previous.map(Declaration::pilot).orElse(null),
 				draft.impactAssessment(), draft.summary().strip(),
 				previous.map(Declaration::consultation).orElse(null), clock.instant(), actor);
-		return save(declaration, "declaration", "declaration version " + declaration.version() + ": "
+		String from = switch (origin) {
+			case DeclarationOrigin.Written written -> "";
+			case DeclarationOrigin.Inline inline -> ", sent with the request that created the stream";
+			case DeclarationOrigin.FromTemplate template -> ", from template " + template.template() + " version "
+					+ template.templateVersion();
+		};
+		return save(declaration, origin, "declaration", "declaration version " + declaration.version() + ": "
 				+ declaration.personalDataClass().id() + ", " + declaration.accessLevel().id() + ", purposes "
 				+ String.join(" ", declaration.purposes()) + (sharing.isEmpty() ? ""
-						: ", shared with " + String.join(", ", sharing.stream().map(SharingGrant::organisation).toList())));
+						: ", shared with " + String.join(", ", sharing.stream().map(SharingGrant::organisation).toList()))
+				+ from);
 	}
 
 	/**
@@ -89,11 +127,11 @@ public class Register {
 	public Declaration saveVersion(Declaration next, String kind, String detail) {
 		store.lock(next.datastreamId());
 		int latest = store.current(next.datastreamId()).map(Declaration::version).orElse(0);
-		return save(next.numbered(latest + 1, clock.instant()), kind, detail);
+		return save(next.numbered(latest + 1, clock.instant()), DeclarationOrigin.WRITTEN, kind, detail);
 	}
 
-	private Declaration save(Declaration declaration, String kind, String detail) {
-		store.insert(declaration);
+	private Declaration save(Declaration declaration, DeclarationOrigin origin, String kind, String detail) {
+		store.insert(declaration, origin);
 		ledger.append(LedgerEvent.change(kind, declaration.declaredBy(), declaration.organisationId(),
 				Set.of(declaration.datastreamId()), detail));
 		afterCommit(declaration);
@@ -117,6 +155,20 @@ public class Register {
 	/** The current declaration of a Datastream (from memory). */
 	public Optional<Declaration> current(long datastream) {
 		return current.of(datastream);
+	}
+
+	/** Datastreams that have no declaration (and so collect nothing), by id. */
+	public List<UndeclaredStream> undeclared(int skip, int top) {
+		return store.undeclared(skip, top);
+	}
+
+	public long countUndeclared() {
+		return store.countUndeclared();
+	}
+
+	/** How each declared Datastream's first declaration came about, by Datastream id. */
+	public java.util.Map<Long, DeclarationOrigin> origins() {
+		return store.origins();
 	}
 
 	/** Every version of a Datastream's declaration, oldest first. */
@@ -163,6 +215,20 @@ public class Register {
 
 	public String organisationName(long organisation) {
 		return organisations.byId(organisation).map(Organisation::name).orElse(Long.toString(organisation));
+	}
+
+	/** Refuses (400) a draft that shares with an organisation that does not exist. */
+	public void requireKnownOrganisations(DeclarationDraft draft) {
+		if (draft.sharing() != null) {
+			draft.sharing().forEach(this::grant);
+		}
+	}
+
+	/** The id of the organisation with this name or id, if there is one. */
+	public Optional<Long> organisation(String nameOrId) {
+		String named = nameOrId.strip();
+		return (named.matches("\\d{1,18}") ? organisations.byId(Long.parseLong(named)) : organisations.named(named))
+			.map(Organisation::id);
 	}
 
 	private SharingGrant grant(DeclarationDraft.Grant grant) {

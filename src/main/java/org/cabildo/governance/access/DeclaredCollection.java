@@ -33,7 +33,9 @@ class DeclaredCollection implements CollectionGate {
 		}
 		if (declared.isEmpty()) {
 			return Optional.of("Datastream " + datastream + " has no public declaration, so it collects nothing:"
-					+ " its steward declares purpose, retention and accountable organisation first (/api/register)");
+					+ " its steward declares purpose, retention and accountable organisation first (/api/register), or"
+					+ " publishes a declaration template for its organisation or Thing (/api/register/templates), or the"
+					+ " request that creates it carries one in properties[\"cabildo:declaration\"]");
 		}
 		Declaration declaration = declared.get();
 		if (declaration.stage() == Stage.RETIRED) {

@@ -1,10 +1,14 @@
 package org.cabildo.governance.register;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.cabildo.governance.Declaration;
+import org.cabildo.governance.DeclarationOrigin;
+import org.cabildo.governance.UndeclaredStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,16 +26,53 @@ public class DeclarationStore {
 		this.jdbc = jdbc;
 	}
 
-	public void insert(Declaration declaration) {
+	public void insert(Declaration declaration, DeclarationOrigin origin) {
+		DeclarationOrigin.FromTemplate template = origin instanceof DeclarationOrigin.FromTemplate t ? t : null;
 		jdbc.sql("""
 				INSERT INTO declarations (datastream_id, version, organisation_id, personal_data_class, access_level,
-				    stage, body, declared_at, declared_by)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				    stage, body, declared_at, declared_by, origin, template_id, template_version)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(declaration.datastreamId(), declaration.version(), declaration.organisationId(),
 					declaration.personalDataClass().id(), declaration.accessLevel().id(), declaration.stage().id(),
 					JSON.writeValueAsString(declaration), declaration.declaredAt().atOffset(ZoneOffset.UTC),
-					declaration.declaredBy())
+					declaration.declaredBy(), origin.kind(), template == null ? null : template.template(),
+					template == null ? null : template.templateVersion())
 			.update();
+	}
+
+	/** Datastreams without any declaration, by id, a page at a time. */
+	public List<UndeclaredStream> undeclared(int skip, int top) {
+		return jdbc.sql("""
+				SELECT d.id, d.name, d.thing_id, d.organisation_id, o.name FROM datastreams d
+				JOIN organisations o ON o.id = d.organisation_id
+				WHERE NOT EXISTS (SELECT 1 FROM declarations x WHERE x.datastream_id = d.id)
+				ORDER BY d.id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY""")
+			.params(skip, top)
+			.query((rs, n) -> new UndeclaredStream(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+					rs.getString(5)))
+			.list();
+	}
+
+	public long countUndeclared() {
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM datastreams d
+				WHERE NOT EXISTS (SELECT 1 FROM declarations x WHERE x.datastream_id = d.id)""")
+			.query(Long.class)
+			.single();
+	}
+
+	/** How each declared Datastream's first declaration came about. */
+	public Map<Long, DeclarationOrigin> origins() {
+		Map<Long, DeclarationOrigin> origins = new HashMap<>();
+		jdbc.sql("SELECT datastream_id, origin, template_id, template_version FROM declarations WHERE version = 1")
+			.query(rs -> {
+				origins.put(rs.getLong(1), switch (rs.getString(2)) {
+					case "inline" -> DeclarationOrigin.INLINE;
+					case "template" -> new DeclarationOrigin.FromTemplate(rs.getLong(3), rs.getInt(4));
+					default -> DeclarationOrigin.WRITTEN;
+				});
+			});
+		return origins;
 	}
 
 	/** The latest version of every declaration. */

@@ -8,7 +8,9 @@ import java.util.Map;
 
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.DeclarationDraft;
+import org.cabildo.governance.DeclarationOrigin;
 import org.cabildo.governance.Register;
+import org.cabildo.governance.UndeclaredStream;
 import org.cabildo.governance.register.Vocabulary;
 import org.cabildo.identity.Caller;
 import org.cabildo.platform.ApiException;
@@ -53,17 +55,38 @@ class RegisterController {
 		RegisterFilter filter = RegisterFilter.of(purpose, personalDataClass, organisation, stage, access, bbox,
 				vocabulary);
 		Map<Long, DatastreamPlaces.Place> where = places.all();
+		Map<Long, DeclarationOrigin> origins = register.origins();
 		List<Map<String, Object>> entries = new ArrayList<>();
 		for (Declaration declaration : register.all()) {
 			DatastreamPlaces.Place place = where.get(declaration.datastreamId());
 			if (filter.matches(declaration, place)) {
-				entries.add(RegisterEntry.of(declaration, place));
+				entries.add(RegisterEntry.of(declaration, place, origins.get(declaration.datastreamId())));
 			}
 		}
 		Map<String, Object> answer = new LinkedHashMap<>();
 		answer.put("count", entries.size());
 		answer.put("value", entries);
+		answer.put("undeclared", register.countUndeclared());
+		answer.put("undeclaredLink", "/api/register/undeclared");
 		return answer;
+	}
+
+	/** Datastreams without a declaration, a page of them. */
+	record UndeclaredStreams(long count, List<UndeclaredStream> value, String nextLink) {
+	}
+
+	@GetMapping("/api/register/undeclared")
+	@Operation(summary = "Datastreams that have no declaration and so collect nothing, by id (top: at most 1,000)")
+	UndeclaredStreams undeclared(@RequestParam(defaultValue = "0") int skip,
+			@RequestParam(defaultValue = "100") int top) {
+		if (skip < 0 || top < 1 || top > 1000) {
+			throw ApiException.badRequest("skip is 0 or more and top from 1 to 1,000")
+				.with("parameter", skip < 0 ? "skip" : "top");
+		}
+		List<UndeclaredStream> page = register.undeclared(skip, top + 1);
+		boolean more = page.size() > top;
+		return new UndeclaredStreams(register.countUndeclared(), more ? page.subList(0, top) : page,
+				more ? "/api/register/undeclared?skip=" + (skip + top) + "&top=" + top : null);
 	}
 
 	@GetMapping("/api/register/{datastreamId}")
@@ -71,7 +94,8 @@ class RegisterController {
 	Map<String, Object> one(@PathVariable long datastreamId) {
 		Declaration current = register.current(datastreamId)
 			.orElseThrow(() -> ApiException.notFound("Datastream " + datastreamId + " has no declaration"));
-		Map<String, Object> answer = RegisterEntry.of(current, places.all().get(datastreamId));
+		Map<String, Object> answer = RegisterEntry.of(current, places.all().get(datastreamId),
+				register.origins().get(datastreamId));
 		answer.put("versions", register.history(datastreamId));
 		return answer;
 	}

@@ -81,8 +81,10 @@ final class AccessRules {
 						personSignedIn),
 				new AccessRule("signed-in-write", "writing needs a signed-in operator of the owning organisation,"
 						+ " or a device bound to the Datastream", sensingWrites, signedIn),
-				new AccessRule("register-writes", "declarations are written by signed-in people (stewards of the owner)",
-						paths.matcher(HttpMethod.PUT, "/api/register/*"), personSignedIn),
+				new AccessRule("register-writes", "declarations and declaration templates are written by signed-in"
+						+ " people (stewards of the owner)", new OrRequestMatcher(paths.matcher(HttpMethod.PUT, "/api/register/*"),
+								paths.matcher(HttpMethod.PUT, "/api/register/templates/*/*"),
+								paths.matcher(HttpMethod.DELETE, "/api/register/templates/*")), personSignedIn),
 				new AccessRule("objection-moderation", "administrators hide abusive objections",
 						paths.matcher(HttpMethod.POST, "/api/objections/{objectionId}/hide"),
 						AuthorityAuthorizationManager.hasRole("ADMIN")),

@@ -122,6 +122,8 @@ public class EntityWriter {
 		if (parent != null && parent.navigation().link() instanceof Link.Reverse) {
 			foreignKeys.put(EntityType.inverse(parent.navigation()).name(), parent.parentId());
 		}
+		InlineDeclaration inline = type == EntityType.DATASTREAM ? InlineDeclaration.in(draft.values())
+				: new InlineDeclaration(draft.values(), null);
 		long id = switch (type) {
 			case OBSERVATION -> {
 				Long datastream = foreignKeys.get("Datastream");
@@ -133,14 +135,14 @@ public class EntityWriter {
 			}
 			default -> {
 				requireForeignKeys(draft, foreignKeys);
-				yield insert(type, draft.values(), foreignKeys, organisationOfNew(type, foreignKeys, parent));
+				yield insert(type, inline.values(), foreignKeys, organisationOfNew(type, foreignKeys, parent));
 			}
 		};
 		if (parent != null && parent.navigation().link() instanceof Link.LinkTable) {
 			linkToParent(type, id, parent, now, history);
 		}
 		if (type == EntityType.DATASTREAM) {
-			events.publishEvent(new DatastreamCreated(id));
+			events.publishEvent(new DatastreamCreated(id, inline.declaration(), pointer(draft)));
 		}
 		for (Navigation navigation : type.navigations()) {
 			if (navigation.toMany()) {
@@ -369,6 +371,9 @@ public class EntityWriter {
 		}
 		requireExists(type, id, "");
 		access().requireChange(owners.of(type, id), "update " + type.entityName() + " " + id);
+		if (type == EntityType.DATASTREAM) {
+			InlineDeclaration.refuseInChange(draft.values(), draft.pointer());
+		}
 		Map<String, Object> values = new HashMap<>(draft.values());
 		if (replace) {
 			for (Property property : type.properties()) {
