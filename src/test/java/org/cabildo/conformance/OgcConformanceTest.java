@@ -1,0 +1,228 @@
+package org.cabildo.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.cabildo.identity.Organisation;
+import org.cabildo.identity.Organisations;
+import org.cabildo.identity.People;
+import org.cabildo.identity.Person;
+import org.cabildo.identity.Role;
+import org.cabildo.identity.Tokens;
+import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The official OGC conformance suite for SensorThings 1.0 (ets-sta10 1.5, levels 1 to 3: sensing
+ * core, filtering, create-update-delete) against a fresh server on a fresh database, H2 in
+ * {@code ./cabildo test} and PostgreSQL in the PostgreSQL suite. Every one of its 22 tests must
+ * pass; none may be skipped.
+ *
+ * <p>The suite is a stock client: it sends no credentials and declares nothing. Its way in is
+ * the test-only {@link SigningProxy}, which signs its requests as an operator and steward of a
+ * lab organisation; the organisation has published a declaration template, so every Datastream
+ * the suite creates is declared at creation. The server runs as in production otherwise (its
+ * links point to the proxy through {@code cabildo.base-url}, as behind any reverse proxy).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "cabildo.test.declare-datastreams=false")
+@ActiveProfiles("test")
+@Tag("integration")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class OgcConformanceTest {
+
+	private static final int PROXY_PORT = freePort();
+
+	private static final Path WORK = Path.of("target", "conformance", "run-" + UUID.randomUUID().toString().substring(0, 8));
+
+	private static final int TESTS_AT_LEVEL_3 = 22;
+
+	@DynamicPropertySource
+	static void freshServer(DynamicPropertyRegistry properties) {
+		properties.add("spring.datasource.url", OgcConformanceTest::freshDatabase);
+		properties.add("cabildo.base-url", () -> "http://127.0.0.1:" + PROXY_PORT);
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Organisations organisations;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	Tokens tokens;
+
+	@Test
+	@DisplayName("ets-sta10 1.5, levels 1-3: 22 of 22 passed, none failed or skipped")
+	void officialSuitePasses() throws Exception {
+		String token = labAccount();
+		Files.createDirectories(WORK.resolve("home"));
+		Path props = WORK.resolve("test-run-props.xml");
+		Files.writeString(props, """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<properties version="1.0">
+				  <entry key="iut">http://127.0.0.1:%d/v1.0</entry>
+				  <entry key="ics">3</entry>
+				</properties>
+				""".formatted(PROXY_PORT));
+		seed(token);
+		try (SigningProxy proxy = new SigningProxy(PROXY_PORT, URI.create("http://127.0.0.1:" + port), token)) {
+			runSuite(props);
+		}
+		Document results = results();
+		Element summary = results.getDocumentElement();
+		assertThat(failures(results)).as("the suite's failures").isEmpty();
+		assertThat(summary.getAttribute("passed")).as("passed").isEqualTo(Integer.toString(TESTS_AT_LEVEL_3));
+		assertThat(summary.getAttribute("failed")).as("failed").isEqualTo("0");
+		assertThat(summary.getAttribute("skipped")).as("skipped").isEqualTo("0");
+		assertThat(summary.getAttribute("total")).as("total").isEqualTo(Integer.toString(TESTS_AT_LEVEL_3));
+	}
+
+	/** An operator and steward of a lab organisation whose template declares every stream it creates. */
+	private String labAccount() {
+		Organisation lab = organisations.create("conformance lab");
+		Person person = people.create("conformance-suite", null, lab.id(), "test");
+		for (Role role : List.of(Role.OPERATOR, Role.STEWARD)) {
+			people.grant(person.id(), lab.id(), role, "test");
+		}
+		String token = tokens.create(person.id(), "conformance suite", null, "test").secret();
+		Api.Response template = Api.anonymous(port)
+			.as(Api.bearer(token))
+			.put("/api/register/templates/organisations/" + lab.id(), Fixtures.openDeclaration());
+		assertThat(template.status()).as("the lab's template: %s", template).isEqualTo(200);
+		return token;
+	}
+
+	/**
+	 * The suite's level 1 reads entities it expects the service to hold already, one of each type
+	 * with all their relations: a station as a stock client writes it, in one deep insert.
+	 */
+	private void seed(String token) {
+		Api lab = Api.anonymous(port).as(Api.bearer(token));
+		Map<String, Object> observations = Map.of("name", "air temperature", "description",
+				"air temperature at the station", "observationType",
+				"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement", "unitOfMeasurement",
+				Map.of("name", "degree Celsius", "symbol", "degC", "definition", "http://unitsofmeasure.org/ucum.html#para-30"),
+				"Sensor", Map.of("name", "DS18B20", "description", "a digital thermometer", "encodingType",
+						"application/pdf", "metadata", "https://example.org/ds18b20.pdf"),
+				"ObservedProperty", Map.of("name", "air temperature", "definition",
+						"http://dbpedia.org/page/Dew_point", "description", "the temperature of the air"),
+				"Observations", List.of(Map.of("phenomenonTime", "2026-12-01T10:00:00Z", "result", 21.5),
+						Map.of("phenomenonTime", "2026-12-01T11:00:00Z", "result", 22.0)));
+		Api.Response station = lab.post("/v1.0/Things", Map.of("name", "weather station", "description",
+				"a weather station of the living lab", "properties", Map.of("deployment", "roof"), "Locations",
+				List.of(Map.of("name", "roof", "description", "the lab's roof", "encodingType", "application/vnd.geo+json",
+						"location", Map.of("type", "Point", "coordinates", List.of(-58.3816, -34.6037)))),
+				"Datastreams", List.of(observations)));
+		assertThat(station.status()).as("the seed station: %s", station).isEqualTo(201);
+	}
+
+	private static void runSuite(Path props) throws IOException, InterruptedException {
+		Path suite = Path.of(System.getProperty("cabildo.test.conformance-suite", "target/conformance/ets-sta10-aio.jar"));
+		assertThat(suite).as("the suite's jar (copied by the build: ./mvnw generate-test-resources)").exists();
+		String java = ProcessHandle.current().info().command().orElse("java");
+		Process run = new ProcessBuilder(java, "-Duser.home=" + WORK.resolve("home").toAbsolutePath(), "-jar",
+				suite.toAbsolutePath().toString(), props.toAbsolutePath().toString())
+			.redirectErrorStream(true)
+			.redirectOutput(WORK.resolve("suite.log").toFile())
+			.start();
+		if (!run.waitFor(10, TimeUnit.MINUTES)) {
+			run.destroyForcibly();
+			throw new AssertionError("the suite did not finish in 10 minutes; see " + WORK.resolve("suite.log"));
+		}
+	}
+
+	private static Document results() throws Exception {
+		Path found;
+		try (Stream<Path> files = Files.walk(WORK.resolve("home"))) {
+			found = files.filter(path -> path.getFileName().toString().equals("testng-results.xml"))
+				.findFirst()
+				.orElseThrow(() -> new AssertionError("the suite wrote no results; see " + WORK.resolve("suite.log")));
+		}
+		return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(found.toFile());
+	}
+
+	/** Each failed or skipped test: its name and what the suite said. */
+	private static List<String> failures(Document results) {
+		List<String> failures = new ArrayList<>();
+		NodeList methods = results.getElementsByTagName("test-method");
+		for (int i = 0; i < methods.getLength(); i++) {
+			Element method = (Element) methods.item(i);
+			if (method.getAttribute("is-config").equals("true") && method.getAttribute("status").equals("PASS")) {
+				continue;
+			}
+			if (!method.getAttribute("status").equals("PASS")) {
+				NodeList messages = method.getElementsByTagName("message");
+				String message = messages.getLength() == 0 ? "" : messages.item(0).getTextContent().strip();
+				failures.add(method.getAttribute("status") + " " + method.getAttribute("name") + ": "
+						+ message.lines().limit(3).reduce((a, b) -> a + " / " + b).orElse(""));
+			}
+		}
+		return failures;
+	}
+
+	/** H2: a database of its own in memory. PostgreSQL: a database of its own beside the test database, made anew. */
+	private static String freshDatabase() {
+		String configured = System.getProperty("spring.datasource.url", "");
+		if (!configured.startsWith("jdbc:postgresql:")) {
+			return "jdbc:h2:mem:conformance-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+		}
+		int slash = configured.lastIndexOf('/');
+		int query = configured.indexOf('?', slash);
+		String name = (query < 0 ? configured.substring(slash + 1) : configured.substring(slash + 1, query))
+				+ "_conformance";
+		try (Connection connection = DriverManager.getConnection(configured,
+				System.getProperty("spring.datasource.username"), System.getProperty("spring.datasource.password"));
+				Statement statement = connection.createStatement()) {
+			statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("could not make the conformance database " + name, e);
+		}
+		return configured.substring(0, slash + 1) + name + (query < 0 ? "" : configured.substring(query));
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}
