@@ -8,7 +8,7 @@ import java.util.Map;
 import org.cabildo.identity.Caller;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.Platform;
-import org.cabildo.sensing.ingest.DatastreamCreated;
+import org.cabildo.sensing.DatastreamCreated;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 

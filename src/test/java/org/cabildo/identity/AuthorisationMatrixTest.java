@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.cabildo.IntegrationTest;
 import org.cabildo.sensing.SensorThings;
 import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -252,6 +253,18 @@ class AuthorisationMatrixTest {
 				+ datastream + "/datachain", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("PUT /api/register/{datastreamId}", new Case(w -> new Call("PUT", "/api/register/" + datastream,
 				Map.of()), allowed(EnumSet.of(Who.STEWARD))));
+		// declaration templates: public to read; the organisation's stewards publish and withdraw them
+		for (String path : List.of("/api/register/templates", "/api/register/undeclared")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("GET /api/register/templates/{id}", new Case(w -> new Call("GET", "/api/register/templates/"
+				+ freshTemplate(), null), allowed(EnumSet.allOf(Who.class))));
+		m.put("PUT /api/register/templates/organisations/{organisation}", new Case(w -> new Call("PUT",
+				"/api/register/templates/organisations/" + organisation.id(), Map.of()), allowed(EnumSet.of(Who.STEWARD))));
+		m.put("PUT /api/register/templates/things/{thing}", new Case(w -> new Call("PUT", "/api/register/templates/things/"
+				+ thing, Map.of()), allowed(EnumSet.of(Who.STEWARD))));
+		m.put("DELETE /api/register/templates/{id}", new Case(w -> new Call("DELETE", "/api/register/templates/"
+				+ freshTemplate(), null), allowed(EnumSet.of(Who.STEWARD))));
 		// operations: health and build information are public, the list of endpoints is not needed
 		m.put("GET /actuator", new Case(w -> new Call("GET", "/actuator", null), allowed(EnumSet.noneOf(Who.class))));
 		for (String path : List.of("/actuator/health", "/actuator/info")) {
@@ -283,6 +296,15 @@ class AuthorisationMatrixTest {
 	private long freshObjection() {
 		return Api.anonymous(port)
 			.post("/api/register/" + datastream + "/objections", Map.of("category", "other", "text", "to answer"))
+			.json()
+			.get("id")
+			.asLong();
+	}
+
+	/** The matrix Thing's declaration template, published anew (a new version of the same template). */
+	private long freshTemplate() {
+		return callers.get(Who.STEWARD)
+			.put("/api/register/templates/things/" + thing, Fixtures.openDeclaration())
 			.json()
 			.get("id")
 			.asLong();

@@ -8,7 +8,7 @@ import org.cabildo.governance.Declaration;
 import org.cabildo.governance.PersonalDataClass;
 import org.cabildo.governance.Register;
 import org.cabildo.governance.Stage;
-import org.cabildo.sensing.ingest.DatastreamCreated;
+import org.cabildo.sensing.DatastreamCreated;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;

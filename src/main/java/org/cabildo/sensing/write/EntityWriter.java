@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.WriteAccess;
-import org.cabildo.sensing.ingest.DatastreamCreated;
+import org.cabildo.sensing.DatastreamCreated;
 import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;

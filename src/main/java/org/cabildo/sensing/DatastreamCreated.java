@@ -1,10 +1,10 @@
-package org.cabildo.sensing.ingest;
+package org.cabildo.sensing;
 
 import java.util.Optional;
 
 /**
  * A Datastream was created, published inside the transaction that creates it (unlike
- * {@link EntityChanged}), so that a listener can add what must exist with it before anything
+ * {@link org.cabildo.sensing.ingest.EntityChanged}), so that a listener can add what must exist with it before anything
  * is written into it in the same request (a deep insert with Observations): its declaration.
  *
  * @param inlineDeclaration the declaration the creating request carried (JSON text, the
