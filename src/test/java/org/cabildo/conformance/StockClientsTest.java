@@ -29,8 +29,11 @@ import org.cabildo.identity.Tokens;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -43,7 +46,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * The official OGC conformance suite for SensorThings 1.0 (ets-sta10 1.5, levels 1 to 3: sensing
+ * Stock SensorThings clients, unchanged, against a fresh server on a fresh database: the
+ * README's walk-through with {@code curl}, and the official OGC conformance suite for SensorThings 1.0 (ets-sta10 1.5, levels 1 to 3: sensing
  * core, filtering, create-update-delete) against a fresh server on a fresh database, H2 in
  * {@code ./cabildo test} and PostgreSQL in the PostgreSQL suite. Every one of its 22 tests must
  * pass; none may be skipped.
@@ -59,7 +63,8 @@ import org.w3c.dom.NodeList;
 @ActiveProfiles("test")
 @Tag("integration")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class OgcConformanceTest {
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StockClientsTest {
 
 	private static final int PROXY_PORT = freePort();
 
@@ -69,7 +74,7 @@ class OgcConformanceTest {
 
 	@DynamicPropertySource
 	static void freshServer(DynamicPropertyRegistry properties) {
-		properties.add("spring.datasource.url", OgcConformanceTest::freshDatabase);
+		properties.add("spring.datasource.url", StockClientsTest::freshDatabase);
 		properties.add("cabildo.base-url", () -> "http://127.0.0.1:" + PROXY_PORT);
 	}
 
@@ -85,7 +90,9 @@ class OgcConformanceTest {
 	@Autowired
 	Tokens tokens;
 
+	// First: the suite deletes every entity it finds, which it may only do with the lab's own.
 	@Test
+	@Order(1)
 	@DisplayName("ets-sta10 1.5, levels 1-3: 22 of 22 passed, none failed or skipped")
 	void officialSuitePasses() throws Exception {
 		String token = labAccount();
@@ -109,6 +116,47 @@ class OgcConformanceTest {
 		assertThat(summary.getAttribute("failed")).as("failed").isEqualTo("0");
 		assertThat(summary.getAttribute("skipped")).as("skipped").isEqualTo("0");
 		assertThat(summary.getAttribute("total")).as("total").isEqualTo(Integer.toString(TESTS_AT_LEVEL_3));
+	}
+
+	@Test
+	@Order(2)
+	@DisplayName("the README's walk-through with curl: a template, then one deep insert of a station with Observations")
+	void readmeWalkthroughRuns() throws Exception {
+		Organisation environment = organisations.create("environment office");
+		for (Role role : List.of(Role.STEWARD, Role.OPERATOR)) {
+			Person person = people.create(role.name().toLowerCase(java.util.Locale.ROOT), "cabildo-demo",
+					environment.id(), "test");
+			people.grant(person.id(), environment.id(), role, "test");
+		}
+		Path script = WORK.resolve("walkthrough.sh");
+		Files.createDirectories(WORK);
+		Files.writeString(script, walkthrough(Files.readString(Path.of("README.md"))));
+		ProcessBuilder bash = new ProcessBuilder("bash", "-euo", "pipefail", script.toAbsolutePath().toString())
+			.redirectErrorStream(true);
+		bash.environment().put("CABILDO", "http://127.0.0.1:" + port);
+		Process run = bash.start();
+		String output = new String(run.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+		assertThat(run.exitValue()).as("the walk-through failed:%n%s", output).isZero();
+
+		Api operator = Api.anonymous(port).as(Api.basic("operator", "cabildo-demo"));
+		var streams = operator.get("/v1.1/Datastreams", "$filter", "name eq 'Living lab air temperature'", "$expand",
+				"Observations").json().get("value");
+		assertThat(streams).hasSize(1);
+		assertThat(streams.get(0).get("Observations")).hasSize(2);
+		long datastream = streams.get(0).get("@iot.id").asLong();
+		var entry = Api.anonymous(port).get("/api/register/" + datastream).json();
+		assertThat(entry.get("origin").get("kind").asString()).isEqualTo("template");
+		assertThat(output).contains("\"kind\":\"template\"");
+	}
+
+	/** The shell block that follows the walk-through marker in the README. */
+	private static String walkthrough(String readme) {
+		int marker = readme.indexOf("<!-- client-walkthrough");
+		assertThat(marker).as("the README's walk-through marker").isNotNegative();
+		int start = readme.indexOf("```sh\n", marker) + "```sh\n".length();
+		int end = readme.indexOf("\n```", start);
+		return readme.substring(start, end) + "\n";
 	}
 
 	/** An operator and steward of a lab organisation whose template declares every stream it creates. */
