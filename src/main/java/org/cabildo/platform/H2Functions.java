@@ -1,6 +1,8 @@
 package org.cabildo.platform;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -50,6 +52,13 @@ public final class H2Functions {
 		}
 		// Double.toString writes the shortest digits that read back as the double.
 		BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(x))).stripTrailingZeros();
+		if (shortest.precision() == 2) {
+			// Double.toString writes two digits at least: 4.9E-324 where 5e-324 reads back as well.
+			BigDecimal one = shortest.round(new MathContext(1, RoundingMode.HALF_EVEN));
+			if (one.doubleValue() == Math.abs(x)) {
+				shortest = one.stripTrailingZeros();
+			}
+		}
 		String digits = shortest.unscaledValue().toString();
 		int k = digits.length();
 		// The value is 0.digits × 10^n.

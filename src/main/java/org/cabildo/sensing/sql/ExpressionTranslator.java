@@ -308,6 +308,12 @@ public final class ExpressionTranslator {
 			if (left.type() == Type.GEOMETRY) {
 				throw error(comparison, "geometries are compared with the st_* functions");
 			}
+			if (left.type() == Type.STRING && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+				// Text is in order of its characters on every database, not of the collation PostgreSQL
+				// was set up with (where '-2' may sort after '10'). One side decides the collation.
+				return left.sql().text().equals("?") ? compare(operator, left.sql(), dialect.characterOrder(right.sql()))
+						: compare(operator, dialect.characterOrder(left.sql()), right.sql());
+			}
 			return compare(operator, left.sql(), right.sql());
 		}
 

@@ -216,10 +216,13 @@ final class EntityJson {
 		options.put("$skip", Integer.toString(page.options().skip() + page.rows().size()));
 		carried.forEach(options::putIfAbsent);
 		StringJoiner query = new StringJoiner("&");
-		options.forEach((name, value) -> query
-			.add(UriUtils.encodeQueryParam(name, java.nio.charset.StandardCharsets.UTF_8) + "="
-					+ UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8)));
+		options.forEach((name, value) -> query.add(queryParameter(name) + "=" + queryParameter(value)));
 		return url + "?" + query;
+	}
+
+	/** Encoded for a query string; a '+' too, which servers read as a space there (a time's +02:00 would break). */
+	private static String queryParameter(String text) {
+		return UriUtils.encodeQueryParam(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%2B");
 	}
 
 	static void value(JsonGenerator json, Object value) {
