@@ -2,10 +2,11 @@
 -- JSON form of the double (RFC 8785, as ECMAScript writes numbers), for results stored as numbers
 -- and numbers inside JSON alike. H2 has the same functions in Java (org.cabildo.platform.H2Functions).
 
--- extra_float_digits = 1 makes PostgreSQL write a double with the fewest digits that read back
--- as it (the default since PostgreSQL 12; set here so that a session's setting cannot change it).
+-- The fewest digits that read back as the double, the closest such (what Java's Double.toString
+-- and ECMAScript choose): tried from one digit up, each correctly rounded by to_char. PostgreSQL's
+-- own shortest output keeps a 17th digit in some ties (2.7174537776153512e+16).
 CREATE FUNCTION cabildo_number_text(x DOUBLE PRECISION) RETURNS TEXT
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET extra_float_digits = 1 AS $$
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
 DECLARE
     shortest TEXT;
     mantissa TEXT;
@@ -25,10 +26,17 @@ BEGIN
     IF x < 0 THEN
         sign := '-';
     END IF;
-    shortest := abs(x)::TEXT;
-    IF shortest IN ('Infinity', 'NaN') THEN
-        RETURN sign || shortest;
+    IF x IN ('Infinity'::DOUBLE PRECISION, '-Infinity'::DOUBLE PRECISION, 'NaN'::DOUBLE PRECISION) THEN
+        RETURN sign || abs(x)::TEXT;
     END IF;
+    FOR places IN 1..17 LOOP
+        shortest := trim(to_char(abs(x), CASE WHEN places = 1 THEN '9EEEE'
+            ELSE '9.' || repeat('9', places - 1) || 'EEEE' END));
+        -- (a rounded-up candidate near the largest double is out of its range: read as NUMERIC first)
+        IF shortest::NUMERIC <= 1.7976931348623157e308 THEN
+            EXIT WHEN shortest::DOUBLE PRECISION = abs(x);
+        END IF;
+    END LOOP;
     mantissa := split_part(shortest, 'e', 1);
     IF position('e' IN shortest) > 0 THEN
         exponent := split_part(shortest, 'e', 2)::INT;
