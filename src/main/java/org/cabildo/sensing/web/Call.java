@@ -36,12 +36,13 @@ record Call(Version version, ResourcePath path, EntityJson out, String url, Read
 
 	/**
 	 * What the links of the answer carry on besides the system query options: the other
-	 * parameters, and the purpose of the read even when a header named it.
+	 * parameters, and the purpose the read was made for, even when a header named it (and not a
+	 * {@code purpose} parameter the read did not go by, as in a {@code $batch}).
 	 */
 	private static Map<String, String> carried(Map<String, String> parameters, ReadContext reader) {
 		Map<String, String> carried = new LinkedHashMap<>();
 		parameters.forEach((name, value) -> {
-			if (!name.startsWith("$")) {
+			if (!name.startsWith("$") && !name.equals("purpose")) {
 				carried.put(name, value);
 			}
 		});
