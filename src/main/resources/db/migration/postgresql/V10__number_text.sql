@@ -3,12 +3,14 @@
 -- and numbers inside JSON alike. H2 has the same functions in Java (org.cabildo.platform.H2Functions).
 
 -- The fewest digits that read back as the double, the closest such (what Java's Double.toString
--- and ECMAScript choose): tried from one digit up, each correctly rounded by to_char. PostgreSQL's
--- own shortest output keeps a 17th digit in some ties (2.7174537776153512e+16).
+-- and ECMAScript choose). PostgreSQL writes them (extra_float_digits = 1, whatever the session
+-- says), but in some ties one digit too many (2.7174537776153512e+16): one digit fewer, correctly
+-- rounded by to_char, is tried until it no longer reads back.
 CREATE FUNCTION cabildo_number_text(x DOUBLE PRECISION) RETURNS TEXT
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE SET extra_float_digits = 1 AS $$
 DECLARE
     shortest TEXT;
+    shorter TEXT;
     mantissa TEXT;
     exponent INT := 0;
     whole TEXT;
@@ -17,9 +19,6 @@ DECLARE
     k INT;
     sign TEXT := '';
 BEGIN
-    IF x IS NULL THEN
-        RETURN NULL;
-    END IF;
     IF x = 0 THEN
         RETURN '0';
     END IF;
@@ -29,13 +28,15 @@ BEGIN
     IF x IN ('Infinity'::DOUBLE PRECISION, '-Infinity'::DOUBLE PRECISION, 'NaN'::DOUBLE PRECISION) THEN
         RETURN sign || abs(x)::TEXT;
     END IF;
-    FOR places IN 1..17 LOOP
-        shortest := trim(to_char(abs(x), CASE WHEN places = 1 THEN '9EEEE'
-            ELSE '9.' || repeat('9', places - 1) || 'EEEE' END));
-        -- (a rounded-up candidate near the largest double is out of its range: read as NUMERIC first)
-        IF shortest::NUMERIC <= 1.7976931348623157e308 THEN
-            EXIT WHEN shortest::DOUBLE PRECISION = abs(x);
-        END IF;
+    shortest := abs(x)::TEXT;
+    LOOP
+        k := length(rtrim(ltrim(replace(split_part(shortest, 'e', 1), '.', ''), '0'), '0'));
+        EXIT WHEN k <= 1;
+        shorter := trim(to_char(abs(x), CASE WHEN k = 2 THEN '9EEEE' ELSE '9.' || repeat('9', k - 2) || 'EEEE' END));
+        -- (rounded up next to the largest double, it is out of range: read as NUMERIC first)
+        EXIT WHEN shorter::NUMERIC > 1.7976931348623157e308;
+        EXIT WHEN shorter::DOUBLE PRECISION <> abs(x);
+        shortest := shorter;
     END LOOP;
     mantissa := split_part(shortest, 'e', 1);
     IF position('e' IN shortest) > 0 THEN
