@@ -2,6 +2,7 @@ package org.cabildo.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,13 @@ import org.cabildo.sensing.Reading;
 import org.cabildo.support.Api;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 
 import tools.jackson.databind.JsonNode;
@@ -26,6 +33,87 @@ class DemoCityTest {
 
 	@Autowired
 	DemoCity city;
+
+	@Autowired
+	StartupProbe startup;
+
+	/**
+	 * Asks the server whether it is ready while it starts: once before the demo city loads (a
+	 * runner that runs first), then every 200 ms until readiness says UP, counting the demo city
+	 * the moment it does.
+	 */
+	@TestConfiguration
+	static class Probes {
+
+		@Bean
+		StartupProbe startupProbe(Environment environment) {
+			return new StartupProbe(environment);
+		}
+
+	}
+
+	static final class StartupProbe implements ApplicationRunner, Ordered {
+
+		private final Environment environment;
+
+		private final List<Integer> liveness = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		private volatile Api.Response readinessBefore;
+
+		private volatile long thingsWhenReady = -1;
+
+		private volatile long observationsWhenReady = -1;
+
+		private volatile Thread poller;
+
+		StartupProbe(Environment environment) {
+			this.environment = environment;
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+		@Override
+		public void run(ApplicationArguments arguments) {
+			Api api = new Api(Integer.parseInt(environment.getProperty("local.server.port"))).timeout(Duration.ofSeconds(30));
+			readinessBefore = api.get("/actuator/health/readiness");
+			liveness.add(api.get("/actuator/health/liveness").status());
+			poller = Thread.ofVirtual().start(() -> {
+				long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+				while (System.nanoTime() < deadline) {
+					liveness.add(api.get("/actuator/health/liveness").status());
+					if (api.get("/actuator/health/readiness").status() == 200) {
+						thingsWhenReady = api.get("/v1.1/Things", "$filter", "properties/network eq 'RAMA'", "$count", "true",
+								"$top", "0").json().get("@iot.count").asLong();
+						observationsWhenReady = api.get("/v1.1/Observations", "$count", "true", "$top", "0", "$filter",
+								"Datastream/properties/source eq '" + DemoCity.SOURCE + "'").json().get("@iot.count").asLong();
+						return;
+					}
+					try {
+						Thread.sleep(200);
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+				}
+			});
+		}
+
+	}
+
+	@Test
+	void notReadyUntilTheDemoCityIsLoadedAndAliveThroughout() throws InterruptedException {
+		assertThat(startup.readinessBefore.status()).as("%s", startup.readinessBefore).isEqualTo(503);
+		assertThat(startup.readinessBefore.body()).contains("OUT_OF_SERVICE");
+		startup.poller.join(Duration.ofMinutes(15));
+		long total = DemoCity.measurements().values().stream().mapToLong(List::size).sum();
+		assertThat(startup.thingsWhenReady).as("stations when readiness said UP").isEqualTo(DemoCity.stations().size());
+		assertThat(startup.observationsWhenReady).as("observations when readiness said UP").isEqualTo(total);
+		assertThat(startup.liveness).isNotEmpty().containsOnly(200);
+		assertThat(Api.anonymous(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+	}
 
 	@Test
 	void everyStationIsAThingWithItsLocationAndOneDatastreamPerPollutant() {

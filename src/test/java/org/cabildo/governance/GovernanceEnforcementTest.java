@@ -407,6 +407,48 @@ class GovernanceEnforcementTest {
 		return anonymous.as(Api.bearer(tokens.create(person.id(), "governance", null, "test").secret()));
 	}
 
+	@Test
+	@DisplayName("the purpose of a read travels with its next links, so that a client following them reads every page as the first")
+	void purposeTravelsWithTheNextLinks() {
+		long open = datastream("open-paged");
+		declare(open, openAirQuality());
+		long counter = datastreamOfSameThing(open, "plates-paged");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(open);
+		promoteToCity(counter);
+		for (int i = 0; i < 3; i++) {
+			operator.post("/v1.1/Datastreams(" + counter + ")/Observations", Map.of("result", 40.0 + i,
+					"phenomenonTime", Instant.parse("2024-05-01T00:00:00Z").plusSeconds(60L * i).toString()));
+		}
+		String path = "/v1.1/Datastreams(" + counter + ")/Observations";
+		assertThat(grantedAnalyst.get(path, "$top", "1").status()).as("no purpose, no read").isEqualTo(403);
+
+		// Named in the header: the link names it as a parameter.
+		Api.Response first = grantedAnalyst.send("GET", path + Api.query("$top", "1"), null,
+				Map.of("Cabildo-Purpose", "planning_decision_making"));
+		assertThat(first.status()).as("%s", first).isEqualTo(200);
+		String next = first.json().get("@iot.nextLink").asString();
+		assertThat(next).contains("purpose=planning_decision_making");
+		Api.Response second = grantedAnalyst.get(next);
+		assertThat(second.status()).as("%s", second).isEqualTo(200);
+		assertThat(second.json().get("value").get(0).get("result").asDouble()).isEqualTo(41.0);
+
+		// Named as a parameter.
+		String byParameter = ownAnalyst.get(path, "purpose", "mobility", "$top", "2").json().get("@iot.nextLink")
+			.asString();
+		Api.Response rest = ownAnalyst.get(byParameter);
+		assertThat(rest.status()).as("%s", rest).isEqualTo(200);
+		assertThat(rest.json().get("value").get(0).get("result").asDouble()).isEqualTo(42.0);
+
+		// In an expanded collection.
+		Api.Response expanded = grantedAnalyst.send("GET", "/v1.1/Datastreams(" + counter + ")"
+				+ Api.query("$expand", "Observations($top=1)"), null, Map.of("Cabildo-Purpose", "planning_decision_making"));
+		assertThat(expanded.status()).as("%s", expanded).isEqualTo(200);
+		String inner = expanded.json().get("Observations@iot.nextLink").asString();
+		assertThat(inner).contains("purpose=planning_decision_making");
+		assertThat(grantedAnalyst.get(inner).status()).isEqualTo(200);
+	}
+
 	private long datastream(String name) {
 		Api.Response created = operator.post("/v1.1/Datastreams", Fixtures.datastreamWithThing(unique(name)));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);

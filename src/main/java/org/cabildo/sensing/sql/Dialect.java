@@ -6,6 +6,9 @@ public interface Dialect {
 	/** A bind placeholder for a JSON document given as text. */
 	String jsonParameter();
 
+	/** Text to be compared in the order of its characters (code points), whatever the database's collation. */
+	SqlFragment characterOrder(SqlFragment text);
+
 	/** 1-based position of {@code needle} in {@code haystack}, 0 when absent. */
 	SqlFragment position(SqlFragment needle, SqlFragment haystack);
 

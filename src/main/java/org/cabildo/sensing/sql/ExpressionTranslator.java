@@ -157,7 +157,7 @@ public final class ExpressionTranslator {
 						new Operand(Type.DATETIME, operand.endOrStart(), null, null, operand.nullable()));
 				case RESULT -> List.of(Operand.of(Type.NUMBER, operand.sql()), coerce(operand, Type.STRING, item.expr()));
 				case JSON -> List.of(coerce(operand, Type.NUMBER, item.expr()), coerce(operand, Type.STRING, item.expr()));
-				case GEOMETRY -> throw error(item.expr(), "cannot order by a geometry");
+				case GEOMETRY -> geometryKeys(operand);
 				case NULL -> List.of();
 				default -> List.of(operand);
 			};
@@ -168,6 +168,28 @@ public final class ExpressionTranslator {
 				sql.add(concat(scope.scalar(key.sql()), direction, nulls));
 			}
 			return sql;
+		}
+
+		/**
+		 * Geometries have no order of their own; they are ordered by their GeoJSON type, then by
+		 * the longitude and latitude of their first position (then by id, as every order ends):
+		 * read from the stored JSON the same way on every database.
+		 */
+		private List<Operand> geometryKeys(Operand geometry) {
+			String column = geometry.sql().text();
+			return List.of(Operand.of(Type.STRING, concat("cabildo_json_text(" + column + ", ", bind("type"), ")")),
+					Operand.of(Type.NUMBER, firstPosition(column, 0)), Operand.of(Type.NUMBER, firstPosition(column, 1)));
+		}
+
+		/** A coordinate of the first position, however deep a geometry's type nests its positions. */
+		private SqlFragment firstPosition(String column, int axis) {
+			List<SqlFragment> candidates = new ArrayList<>();
+			for (String path : List.of("coordinates", "coordinates/0", "coordinates/0/0", "coordinates/0/0/0",
+					"geometries/0/coordinates", "geometries/0/coordinates/0", "geometries/0/coordinates/0/0",
+					"geometries/0/coordinates/0/0/0")) {
+				candidates.add(concat("cabildo_json_number(" + column + ", ", bind(path + "/" + axis), ")"));
+			}
+			return concat("COALESCE(", SqlFragment.join(", ", candidates), ")");
 		}
 
 		// ---- values ----
@@ -286,6 +308,12 @@ public final class ExpressionTranslator {
 			if (left.type() == Type.GEOMETRY) {
 				throw error(comparison, "geometries are compared with the st_* functions");
 			}
+			if (left.type() == Type.STRING && operator != ComparisonOperator.EQ && operator != ComparisonOperator.NE) {
+				// Text is in order of its characters on every database, not of the collation PostgreSQL
+				// was set up with (where '-2' may sort after '10'). One side decides the collation.
+				return left.sql().text().equals("?") ? compare(operator, left.sql(), dialect.characterOrder(right.sql()))
+						: compare(operator, dialect.characterOrder(left.sql()), right.sql());
+			}
 			return compare(operator, left.sql(), right.sql());
 		}
 
@@ -370,6 +398,12 @@ public final class ExpressionTranslator {
 			}
 			if (operand.type() == Type.RESULT && wanted == Type.NUMBER) {
 				return Operand.of(Type.NUMBER, operand.sql());
+			}
+			if (operand.type() == Type.RESULT && wanted == Type.STRING) {
+				// A result compared with text compares as text, a number as its canonical JSON text
+				// ('4', not '4.0'): result gt '3' holds for 4 and for 30, not for 12.
+				return Operand.of(Type.STRING, concat("COALESCE(cabildo_number_text(", operand.sql(),
+						"), cabildo_json_text(" + operand.json().column() + ", ", bind(operand.json().path()), "))"));
 			}
 			String function = switch (wanted) {
 				case NUMBER -> "cabildo_json_number";

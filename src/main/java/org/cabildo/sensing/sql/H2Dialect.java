@@ -12,6 +12,12 @@ final class H2Dialect implements Dialect {
 	}
 
 	@Override
+	public SqlFragment characterOrder(SqlFragment text) {
+		// H2 compares text by its characters unless a collation is set, and Cabildo sets none.
+		return text;
+	}
+
+	@Override
 	public SqlFragment position(SqlFragment needle, SqlFragment haystack) {
 		return concat("LOCATE(", needle, ", ", haystack, ")");
 	}

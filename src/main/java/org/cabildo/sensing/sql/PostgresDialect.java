@@ -12,6 +12,11 @@ final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public SqlFragment characterOrder(SqlFragment text) {
+		return concat("(", text, " COLLATE \"C\")");
+	}
+
+	@Override
 	public SqlFragment position(SqlFragment needle, SqlFragment haystack) {
 		return concat("STRPOS(", haystack, ", ", needle, ")");
 	}

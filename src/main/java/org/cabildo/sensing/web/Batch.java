@@ -199,7 +199,8 @@ class Batch {
 			throw ApiException.badRequest("a batch cannot hold another batch");
 		}
 		// Read as the batch's caller, for the batch's purpose; ledgered as this request.
-		Call call = Call.at(base, version, path, batch.reader().answering(request.method() + " " + request.url()));
+		Call call = Call.at(base, version, path, batch.reader().answering(request.method() + " " + request.url()),
+				parameters);
 		Supplier<JsonNode> body = () -> body(request, progress);
 		return switch (request.method()) {
 			case "GET" -> resources.get(call, QueryParameters.system(parameters));

@@ -2,6 +2,7 @@ package org.cabildo.sensing.web;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,10 +35,18 @@ final class EntityJson {
 
 	private final String serviceRoot;
 
+	/** The request's parameters other than the system query options, which every next link carries on. */
+	private final Map<String, String> carried;
+
 	EntityJson(Version version, String baseUrl) {
+		this(version, baseUrl, Map.of());
+	}
+
+	EntityJson(Version version, String baseUrl, Map<String, String> carried) {
 		this.version = version;
 		this.baseUrl = baseUrl;
 		this.serviceRoot = baseUrl + "/" + version.path();
+		this.carried = Collections.unmodifiableMap(new LinkedHashMap<>(carried));
 	}
 
 	Version version() {
@@ -197,17 +206,23 @@ final class EntityJson {
 
 	/**
 	 * The same request for the following page: {@code $skip} moved on past this page's entities
-	 * (fewer than {@code $top} when the page ended early to stay within the request's budget).
+	 * (fewer than {@code $top} when the page ended early to stay within the request's budget),
+	 * and the request's other parameters, its purpose among them, so that a client following the
+	 * links reads every page as it read the first.
 	 */
 	String nextLink(String url, Page page) {
 		Map<String, String> options = new LinkedHashMap<>(page.options().raw());
 		options.put("$top", Integer.toString(page.top()));
 		options.put("$skip", Integer.toString(page.options().skip() + page.rows().size()));
+		carried.forEach(options::putIfAbsent);
 		StringJoiner query = new StringJoiner("&");
-		options.forEach((name, value) -> query
-			.add(UriUtils.encodeQueryParam(name, java.nio.charset.StandardCharsets.UTF_8) + "="
-					+ UriUtils.encodeQueryParam(value, java.nio.charset.StandardCharsets.UTF_8)));
+		options.forEach((name, value) -> query.add(queryParameter(name) + "=" + queryParameter(value)));
 		return url + "?" + query;
+	}
+
+	/** Encoded for a query string; a '+' too, which servers read as a space there (a time's +02:00 would break). */
+	private static String queryParameter(String text) {
+		return UriUtils.encodeQueryParam(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%2B");
 	}
 
 	static void value(JsonGenerator json, Object value) {

@@ -195,12 +195,11 @@ class Resources {
 			value = member(row.value(target.property().name()), target.path());
 			returned = ObservationsReturned.in(List.of(row));
 		}
-		if (value == null) {
-			return new Answer(Reply.empty(HttpStatus.NO_CONTENT), returned);
-		}
 		if (target.raw()) {
-			return new Answer(Reply.text(rawText(value)), returned);
+			return new Answer(rawValue(value), returned);
 		}
+		// A property without a value is still answered as itself, {"resultTime": null}: what the
+		// standard's examples show for every property and its conformance tests ask (OData would say 204).
 		String name = target.path().isEmpty() ? target.property().name()
 				: target.path().get(target.path().size() - 1);
 		Object shown = value;
@@ -229,13 +228,23 @@ class Resources {
 		return node.isNull() ? null : new RawJson(node.toString());
 	}
 
+	/**
+	 * The raw value ({@code $value}): a simple value as text, a JSON object or array as the JSON
+	 * document it is. A null value has no raw value: 204 No Content, as OData answers it.
+	 */
+	private Reply rawValue(Object value) {
+		if (value == null) {
+			return Reply.empty(HttpStatus.NO_CONTENT);
+		}
+		if (value instanceof RawJson raw && json.readTree(raw.text()).isContainer()) {
+			return Reply.json(HttpStatus.OK, out -> out.writeRawValue(raw.text()));
+		}
+		return Reply.text(rawText(value));
+	}
+
 	private String rawText(Object value) {
 		if (value instanceof RawJson raw) {
 			JsonNode node = json.readTree(raw.text());
-			if (node.isContainer()) {
-				throw ApiException.badRequest("$value is only for simple values; this one is a JSON "
-						+ (node.isArray() ? "array" : "object"));
-			}
 			return node.isString() ? node.asString() : node.toString();
 		}
 		// Whole numbers as in the JSON body: without a fraction while a long holds them exactly.

@@ -350,6 +350,42 @@ class FilteringConformanceTest {
 		assertThat(thingsWhere(run, "true", "$orderby", "properties/rank desc")).containsExactly("with", "without");
 	}
 
+	@Test
+	@DisplayName(REQUEST_DATA + "sorting (req/request-data/orderby): geometries by type, then by their first position; JSON values too")
+	void orderByGeometryAndJson() {
+		String run = unique("run");
+		List<Map<String, Object>> geometries = List.of(obj("type", "Point", "coordinates", arr(5, 1)),
+				obj("type", "Point", "coordinates", arr(2, 9)), obj("type", "Point", "coordinates", arr(2, 3)),
+				obj("type", "LineString", "coordinates", arr(arr(1, 1), arr(9, 9))),
+				obj("type", "Polygon", "coordinates", arr(arr(arr(0, 5), arr(1, 5), arr(1, 6), arr(0, 5)))));
+		List<String> names = List.of("point 5 1", "point 2 9", "point 2 3", "line", "polygon");
+		for (int i = 0; i < geometries.size(); i++) {
+			created(api.post(V + "/Locations", obj("name", names.get(i), "description", run, "encodingType", GEOJSON,
+					"location", geometries.get(i))));
+			created(api.post(V + "/FeaturesOfInterest", obj("name", names.get(i), "description", run, "encodingType",
+					GEOJSON, "feature", geometries.get(i))));
+		}
+		List<String> ascending = List.of("line", "point 2 3", "point 2 9", "point 5 1", "polygon");
+		for (String[] set : new String[][] { { "Locations", "location" }, { "FeaturesOfInterest", "feature" } }) {
+			String filter = "description eq '" + run + "'";
+			assertThat(strings(api.get(V + "/" + set[0], "$filter", filter, "$orderby", set[1]), "name")).as(set[1])
+				.containsExactlyElementsOf(ascending);
+			assertThat(strings(api.get(V + "/" + set[0], "$filter", filter, "$orderby", set[1] + " desc"), "name"))
+				.as(set[1] + " desc")
+				.containsExactlyElementsOf(ascending.reversed());
+		}
+		// The other properties without an order of their own are ordered too, never refused.
+		Family family = family();
+		for (String key : List.of("observedArea", "unitOfMeasurement", "properties", "phenomenonTime")) {
+			ok(api.get(V + "/Datastreams", "$filter", "Thing/id eq " + family.thing(), "$orderby", key));
+		}
+		Series series = series(List.of(observation("2024-01-01T00:00:00Z", obj("a", 2)),
+				observation("2024-01-02T00:00:00Z", arr(1)), observation("2024-01-03T00:00:00Z", 1)));
+		for (String key : List.of("result", "parameters", "resultQuality", "validTime", "FeatureOfInterest/feature")) {
+			assertThat(ids(api.get(series.observationsPath(), "$orderby", key))).as(key).hasSize(3);
+		}
+	}
+
 	// ---- request-data/client-driven-pagination ----
 
 	@Test
@@ -425,6 +461,41 @@ class FilteringConformanceTest {
 		}
 		assertThat(results).hasSizeGreaterThanOrEqualTo(120).startsWith(249.0, 248.0).isSortedAccordingTo(
 				(a, b) -> Double.compare(b, a));
+	}
+
+	@Test
+	@DisplayName(REQUEST_DATA + "server-driven-pagination (req/request-data/pagination): a next link carries every parameter of the request, encoded")
+	void nextLinkCarriesEveryParameter() {
+		Series series = oneToTen();
+		String note = "a b&c=d+e/é?%";
+		String filter = "result ge 2 and not substringof('&=+%', 'a b')";
+		JsonNode page = ok(api.get(series.observationsPath(), "$filter", filter, "$top", "2", "note", note,
+				"$orderby", "result desc")).json();
+		String next = page.get("@iot.nextLink").asString();
+		Map<String, String> carried = parameters(next);
+		assertThat(carried).containsEntry("note", note)
+			.containsEntry("$filter", filter)
+			.containsEntry("$orderby", "result desc")
+			.containsEntry("$top", "2")
+			.containsEntry("$skip", "2");
+		assertThat(results(api.get(next))).containsExactly(8.0, 7.0);
+		// And in an expanded collection.
+		JsonNode datastream = ok(api.get(V + "/Datastreams(" + series.datastream() + ")", "$expand",
+				"Observations($top=3;$orderby=result)", "note", note)).json();
+		String expanded = datastream.get("Observations@iot.nextLink").asString();
+		assertThat(parameters(expanded)).containsEntry("note", note).containsEntry("$skip", "3");
+		assertThat(results(api.get(expanded))).containsExactly(4.0, 5.0, 6.0);
+	}
+
+	/** The query parameters of a link, decoded. */
+	private static Map<String, String> parameters(String link) {
+		Map<String, String> parameters = new java.util.LinkedHashMap<>();
+		for (String pair : java.net.URI.create(link).getRawQuery().split("&")) {
+			int equals = pair.indexOf('=');
+			parameters.put(java.net.URLDecoder.decode(pair.substring(0, equals), java.nio.charset.StandardCharsets.UTF_8),
+					java.net.URLDecoder.decode(pair.substring(equals + 1), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		return parameters;
 	}
 
 	/** The page limits made small, so that a capped $top can be seen without 10,000 entities. */
@@ -503,6 +574,107 @@ class FilteringConformanceTest {
 		assertWhere(series, "phenomenonTime le 2024-01-01T05:00:00Z", r -> r <= 6);
 		assertWhere(series, "resultTime eq null", r -> true);
 		assertWhere(series, "resultTime ne null", r -> false);
+	}
+
+	/** A result as sent, and its text as a comparison with a string literal reads it. */
+	record Sent(Object value, String text) {
+	}
+
+	/**
+	 * Results of every kind a client sends. Compared with a string literal, a result compares as
+	 * text (a number as its canonical JSON text: what 4.0 or 100.0 are sent as does not matter);
+	 * with a number literal, only number results compare.
+	 */
+	private static final List<Sent> MIXED = List.of(new Sent(1, "1"), new Sent(3, "3"), new Sent(4, "4"),
+			new Sent(4.0, "4"), new Sent(9, "9"), new Sent(10, "10"), new Sent(12, "12"), new Sent(4.5, "4.5"),
+			new Sent(-2, "-2"), new Sent(0.5, "0.5"), new Sent(100.0, "100"), new Sent(1e21, "1e+21"),
+			new Sent(1.5e-7, "1.5e-7"), new Sent("3", "3"), new Sent("10", "10"), new Sent("4.0", "4.0"),
+			new Sent("abc", "abc"), new Sent("-2", "-2"), new Sent(true, "true"));
+
+	private static final List<String> OPERATORS = List.of("eq", "ne", "gt", "ge", "lt", "le");
+
+	private static boolean holds(String operator, int comparison) {
+		return switch (operator) {
+			case "eq" -> comparison == 0;
+			case "ne" -> comparison != 0;
+			case "gt" -> comparison > 0;
+			case "ge" -> comparison >= 0;
+			case "lt" -> comparison < 0;
+			default -> comparison <= 0;
+		};
+	}
+
+	@Test
+	@DisplayName(REQUEST_DATA + "filter-query-options (req/request-data/built-in-filter-operations): a result compared with text compares as text, with a number as a number (ets-sta10)")
+	void resultComparedWithTextOrNumber() {
+		// As the test suite has it: results 1..12 stored as numbers.
+		List<Map<String, Object>> twelve = new ArrayList<>();
+		for (int i = 1; i <= 12; i++) {
+			twelve.add(observation(String.format("2024-01-01T%02d:00:00Z", i), i));
+		}
+		Series suite = series(twelve);
+		assertThat(where(suite, "result gt '3'")).containsExactly(4, 5, 6, 7, 8, 9);
+		assertThat(where(suite, "result gt 3")).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12);
+		assertThat(where(suite, "result eq '4'")).containsExactly(4);
+		assertThat(where(suite, "'3' lt result")).containsExactly(4, 5, 6, 7, 8, 9);
+
+		// Every operator, every kind of result, literals of text and of numbers.
+		List<Map<String, Object>> mixed = new ArrayList<>();
+		for (int i = 0; i < MIXED.size(); i++) {
+			mixed.add(observation(Instant.parse("2024-02-01T00:00:00Z").plus(i, ChronoUnit.HOURS).toString(),
+					MIXED.get(i).value()));
+		}
+		Series series = series(mixed);
+		for (String literal : List.of("3", "4", "10", "4.0", "abc", "-2", "1e+21", "0.5", "true", "12", "1.5e-7", "")) {
+			for (String operator : OPERATORS) {
+				assertThat(mixedWhere(series, "result " + operator + " '" + literal + "'"))
+					.as("result %s '%s'", operator, literal)
+					.containsExactlyElementsOf(IntStream.range(0, MIXED.size())
+						.filter(i -> holds(operator, MIXED.get(i).text().compareTo(literal)))
+						.boxed()
+						.toList());
+			}
+		}
+		for (String literal : List.of("3", "4", "-2", "0.5", "1e21")) {
+			for (String operator : OPERATORS) {
+				assertThat(mixedWhere(series, "result " + operator + " " + literal))
+					.as("result %s %s", operator, literal)
+					.containsExactlyElementsOf(IntStream.range(0, MIXED.size())
+						.filter(i -> MIXED.get(i).value() instanceof Number number
+								&& holds(operator, Double.compare(number.doubleValue(), Double.parseDouble(literal))))
+						.boxed()
+						.toList());
+			}
+		}
+	}
+
+	/** The positions in {@link #MIXED} of the Observations of a series that pass a filter. */
+	private List<Integer> mixedWhere(Series series, String filter) {
+		List<Long> passed = ids(api.get(series.observationsPath(), "$filter", filter, "$top", "1000"));
+		return passed.stream().map(id -> series.observations().indexOf(id)).sorted().toList();
+	}
+
+	@Test
+	@DisplayName(REQUEST_DATA + "filter-query-options (req/request-data/built-in-filter-operations): a JSON member compared with text compares as text")
+	void jsonMemberComparedWithText() {
+		List<Map<String, Object>> things = new ArrayList<>();
+		for (int i = 0; i < MIXED.size(); i++) {
+			things.add(named("m" + (char) ('a' + i), "properties", obj("x", MIXED.get(i).value())));
+		}
+		@SuppressWarnings("unchecked")
+		String run = things(things.toArray(Map[]::new));
+		for (String literal : List.of("3", "4", "10", "-2", "1e+21", "true")) {
+			for (String operator : OPERATORS) {
+				assertThat(thingsWhere(run, "properties/x " + operator + " '" + literal + "'"))
+					.as("properties/x %s '%s'", operator, literal)
+					.containsExactlyElementsOf(IntStream.range(0, MIXED.size())
+						.filter(i -> holds(operator, MIXED.get(i).text().compareTo(literal)))
+						.mapToObj(i -> "m" + (char) ('a' + i))
+						.toList());
+			}
+		}
+		assertThat(thingsWhere(run, "properties/x gt 3")).containsExactly("mc", "md", "me", "mf", "mg", "mh",
+				"mk", "ml");
 	}
 
 	@Test
