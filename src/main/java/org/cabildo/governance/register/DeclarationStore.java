@@ -61,7 +61,7 @@ public class DeclarationStore {
 
 	/** Locks the Datastream's declarations against a concurrent new version (the row of the Datastream). */
 	public void lock(long datastream) {
-		jdbc.sql("SELECT id FROM datastreams WHERE id = ? FOR UPDATE").param(datastream).query(Long.class).optional();
+		jdbc.sql("SELECT id FROM streams WHERE id = ? FOR UPDATE").param(datastream).query(Long.class).optional();
 	}
 
 	private static Declaration read(String body) {

@@ -26,8 +26,18 @@ public record Navigation(String name, EntityType source, EntityType target, Link
 		record Reverse(String column) implements Link {
 		}
 
-		/** A link table joins the two (many-to-many). */
-		record LinkTable(String table, String sourceColumn, String targetColumn) implements Link {
+		/**
+		 * A link table joins the two (many-to-many).
+		 *
+		 * @param orderColumn the column of the link table that orders the targets of one source
+		 * (a MultiDatastream's ObservedProperties); null when they have no order of their own
+		 */
+		record LinkTable(String table, String sourceColumn, String targetColumn, String orderColumn) implements Link {
+
+			public LinkTable(String table, String sourceColumn, String targetColumn) {
+				this(table, sourceColumn, targetColumn, null);
+			}
+
 		}
 
 	}

@@ -126,7 +126,7 @@ class ChangeMessages implements DisposableBean {
 				continue;
 			}
 			List<String> paths = new ArrayList<>();
-			paths.add("Datastreams(" + observation.datastreamId() + ")/Observations");
+			paths.add(observation.stream().setName() + "(" + observation.datastreamId() + ")/Observations");
 			// Every collection it is in, for the subscribers there are. An external broker does not
 			// tell who listens: there only the collection devices publish to is announced, so that
 			// a city's stream of readings is not sent three times over for no one.
@@ -187,7 +187,8 @@ class ChangeMessages implements DisposableBean {
 			String target = navigation.target().setName();
 			if (!navigation.toMany()) {
 				Long parent = row.foreignKey(navigation.name());
-				if (parent != null) {
+				// An Observation's stream id is its Datastream's or its MultiDatastream's, not both.
+				if (parent != null && (!navigation.target().sharesTable() || reader.exists(navigation.target(), parent))) {
 					paths.add(target + "(" + parent + ")/" + back.name());
 				}
 				continue;

@@ -153,6 +153,17 @@ public class EntityReader {
 		return jdbc.sql("SELECT COUNT(*) FROM " + type.table() + " WHERE id = ?").param(id).query(Long.class).single() > 0;
 	}
 
+	/** Of some ids, those of entities of this type that exist. */
+	public Set<Long> existing(EntityType type, java.util.Collection<Long> ids) {
+		long[] distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().mapToLong(Long::longValue).toArray();
+		if (distinct.length == 0) {
+			return Set.of();
+		}
+		SqlFragment sql = concat("SELECT id FROM " + type.table() + " WHERE id = ANY(", bind(dialect.idArray(distinct)),
+				")");
+		return Set.copyOf(jdbc.sql(sql.text()).params(sql.parameters()).query(Long.class).list());
+	}
+
 	/** The id a to-one navigation property of an entity points to. */
 	public Optional<Long> foreignKey(EntityType type, long id, Navigation navigation) {
 		String column = ((Link.ForeignKey) navigation.link()).column();
@@ -215,8 +226,7 @@ public class EntityReader {
 			conditions.add(parent.condition(ALIAS));
 		}
 		if (type == EntityType.OBSERVATION && !hidden.isEmpty()) {
-			if (parent != null && parent.navigation().source() == EntityType.DATASTREAM
-					&& hidden.contains(parent.parentId())) {
+			if (parent != null && isStream(parent.navigation().source()) && hidden.contains(parent.parentId())) {
 				if (prefix.isEmpty()) {
 					refuseIfHidden(read.scope(), parent.parentId());
 				}
@@ -229,6 +239,13 @@ public class EntityReader {
 			conditions.add(translator.condition(type, ALIAS, options.filter(), prefix + "$filter", aliases));
 		}
 		List<SqlFragment> order = translator.orderBy(type, ALIAS, options.orderBy(), prefix + "$orderby", aliases);
+		if (order.isEmpty() && parent != null && parent.navigation().link() instanceof Link.LinkTable link
+				&& link.orderColumn() != null) {
+			// A MultiDatastream's ObservedProperties come in the order of the values of its results.
+			order = List.of(concat("(SELECT po." + link.orderColumn() + " FROM " + link.table() + " po WHERE po."
+					+ link.targetColumn() + " = " + ALIAS + ".id AND po." + link.sourceColumn() + " = ",
+					bind(parent.parentId()), ") ASC"));
+		}
 		if (parent != null && parent.navigation().link() instanceof Link.Reverse reverse) {
 			// Every row has the parent's key here, so ordering by it first changes nothing. But H2
 			// reads an index in order (observations by (datastream_id, phenomenon_time)) only when
@@ -262,7 +279,7 @@ public class EntityReader {
 	private long count(EntityType type, ParentLink parent, QueryOptions options, List<SqlFragment> conditions) {
 		if (isAllObservationsOfDatastream(type, parent, options)) {
 			// Kept current by the observation writer, so counting a million rows costs one lookup.
-			return jdbc.sql("SELECT observation_count FROM datastreams WHERE id = ?")
+			return jdbc.sql("SELECT observation_count FROM streams WHERE id = ?")
 				.param(parent.parentId())
 				.query(Long.class)
 				.optional()
@@ -274,7 +291,12 @@ public class EntityReader {
 
 	private static boolean isAllObservationsOfDatastream(EntityType type, ParentLink parent, QueryOptions options) {
 		return type == EntityType.OBSERVATION && parent != null && options.filter() == null
-				&& parent.navigation().source() == EntityType.DATASTREAM;
+				&& isStream(parent.navigation().source());
+	}
+
+	/** Datastreams and MultiDatastreams: what Observations belong to, and what governance keys on. */
+	private static boolean isStream(EntityType type) {
+		return type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM;
 	}
 
 	private List<EntityRow> query(EntityType type, Selection selection, List<SqlFragment> conditions,

@@ -93,7 +93,8 @@ final class DataArrayJson {
 		return readOptions;
 	}
 
-	void page(JsonGenerator json, Page page, String url) {
+	/** @param multi which of the page's stream ids are MultiDatastreams' (the others are Datastreams') */
+	void page(JsonGenerator json, Page page, String url, java.util.Set<Long> multi) {
 		Map<Long, List<EntityRow>> byDatastream = new LinkedHashMap<>();
 		for (EntityRow row : page.rows()) {
 			byDatastream.computeIfAbsent(row.foreignKey("Datastream"), id -> new ArrayList<>()).add(row);
@@ -104,7 +105,8 @@ final class DataArrayJson {
 		}
 		json.writeName("value");
 		json.writeStartArray();
-		byDatastream.forEach((datastream, rows) -> group(json, datastream, rows));
+		byDatastream.forEach((datastream, rows) -> group(json,
+				multi.contains(datastream) ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM, datastream, rows));
 		json.writeEndArray();
 		if (page.hasMore()) {
 			json.writeStringProperty("@iot.nextLink", out.nextLink(url, page));
@@ -112,9 +114,9 @@ final class DataArrayJson {
 		json.writeEndObject();
 	}
 
-	private void group(JsonGenerator json, long datastream, List<EntityRow> rows) {
+	private void group(JsonGenerator json, EntityType stream, long datastream, List<EntityRow> rows) {
 		json.writeStartObject();
-		json.writeStringProperty("Datastream@iot.navigationLink", out.selfLink(EntityType.DATASTREAM, datastream));
+		json.writeStringProperty(stream.entityName() + "@iot.navigationLink", out.selfLink(stream, datastream));
 		json.writeName("components");
 		json.writeStartArray();
 		for (Component component : components) {

@@ -151,7 +151,9 @@ class Resources {
 		}
 		DataArrayJson format = DataArrayJson.of(options, call.out());
 		Page page = reader.page(scope, EntityType.OBSERVATION, collection.parent(), format.readOptions());
-		return new Answer(Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url())),
+		java.util.Set<Long> multi = reader.existing(EntityType.MULTI_DATASTREAM,
+				page.rows().stream().map(row -> row.foreignKey("Datastream")).toList());
+		return new Answer(Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url(), multi)),
 				ObservationsReturned.in(page));
 	}
 
@@ -317,21 +319,24 @@ class Resources {
 			return Optional.empty();
 		}
 		Long datastream = null;
+		EntityType streamType = EntityType.DATASTREAM;
 		if (collection.parent() != null) {
-			if (collection.parent().navigation().source() != EntityType.DATASTREAM) {
+			streamType = collection.parent().navigation().source();
+			if (streamType != EntityType.DATASTREAM && streamType != EntityType.MULTI_DATASTREAM) {
 				return Optional.empty();
 			}
 			datastream = collection.parent().parentId();
 		}
-		Optional<NewObservation> row = ObservationDrafts.read(body, datastream, clock.instant(), "");
+		Optional<NewObservation> row = ObservationDrafts.read(body, streamType, datastream, clock.instant(), "");
 		if (row.isEmpty()) {
 			return Optional.empty();
 		}
 		long target = row.get().datastreamId();
+		String stream = row.get().stream().entityName();
 		access.getObject()
 			.requireObservations(target, () -> owners.ofDatastream(target).orElse(-1L));
 		if (!ObservationIntake.mayExist(target)) {
-			throw new InvalidEntityException("Datastream " + target + " does not exist", "/Datastream");
+			throw new InvalidEntityException(stream + " " + target + " does not exist", "/" + stream);
 		}
 		Long feature = row.get().featureOfInterestId();
 		if (feature != null && (!ObservationIntake.mayExist(feature)
@@ -341,8 +346,8 @@ class Resources {
 		IngestOutcome outcome = intake.store(List.of(row.get()), options.allowDuplicates()).get(0);
 		if (outcome instanceof IngestOutcome.Refused refused) {
 			boolean linked = datastream == null;
-			throw new InvalidEntityException(refused.reason(),
-					linked && refused.reason().startsWith("Datastream ") ? "/Datastream" : "/");
+			throw new InvalidEntityException(refused.reason(), linked && refused.reason().startsWith(stream + " ")
+					? "/" + stream : refused.reason().startsWith("the result ") ? "/result" : "/");
 		}
 		long id = outcome.id();
 		String selfLink = call.out().selfLink(EntityType.OBSERVATION, id);
@@ -366,7 +371,7 @@ class Resources {
 	 * the index on them finds it at once, where a lookup by id alone may read far more.
 	 */
 	private EntityRow reStored(ReadScope scope, long id, NewObservation row) {
-		Navigation observations = EntityType.DATASTREAM.navigation("Observations").orElseThrow();
+		Navigation observations = row.stream().navigation("Observations").orElseThrow();
 		Instant start = row.phenomenonTime().start().truncatedTo(ChronoUnit.MICROS);
 		QueryOptions options = QueryOptionsParser.parse(Map.of("$filter",
 				"id eq " + id + " and phenomenonTime ge " + start, "$top", "1"));
