@@ -100,8 +100,11 @@ class MultiDatastreams {
 				+ " JOIN streams s ON s.id = o.datastream_id WHERE o.id = ?")
 			.param(observation)
 			.query((rs, n) -> {
+				long stream = rs.getLong(1);
+				boolean multi = rs.getBoolean(2);
 				double number = rs.getDouble(3);
-				return new Stored(rs.getLong(1), rs.getBoolean(2), rs.wasNull() ? null : number, rs.getString(4));
+				Double result = rs.wasNull() ? null : number;
+				return new Stored(stream, multi, result, rs.getString(4));
 			})
 			.optional()
 			.orElse(null);
