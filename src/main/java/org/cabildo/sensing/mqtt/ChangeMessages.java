@@ -187,8 +187,7 @@ class ChangeMessages implements DisposableBean {
 			String target = navigation.target().setName();
 			if (!navigation.toMany()) {
 				Long parent = row.foreignKey(navigation.name());
-				// An Observation's stream id is its Datastream's or its MultiDatastream's, not both.
-				if (parent != null && (!navigation.target().sharesTable() || reader.exists(navigation.target(), parent))) {
+				if (parent != null) {
 					paths.add(target + "(" + parent + ")/" + back.name());
 				}
 				continue;

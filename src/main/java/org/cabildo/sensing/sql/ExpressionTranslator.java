@@ -218,6 +218,19 @@ public final class ExpressionTranslator {
 			if (property.isPresent()) {
 				return property(node, property.get(), segments.subList(index + 1, segments.size()), path);
 			}
+			int bracket = segment.indexOf('[');
+			Optional<Property> indexed = bracket > 0 ? node.type.property(segment.substring(0, bracket))
+					: Optional.empty();
+			if (indexed.isPresent()) {
+				// result[0]: a value of a JSON array (a MultiDatastream's results), by its index.
+				if (node == scope.root()) {
+					rootReferenced = true;
+				}
+				List<String> rest = new ArrayList<>();
+				rest.add(segment.substring(bracket));
+				rest.addAll(segments.subList(index + 1, segments.size()));
+				return property(node, indexed.get(), rest, path);
+			}
 			Optional<Navigation> navigation = node.type.navigation(segment);
 			if (navigation.isEmpty()) {
 				throw error(path, "'" + segment + "' is not a property of " + node.type.entityName());

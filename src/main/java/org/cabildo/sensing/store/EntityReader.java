@@ -303,7 +303,28 @@ public class EntityReader {
 			List<SqlFragment> order, int limit, int offset) {
 		Columns columns = Columns.of(type, selection.properties());
 		SqlFragment sql = SelectBuilder.page(type, columns, conditions, order, limit, offset);
-		return jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns)).list();
+		List<EntityRow> rows = jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns))
+			.list();
+		if (type == EntityType.OBSERVATION) {
+			linkStreams(rows);
+		}
+		return rows;
+	}
+
+	/**
+	 * An Observation's stream id is its Datastream's or its MultiDatastream's: each row keeps it
+	 * under the one it is, and has no other (so that it writes, expands and follows only that).
+	 */
+	private void linkStreams(List<EntityRow> rows) {
+		Set<Long> streams = new LinkedHashSet<>();
+		rows.forEach(row -> streams.add(row.foreignKey("Datastream")));
+		Set<Long> multi = existing(EntityType.MULTI_DATASTREAM, streams);
+		for (EntityRow row : rows) {
+			Long stream = row.foreignKey("Datastream");
+			boolean isMulti = multi.contains(stream);
+			row.putForeignKey("Datastream", isMulti ? null : stream);
+			row.putForeignKey("MultiDatastream", isMulti ? stream : null);
+		}
 	}
 
 	/**

@@ -93,11 +93,14 @@ final class DataArrayJson {
 		return readOptions;
 	}
 
-	/** @param multi which of the page's stream ids are MultiDatastreams' (the others are Datastreams') */
-	void page(JsonGenerator json, Page page, String url, java.util.Set<Long> multi) {
+	void page(JsonGenerator json, Page page, String url) {
 		Map<Long, List<EntityRow>> byDatastream = new LinkedHashMap<>();
+		java.util.Set<Long> multi = new java.util.HashSet<>();
 		for (EntityRow row : page.rows()) {
-			byDatastream.computeIfAbsent(row.foreignKey("Datastream"), id -> new ArrayList<>()).add(row);
+			byDatastream.computeIfAbsent(row.streamId(), id -> new ArrayList<>()).add(row);
+			if (row.foreignKey("MultiDatastream") != null) {
+				multi.add(row.streamId());
+			}
 		}
 		json.writeStartObject();
 		if (page.count() != null) {

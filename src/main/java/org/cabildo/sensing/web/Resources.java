@@ -151,9 +151,7 @@ class Resources {
 		}
 		DataArrayJson format = DataArrayJson.of(options, call.out());
 		Page page = reader.page(scope, EntityType.OBSERVATION, collection.parent(), format.readOptions());
-		java.util.Set<Long> multi = reader.existing(EntityType.MULTI_DATASTREAM,
-				page.rows().stream().map(row -> row.foreignKey("Datastream")).toList());
-		return new Answer(Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url(), multi)),
+		return new Answer(Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url())),
 				ObservationsReturned.in(page));
 	}
 

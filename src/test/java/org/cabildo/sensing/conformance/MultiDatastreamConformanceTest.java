@@ -205,6 +205,10 @@ class MultiDatastreamConformanceTest {
 			.containsExactly(station.observations().get(0));
 		assertThat(ok(api.get(observations, "$count", "true", "$top", "0")).json().get("@iot.count").asLong())
 			.isEqualTo(2);
+		// A value of the result, by its place: the humidity of the second reading.
+		assertThat(ids(api.get(observations, "$filter", "result[1] eq 35"))).containsExactly(station.observations().get(1));
+		assertThat(ids(api.get(observations, "$filter", "result[0] gt 22", "$orderby", "result[1] desc")))
+			.containsExactly(station.observations().get(1));
 		assertThat(ids(api.get(V + "/MultiDatastreams", "$filter", "ObservedProperties/name eq '" + name
 				+ "-humidity'"))).containsExactly(station.multi());
 		assertThat(ids(api.get(V + "/MultiDatastreams", "$filter", "Thing/id eq " + station.thing())))
