@@ -424,7 +424,8 @@ public class EntityWriter {
 		}
 		if (type == EntityType.MULTI_DATASTREAM) {
 			MultiDatastreams.requireComplexObservations(values, "");
-			if (replace) {
+			if (values.containsKey("observationType")) {
+				// PUT leaves it out, PATCH may give null: it stays what it always is.
 				values.put("observationType", MultiDatastreams.COMPLEX_OBSERVATION);
 			}
 		}
