@@ -95,7 +95,7 @@ public class EntityReader {
 		if (!hidden.isEmpty()) {
 			conditions.add(hidden.exclude(ALIAS));
 		}
-		List<EntityRow> rows = query(type, selection, conditions, List.of(), 1, 0);
+		List<EntityRow> rows = query(type, selection, conditions, List.of(), 1, 0, null);
 		if (rows.isEmpty() && !hidden.isEmpty()) {
 			refuseIfHidden(scope, EntityType.OBSERVATION, id);
 		}
@@ -259,7 +259,7 @@ public class EntityReader {
 		// Never more than the budget has left: a page cut short by it is paged on like any other.
 		int limit = Math.min(top, read.budget().left());
 		List<EntityRow> rows = top == 0 ? List.of()
-				: query(type, selection, conditions, order, limit + 1, options.skip());
+				: query(type, selection, conditions, order, limit + 1, options.skip(), parent);
 		boolean more = rows.size() > limit;
 		if (more) {
 			rows = rows.subList(0, limit);
@@ -299,14 +299,15 @@ public class EntityReader {
 		return type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM;
 	}
 
+	/** @param parent the entity the rows are related to, or null */
 	private List<EntityRow> query(EntityType type, Selection selection, List<SqlFragment> conditions,
-			List<SqlFragment> order, int limit, int offset) {
+			List<SqlFragment> order, int limit, int offset, ParentLink parent) {
 		Columns columns = Columns.of(type, selection.properties());
 		SqlFragment sql = SelectBuilder.page(type, columns, conditions, order, limit, offset);
 		List<EntityRow> rows = jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns))
 			.list();
-		if (type == EntityType.OBSERVATION) {
-			linkStreams(rows);
+		if (type == EntityType.OBSERVATION && !rows.isEmpty()) {
+			linkStreams(rows, parent);
 		}
 		return rows;
 	}
@@ -314,11 +315,15 @@ public class EntityReader {
 	/**
 	 * An Observation's stream id is its Datastream's or its MultiDatastream's: each row keeps it
 	 * under the one it is, and has no other (so that it writes, expands and follows only that).
+	 * The Observations of a Datastream or a MultiDatastream are known to be of its kind; others
+	 * are looked up, once for the page.
 	 */
-	private void linkStreams(List<EntityRow> rows) {
+	private void linkStreams(List<EntityRow> rows, ParentLink parent) {
 		Set<Long> streams = new LinkedHashSet<>();
 		rows.forEach(row -> streams.add(row.foreignKey("Datastream")));
-		Set<Long> multi = existing(EntityType.MULTI_DATASTREAM, streams);
+		EntityType source = parent == null ? null : parent.navigation().source();
+		Set<Long> multi = source == EntityType.MULTI_DATASTREAM ? streams
+				: source == EntityType.DATASTREAM ? Set.of() : existing(EntityType.MULTI_DATASTREAM, streams);
 		for (EntityRow row : rows) {
 			Long stream = row.foreignKey("Datastream");
 			boolean isMulti = multi.contains(stream);
@@ -388,7 +393,7 @@ public class EntityReader {
 			throw new RowBudget.Spent();
 		}
 		List<EntityRow> related = ids.isEmpty() ? List.of()
-				: query(target, selection, conditions, List.of(), ids.size(), 0);
+				: query(target, selection, conditions, List.of(), ids.size(), 0, null);
 		read.budget().spend(related.size());
 		if (expand(read, related, target, options.expand(), prefix) < related.size()) {
 			// The rows share what is expanded to one: none may lose part of theirs.
