@@ -154,7 +154,7 @@ public class EntityReader {
 	}
 
 	/** Of some ids, those of entities of this type that exist. */
-	public Set<Long> existing(EntityType type, java.util.Collection<Long> ids) {
+	private Set<Long> existing(EntityType type, java.util.Collection<Long> ids) {
 		long[] distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().mapToLong(Long::longValue).toArray();
 		if (distinct.length == 0) {
 			return Set.of();
