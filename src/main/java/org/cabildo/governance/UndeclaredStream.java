@@ -1,8 +1,11 @@
 package org.cabildo.governance;
 
 /**
- * A Datastream with no declaration: it collects nothing, and the register lists it as such so
- * that nothing is hidden.
+ * A Datastream (or MultiDatastream) with no declaration: it collects nothing, and the register
+ * lists it as such so that nothing is hidden.
+ *
+ * @param entitySet {@code Datastreams} or {@code MultiDatastreams}
  */
-public record UndeclaredStream(long datastream, String name, long thing, long organisationId, String organisation) {
+public record UndeclaredStream(long datastream, String name, String entitySet, long thing, long organisationId,
+		String organisation) {
 }

@@ -3,19 +3,24 @@ package org.cabildo.sensing;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.cabildo.sensing.model.EntityType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Where each Datastream is and what it is called: its name, its Thing's name and the Thing's
- * (first) Location as GeoJSON, for the public register and its map.
+ * Where each Datastream (or MultiDatastream) is and what it is called: its name, its Thing's name
+ * and the Thing's (first) Location as GeoJSON, for the public register and its map.
  */
 @Service
 public class DatastreamPlaces {
 
-	/** @param location the GeoJSON of the Thing's Location; null when it has none */
-	public record Place(long datastream, String name, String thing, String location) {
+	/**
+	 * @param location the GeoJSON of the Thing's Location; null when it has none
+	 * @param entitySet where the stream is in the SensorThings API: {@code Datastreams}, or
+	 * {@code MultiDatastreams} for a MultiDatastream (which shares the Datastreams' ids)
+	 */
+	public record Place(long datastream, String name, String thing, String location, String entitySet) {
 	}
 
 	private final JdbcClient jdbc;
@@ -31,10 +36,11 @@ public class DatastreamPlaces {
 		jdbc.sql("""
 				SELECT d.id, d.name, t.name,
 				       (SELECT l.location FROM thing_locations tl JOIN locations l ON l.id = tl.location_id
-				        WHERE tl.thing_id = t.id ORDER BY l.id FETCH FIRST 1 ROWS ONLY)
-				FROM datastreams d JOIN things t ON t.id = d.thing_id
+				        WHERE tl.thing_id = t.id ORDER BY l.id FETCH FIRST 1 ROWS ONLY), d.multi
+				FROM streams d JOIN things t ON t.id = d.thing_id
 				ORDER BY d.id""")
-			.query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+			.query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					(rs.getBoolean(5) ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM).setName()))
 			.list()
 			.forEach(place -> places.put(place.datastream(), place));
 		return places;

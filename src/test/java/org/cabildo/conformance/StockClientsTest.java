@@ -50,7 +50,8 @@ import org.w3c.dom.NodeList;
  * README's walk-through with {@code curl}, and the official OGC conformance suite for SensorThings 1.0 (ets-sta10 1.5, levels 1 to 3: sensing
  * core, filtering, create-update-delete) against a fresh server on a fresh database, H2 in
  * {@code ./cabildo test} and PostgreSQL in the PostgreSQL suite. Every one of its 22 tests must
- * pass; none may be skipped.
+ * pass, none skipped, but the one no server can pass that answers numbers as numbers
+ * ({@link #SUITE_DEFECTS}), which must fail exactly as expected.
  *
  * <p>The suite is a stock client: it sends no credentials and declares nothing. Its way in is
  * the test-only {@link SigningProxy}, which signs its requests as an operator and steward of a
@@ -71,6 +72,21 @@ class StockClientsTest {
 	private static final Path WORK = Path.of("target", "conformance", "run-" + UUID.randomUUID().toString().substring(0, 8));
 
 	private static final int TESTS_AT_LEVEL_3 = 22;
+
+	/**
+	 * What no server that keeps a number a number can pass, each with the exact failure expected.
+	 * checkQueriesPriorityOrdering posts results 1 to 12 as JSON numbers, checks that {@code
+	 * result gt '3'} counts 6 and that {@code $top=1} answers one entity (both pass here), and then
+	 * reads the answer's result with org.json's {@code getString}, which in the version the suite
+	 * ships (20240303) throws for anything but a JSON string. Answering the number 6 as the string
+	 * "6" would break every other client, so the suite's last step fails on it, as on any server
+	 * that answers numbers as numbers. FilteringConformanceTest runs the same query and checks the whole answer,
+	 * the result 6 a number. Any other failure, or this one failing in any other way, fails here.
+	 */
+	private static final List<String> SUITE_DEFECTS = List.of("FAIL checkQueriesPriorityOrdering: An Exception"
+			+ " occurred during testing!: / JSONObject[\"result\"] is not a string (class java.lang.Integer : 6)."
+			+ " [Request] http://127.0.0.1:" + PROXY_PORT + "/v1.0/Observations?$count=true&$top=1&$skip=2"
+			+ "&$orderby=phenomenonTime%20asc&$filter=result%20gt%20'3'");
 
 	@DynamicPropertySource
 	static void freshServer(DynamicPropertyRegistry properties) {
@@ -93,7 +109,7 @@ class StockClientsTest {
 	// First: the suite deletes every entity it finds, which it may only do with the lab's own.
 	@Test
 	@Order(1)
-	@DisplayName("ets-sta10 1.5, levels 1-3: 22 of 22 passed, none failed or skipped")
+	@DisplayName("ets-sta10 1.5, levels 1-3: all 22 pass but the one no server keeping numbers as numbers can; none skipped")
 	void officialSuitePasses() throws Exception {
 		String token = labAccount();
 		Files.createDirectories(WORK.resolve("home"));
@@ -111,9 +127,10 @@ class StockClientsTest {
 		}
 		Document results = results();
 		Element summary = results.getDocumentElement();
-		assertThat(failures(results)).as("the suite's failures").isEmpty();
-		assertThat(summary.getAttribute("passed")).as("passed").isEqualTo(Integer.toString(TESTS_AT_LEVEL_3));
-		assertThat(summary.getAttribute("failed")).as("failed").isEqualTo("0");
+		assertThat(failures(results)).as("the suite's failures").containsExactlyElementsOf(SUITE_DEFECTS);
+		assertThat(summary.getAttribute("passed")).as("passed")
+			.isEqualTo(Integer.toString(TESTS_AT_LEVEL_3 - SUITE_DEFECTS.size()));
+		assertThat(summary.getAttribute("failed")).as("failed").isEqualTo(Integer.toString(SUITE_DEFECTS.size()));
 		assertThat(summary.getAttribute("skipped")).as("skipped").isEqualTo("0");
 		assertThat(summary.getAttribute("total")).as("total").isEqualTo(Integer.toString(TESTS_AT_LEVEL_3));
 	}

@@ -17,10 +17,12 @@ import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
 import org.cabildo.support.Api;
-import org.cabildo.support.Fixtures;
+import org.cabildo.support.StreamKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,19 +81,23 @@ class GovernanceEnforcementTest {
 		otherAnalyst = person(other, Role.ANALYST);
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("an undeclared stream collects nothing on any HTTP path, and says why")
-	void undeclaredStreamCollectsNothing() {
-		long datastream = datastream("undeclared");
-		Api.Response single = operator.post("/v1.1/Datastreams(" + datastream + ")/Observations", reading(1.0));
+	void undeclaredStreamCollectsNothing(StreamKind kind) {
+		long datastream = datastream(kind, "undeclared");
+		Api.Response single = operator.post(kind.path(datastream) + "/Observations", reading(kind, 1.0));
 		assertThat(single.status()).as("%s", single).isEqualTo(400);
 		assertThat(single.body()).contains("no public declaration");
-		Api.Response array = operator.post("/v1.1/CreateObservations?reasons=true", dataArray(datastream, 3));
+		Api.Response array = operator.post("/v1.1/CreateObservations?reasons=true", dataArray(kind, datastream, 3));
 		assertThat(array.status()).isEqualTo(201);
 		assertThat(array.json()).hasSize(3);
 		assertThat(array.json().get(0).toString()).contains("no public declaration");
+		Api.Response linked = operator.post("/v1.1/Observations", Map.of("result", kind.result(3.0), "phenomenonTime",
+				Instant.now().toString(), kind.entity(), Map.of("@iot.id", datastream)));
+		assertThat(linked.body()).as("%s", linked).contains("no public declaration");
 		Api.Response batch = operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
-				"post", "url", "Datastreams(" + datastream + ")/Observations", "body", reading(2.0)))));
+				"post", "url", kind.set() + "(" + datastream + ")/Observations", "body", reading(kind, 2.0)))));
 		assertThat(batch.body()).contains("no public declaration");
 		assertThat(stored(datastream)).isZero();
 	}
@@ -124,18 +130,19 @@ class GovernanceEnforcementTest {
 		assertThat(stored(retired)).isZero();
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("a declared stream collects; the declaration is public with its version history")
-	void declaredStreamCollects() {
-		long datastream = datastream("declared");
+	void declaredStreamCollects(StreamKind kind) {
+		long datastream = datastream(kind, "declared");
 		Api.Response declared = steward.put("/api/register/" + datastream, openAirQuality());
 		assertThat(declared.status()).as("%s", declared).isEqualTo(200);
-		assertThat(operator.post("/v1.1/Datastreams(" + datastream + ")/Observations", reading(3.0)).status())
+		assertThat(operator.post(kind.path(datastream) + "/Observations", reading(kind, 3.0)).status())
 			.isEqualTo(201);
-		Api.Response lab = ownAnalyst.get("/v1.1/Datastreams(" + datastream + ")/Observations");
+		Api.Response lab = ownAnalyst.get(kind.path(datastream) + "/Observations");
 		assertThat(lab.status()).as("the lab's own people read its open test data").isEqualTo(200);
 		assertThat(lab.header("Cabildo-Test-Data")).as("marked as test data").isEqualTo(Long.toString(datastream));
-		assertThat(otherAnalyst.get("/v1.1/Datastreams(" + datastream + ")/Observations").body()).contains("in the lab");
+		assertThat(otherAnalyst.get(kind.path(datastream) + "/Observations").body()).contains("in the lab");
 		steward.put("/api/register/" + datastream, openAirQuality());
 		Api.Response entry = anonymous.get("/api/register/" + datastream);
 		assertThat(entry.status()).isEqualTo(200);
@@ -144,6 +151,7 @@ class GovernanceEnforcementTest {
 		assertThat(entry.json().get("organisation").asString()).isEqualTo("test office");
 		assertThat(entry.json().get("personalDataClass").asString()).isEqualTo("none");
 		assertThat(entry.json().get("location").get("type").asString()).isEqualTo("Point");
+		assertThat(entry.json().get("entitySet").asString()).as("which kind of stream it is").isEqualTo(kind.set());
 		Api.Response filtered = anonymous.get("/api/register", "purpose", "ecology", "class", "none", "bbox",
 				"-100,19,-99,20");
 		assertThat(filtered.body()).contains("\"datastreamId\":" + datastream);
@@ -174,19 +182,20 @@ class GovernanceEnforcementTest {
 		assertThat(anonymous.get("/api/register", "stage", "moon").json().get("parameter").asString()).isEqualTo("stage");
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("restricted personal data: read only by the owner or a grant holder for an allowed purpose, each read ledgered once")
-	void purposeBinding() {
-		long open = datastream("open-neighbour");
+	void purposeBinding(StreamKind kind) {
+		long open = datastream(StreamKind.DATASTREAM, "open-neighbour");
 		declare(open, openAirQuality());
-		long counter = datastreamOfSameThing(open, "plates");
+		long counter = datastreamOfSameThing(kind, open, "plates");
 		declare(counter, pseudonymousCounter());
 		promoteToCity(open);
 		promoteToCity(counter);
 		operator.post("/v1.1/Datastreams(" + open + ")/Observations", reading(10.0));
-		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(42.0));
-		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(43.0));
-		String path = "/v1.1/Datastreams(" + counter + ")/Observations";
+		operator.post(kind.path(counter) + "/Observations", reading(kind, 42.0));
+		operator.post(kind.path(counter) + "/Observations", reading(kind, 43.0));
+		String path = kind.path(counter) + "/Observations";
 
 		Api.Response anonymousRead = anonymous.get(path);
 		assertThat(anonymousRead.status()).isEqualTo(403);
@@ -220,17 +229,26 @@ class GovernanceEnforcementTest {
 		long thing = operator.get("/v1.1/Datastreams(" + open + ")/Thing").json().get("@iot.id").asLong();
 		long readsBefore = reads();
 		List<Api.Response> publicPaths = new ArrayList<>();
-		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")", "$expand", "Datastreams($expand=Observations)"));
-		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", "result eq 42 or result eq 43"));
-		publicPaths.add(anonymous.get("/v1.1/Datastreams", "$filter", "Observations/result eq 42"));
-		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")/Datastreams", "$expand", "Observations($count=true)"));
+		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")", "$expand", "Datastreams($expand=Observations)"
+				+ (kind == StreamKind.DATASTREAM ? "" : "," + kind.set() + "($expand=Observations)")));
+		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter",
+				kind.valueFilter(42) + " or " + kind.valueFilter(43)));
+		publicPaths.add(anonymous.get("/v1.1/" + kind.set(), "$filter", "Observations/" + kind.valueFilter(42)));
+		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")/" + kind.set(), "$expand", "Observations($count=true)"));
+		publicPaths.add(anonymous.get("/v1.1/Observations", "$expand", kind.entity()));
+		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", kind.entity() + "/id eq " + counter));
+		publicPaths.add(anonymous.get("/v1.1/" + kind.set() + "(" + counter + ")/Observations/$ref"));
 		publicPaths.add(anonymous.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method", "get",
-				"url", "Observations?$filter=result eq 42")))));
+				"url", "Observations?$filter=" + kind.valueFilter(42))))));
 		for (Api.Response response : publicPaths) {
 			// the Datastream itself is public (its declaration is); its Observations are not
-			assertThat(response.body()).as("%s", response).doesNotContain("\"result\":42").doesNotContain("\"result\":43");
+			assertThat(response.body()).as("%s", response).doesNotContain(kind.shown(42)).doesNotContain(kind.shown(43));
 		}
+		assertThat(anonymous.get(kind.path(counter), "$expand", "Observations($count=true)").json()
+			.get("Observations@iot.count").asLong()).as("nor counted").isZero();
 		assertThat(publicPaths.get(0).body()).contains("\"result\":10");
+		assertThat(publicPaths.get(0).body()).as("the open neighbour's are there, the restricted stream too")
+			.contains("\"@iot.id\":" + counter);
 		assertThat(anonymous.get(path, "$resultFormat", "dataArray").status()).isEqualTo(403);
 		long observation = ownAnalyst.get(path, "purpose", "mobility").json().get("value").get(0).get("@iot.id").asLong();
 		assertThat(anonymous.get("/v1.1/Observations(" + observation + ")").status()).isEqualTo(403);
@@ -239,36 +257,39 @@ class GovernanceEnforcementTest {
 		// the grant holder reads through $expand and $batch too, each once in the ledger
 		long expandBefore = reads();
 		Api.Response expanded = grantedAnalyst.send("GET", "/v1.1/Things(" + thing
-				+ ")?$expand=Datastreams($expand=Observations)", null, Map.of("Cabildo-Purpose", "planning_decision_making"));
-		assertThat(expanded.body()).contains("\"result\":42");
+				+ ")?$expand=" + kind.set() + "($expand=Observations)", null,
+				Map.of("Cabildo-Purpose", "planning_decision_making"));
+		assertThat(expanded.body()).contains(kind.shown(42));
 		assertThat(reads()).isEqualTo(expandBefore + 1);
 		Api.Response batch = grantedAnalyst.send("POST", "/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1",
-				"method", "get", "url", "Datastreams(" + counter + ")/Observations"))),
+				"method", "get", "url", kind.set() + "(" + counter + ")/Observations"))),
 				Map.of("Cabildo-Purpose", "planning_decision_making"));
-		assertThat(batch.body()).contains("\"result\":42");
+		assertThat(batch.body()).contains(kind.shown(42));
 		assertThat(reads()).isEqualTo(expandBefore + 2);
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("property: on every read path, an allowed read of personal data is ledgered exactly once, any other returns none of it")
-	void everyReadPathIsBoundAndLedgered() {
-		long open = datastream("open-property");
+	void everyReadPathIsBoundAndLedgered(StreamKind kind) {
+		long open = datastream(StreamKind.DATASTREAM, "open-property");
 		declare(open, openAirQuality());
-		long counter = datastreamOfSameThing(open, "plates-property");
+		long counter = datastreamOfSameThing(kind, open, "plates-property");
 		declare(counter, pseudonymousCounter());
 		promoteToCity(open);
 		promoteToCity(counter);
 		operator.post("/v1.1/Datastreams(" + open + ")/Observations", reading(10.0));
-		operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(4242.0));
+		operator.post(kind.path(counter) + "/Observations", reading(kind, 4242.0));
 		keepAggregate(counter, Instant.parse("2024-01-01T00:00:00Z"), 4242.0);
 		long thing = operator.get("/v1.1/Datastreams(" + open + ")/Thing").json().get("@iot.id").asLong();
-		long observation = ownAnalyst.send("GET", "/v1.1/Datastreams(" + counter + ")/Observations", null,
+		long observation = ownAnalyst.send("GET", kind.path(counter) + "/Observations", null,
 				Map.of("Cabildo-Purpose", "mobility")).json().get("value").get(0).get("@iot.id").asLong();
-		List<String> paths = List.of("/v1.1/Datastreams(" + counter + ")/Observations",
-				"/v1.1/Observations?$filter=result%20eq%204242", "/v1.1/Observations(" + observation + ")",
-				"/v1.1/Things(" + thing + ")?$expand=Datastreams($expand=Observations)",
-				"/v1.1/FeaturesOfInterest?$expand=Observations($filter=result%20eq%204242)",
-				"/v1.1/Datastreams(" + counter + ")/Observations?$resultFormat=dataArray", "$batch",
+		String value = kind.valueFilter(4242).replace(" ", "%20").replace("[", "%5B").replace("]", "%5D");
+		List<String> paths = List.of(kind.path(counter) + "/Observations",
+				"/v1.1/Observations?$filter=" + value, "/v1.1/Observations(" + observation + ")",
+				"/v1.1/Things(" + thing + ")?$expand=" + kind.set() + "($expand=Observations)",
+				"/v1.1/FeaturesOfInterest?$expand=Observations($filter=" + value + ")",
+				kind.path(counter) + "/Observations?$resultFormat=dataArray", "$batch",
 				"/v1.1/Observations(" + observation + ")/result", "/api/register/" + counter + "/aggregates");
 		Map<String, Api> callers = Map.of("anonymous", anonymous, "own analyst", ownAnalyst, "granted analyst",
 				grantedAnalyst, "other analyst", otherAnalyst, "operator", operator);
@@ -288,7 +309,7 @@ class GovernanceEnforcementTest {
 			long before = reads();
 			Api.Response response = path.equals("$batch")
 					? callers.get(who).send("POST", "/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1",
-							"method", "get", "url", "Datastreams(" + counter + ")/Observations"))), headers)
+							"method", "get", "url", kind.set() + "(" + counter + ")/Observations"))), headers)
 					: callers.get(who).send("GET", path, null, headers);
 			String what = who + " " + path + " for " + purpose + ": " + response;
 			boolean returned = response.body().contains("4242");
@@ -343,20 +364,23 @@ class GovernanceEnforcementTest {
 		assertThat(reads()).as("and that read is ledgered").isEqualTo(before + 1);
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("nothing reached through an Observation the caller may not read tells that it exists")
-	void pathsThroughHiddenObservations() {
-		long counter = datastream("plates-paths");
+	void pathsThroughHiddenObservations(StreamKind kind) {
+		long counter = datastream(kind, "plates-paths");
 		declare(counter, pseudonymousCounter());
 		promoteToCity(counter);
-		long observation = operator.post("/v1.1/Datastreams(" + counter + ")/Observations", reading(4242.0)).id();
-		for (String path : List.of("/Datastream", "/FeatureOfInterest", "/Datastream/Thing", "/id", "/result",
-				"/phenomenonTime", "/Datastream/$ref", "/FeatureOfInterest/Observations")) {
+		long observation = operator.post(kind.path(counter) + "/Observations", reading(kind, 4242.0)).id();
+		String stream = "/" + kind.entity();
+		for (String path : List.of(stream, "/FeatureOfInterest", stream + "/Thing", "/id", "/result",
+				"/phenomenonTime", stream + "/$ref", "/FeatureOfInterest/Observations", "/Datastream",
+				"/MultiDatastream")) {
 			Api.Response response = anonymous.get("/v1.1/Observations(" + observation + ")" + path);
 			assertThat(response.status()).as("%s: %s", path, response).isEqualTo(403);
 			assertThat(response.body()).as(path).doesNotContain("4242").doesNotContain(Long.toString(counter) + ")");
 		}
-		Api.Response allowed = ownAnalyst.get("/v1.1/Observations(" + observation + ")/Datastream", "purpose",
+		Api.Response allowed = ownAnalyst.get("/v1.1/Observations(" + observation + ")" + stream, "purpose",
 				"mobility");
 		assertThat(allowed.status()).as("%s", allowed).isEqualTo(200);
 		assertThat(allowed.json().get("@iot.id").asLong()).isEqualTo(counter);
@@ -412,7 +436,7 @@ class GovernanceEnforcementTest {
 	void purposeTravelsWithTheNextLinks() {
 		long open = datastream("open-paged");
 		declare(open, openAirQuality());
-		long counter = datastreamOfSameThing(open, "plates-paged");
+		long counter = datastreamOfSameThing(StreamKind.DATASTREAM, open, "plates-paged");
 		declare(counter, pseudonymousCounter());
 		promoteToCity(open);
 		promoteToCity(counter);
@@ -450,16 +474,20 @@ class GovernanceEnforcementTest {
 	}
 
 	private long datastream(String name) {
-		Api.Response created = operator.post("/v1.1/Datastreams", Fixtures.datastreamWithThing(unique(name)));
+		return datastream(StreamKind.DATASTREAM, name);
+	}
+
+	private long datastream(StreamKind kind, String name) {
+		Api.Response created = operator.post("/v1.1/" + kind.set(), kind.withThing(unique(name)));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		return created.id();
 	}
 
-	private long datastreamOfSameThing(long neighbour, String name) {
+	private long datastreamOfSameThing(StreamKind kind, long neighbour, String name) {
 		long thing = operator.get("/v1.1/Datastreams(" + neighbour + ")/Thing").json().get("@iot.id").asLong();
-		Map<String, Object> body = new HashMap<>(Fixtures.datastreamWithThing(unique(name)));
+		Map<String, Object> body = new HashMap<>(kind.withThing(unique(name)));
 		body.put("Thing", Map.of("@iot.id", thing));
-		Api.Response created = operator.post("/v1.1/Datastreams", body);
+		Api.Response created = operator.post("/v1.1/" + kind.set(), body);
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		return created.id();
 	}
@@ -519,16 +547,24 @@ class GovernanceEnforcementTest {
 	}
 
 	private static Map<String, Object> reading(double value) {
-		return Map.of("result", value, "phenomenonTime", Instant.now().toString());
+		return reading(StreamKind.DATASTREAM, value);
+	}
+
+	private static Map<String, Object> reading(StreamKind kind, double value) {
+		return Map.of("result", kind.result(value), "phenomenonTime", Instant.now().toString());
 	}
 
 	private static List<Object> dataArray(long datastream, int rows) {
+		return dataArray(StreamKind.DATASTREAM, datastream, rows);
+	}
+
+	private static List<Object> dataArray(StreamKind kind, long datastream, int rows) {
 		List<List<Object>> values = new ArrayList<>();
 		Instant start = Instant.now();
 		for (int i = 0; i < rows; i++) {
-			values.add(List.of(start.plusMillis(i).toString(), i));
+			values.add(List.of(start.plusMillis(i).toString(), kind.result(i)));
 		}
-		return List.of(Map.of("Datastream", Map.of("@iot.id", datastream), "components",
+		return List.of(Map.of(kind.entity(), Map.of("@iot.id", datastream), "components",
 				List.of("phenomenonTime", "result"), "dataArray", values));
 	}
 

@@ -40,22 +40,22 @@ public class DeclarationStore {
 			.update();
 	}
 
-	/** Datastreams without any declaration, by id, a page at a time. */
+	/** Datastreams and MultiDatastreams without any declaration, by id, a page at a time. */
 	public List<UndeclaredStream> undeclared(int skip, int top) {
 		return jdbc.sql("""
-				SELECT d.id, d.name, d.thing_id, d.organisation_id, o.name FROM datastreams d
+				SELECT d.id, d.name, d.multi, d.thing_id, d.organisation_id, o.name FROM streams d
 				JOIN organisations o ON o.id = d.organisation_id
 				WHERE NOT EXISTS (SELECT 1 FROM declarations x WHERE x.datastream_id = d.id)
 				ORDER BY d.id OFFSET ? ROWS FETCH FIRST ? ROWS ONLY""")
 			.params(skip, top)
-			.query((rs, n) -> new UndeclaredStream(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-					rs.getString(5)))
+			.query((rs, n) -> new UndeclaredStream(rs.getLong(1), rs.getString(2),
+					rs.getBoolean(3) ? "MultiDatastreams" : "Datastreams", rs.getLong(4), rs.getLong(5), rs.getString(6)))
 			.list();
 	}
 
 	public long countUndeclared() {
 		return jdbc.sql("""
-				SELECT COUNT(*) FROM datastreams d
+				SELECT COUNT(*) FROM streams d
 				WHERE NOT EXISTS (SELECT 1 FROM declarations x WHERE x.datastream_id = d.id)""")
 			.query(Long.class)
 			.single();
@@ -102,7 +102,7 @@ public class DeclarationStore {
 
 	/** Locks the Datastream's declarations against a concurrent new version (the row of the Datastream). */
 	public void lock(long datastream) {
-		jdbc.sql("SELECT id FROM datastreams WHERE id = ? FOR UPDATE").param(datastream).query(Long.class).optional();
+		jdbc.sql("SELECT id FROM streams WHERE id = ? FOR UPDATE").param(datastream).query(Long.class).optional();
 	}
 
 	private static Declaration read(String body) {

@@ -104,12 +104,12 @@ public class TemplateStore {
 			.list();
 	}
 
-	/** A Datastream's Thing and organisation. */
+	/** A Datastream's (or MultiDatastream's) Thing and organisation. */
 	public record Owner(long thing, long organisation) {
 	}
 
 	public Optional<Owner> ownerOfDatastream(long datastream) {
-		return jdbc.sql("SELECT thing_id, organisation_id FROM datastreams WHERE id = ?")
+		return jdbc.sql("SELECT thing_id, organisation_id FROM streams WHERE id = ?")
 			.param(datastream)
 			.query((rs, n) -> new Owner(rs.getLong(1), rs.getLong(2)))
 			.optional();

@@ -9,7 +9,7 @@ import org.cabildo.sensing.DatastreamPlaces;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** A register entry in JSON: the declaration's fields, and where the stream is. */
+/** A register entry in JSON: the declaration's fields, where the stream is, and whether it is a MultiDatastream. */
 final class RegisterEntry {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
@@ -31,6 +31,8 @@ final class RegisterEntry {
 			entry.put("origin", from);
 		}
 		entry.put("datastream", place == null ? null : place.name());
+		// A MultiDatastream is declared by its id as a Datastream is; this says which it is.
+		entry.put("entitySet", place == null ? null : place.entitySet());
 		entry.put("thing", place == null ? null : place.thing());
 		entry.put("location", place == null || place.location() == null ? null : JSON.readTree(place.location()));
 		return entry;

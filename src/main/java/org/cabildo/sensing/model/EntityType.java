@@ -7,17 +7,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The eight entity types of the SensorThings Sensing part. */
+/**
+ * The eight entity types of the SensorThings Sensing part, and the MultiDatastream of its
+ * MultiDatastream extension (OGC 18-088, 14.4).
+ */
 public enum EntityType {
 
-	THING("Thing", "Things", "things"),
-	LOCATION("Location", "Locations", "locations"),
-	HISTORICAL_LOCATION("HistoricalLocation", "HistoricalLocations", "historical_locations"),
-	DATASTREAM("Datastream", "Datastreams", "datastreams"),
-	SENSOR("Sensor", "Sensors", "sensors"),
-	OBSERVED_PROPERTY("ObservedProperty", "ObservedProperties", "observed_properties"),
-	OBSERVATION("Observation", "Observations", "observations"),
-	FEATURE_OF_INTEREST("FeatureOfInterest", "FeaturesOfInterest", "features_of_interest");
+	THING("Thing", "Things", "things", "things"),
+	LOCATION("Location", "Locations", "locations", "locations"),
+	HISTORICAL_LOCATION("HistoricalLocation", "HistoricalLocations", "historical_locations", "historical_locations"),
+	DATASTREAM("Datastream", "Datastreams", "datastreams", "streams"),
+	SENSOR("Sensor", "Sensors", "sensors", "sensors"),
+	OBSERVED_PROPERTY("ObservedProperty", "ObservedProperties", "observed_properties", "observed_properties"),
+	OBSERVATION("Observation", "Observations", "observations", "observations"),
+	FEATURE_OF_INTEREST("FeatureOfInterest", "FeaturesOfInterest", "features_of_interest", "features_of_interest"),
+	MULTI_DATASTREAM("MultiDatastream", "MultiDatastreams", "multi_datastreams", "streams");
 
 	private static final Map<String, EntityType> BY_SET_NAME = Arrays.stream(values())
 		.collect(Collectors.toUnmodifiableMap(EntityType::setName, Function.identity()));
@@ -28,10 +32,13 @@ public enum EntityType {
 
 	private final String table;
 
-	EntityType(String entityName, String setName, String table) {
+	private final String storedIn;
+
+	EntityType(String entityName, String setName, String table, String storedIn) {
 		this.entityName = entityName;
 		this.setName = setName;
 		this.table = table;
+		this.storedIn = storedIn;
 	}
 
 	/** Singular name, as used for a to-one navigation property ({@code Thing}). */
@@ -44,8 +51,23 @@ public enum EntityType {
 		return setName;
 	}
 
+	/**
+	 * What every read of this type selects from: its table, or for the two types that share
+	 * the table {@code streams} (Datastream, MultiDatastream) the view that holds only its
+	 * rows, so that no read of one type sees the other.
+	 */
 	public String table() {
 		return table;
+	}
+
+	/** The table that stores this type, for inserts, updates and deletes (never for reads). */
+	public String storedIn() {
+		return storedIn;
+	}
+
+	/** Whether this type stores its rows with another's, so that a foreign key alone does not tell which it is. */
+	public boolean sharesTable() {
+		return !table.equals(storedIn);
 	}
 
 	public List<Property> properties() {

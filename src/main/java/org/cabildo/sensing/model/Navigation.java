@@ -15,6 +15,16 @@ public record Navigation(String name, EntityType source, EntityType target, Link
 		return !(link instanceof Link.ForeignKey);
 	}
 
+	/**
+	 * Whether entities write this navigation's link ({@code X@iot.navigationLink}). The links the
+	 * MultiDatastream extension adds to the core's Things, Sensors and ObservedProperties are
+	 * followed, expanded and filtered on like any other, but not written: those entities show the
+	 * relations of the core data model (OGC 18-088, 8.2).
+	 */
+	public boolean linked() {
+		return target != EntityType.MULTI_DATASTREAM || source == EntityType.OBSERVATION;
+	}
+
 	/** How a navigation is stored. */
 	public sealed interface Link {
 
@@ -26,8 +36,18 @@ public record Navigation(String name, EntityType source, EntityType target, Link
 		record Reverse(String column) implements Link {
 		}
 
-		/** A link table joins the two (many-to-many). */
-		record LinkTable(String table, String sourceColumn, String targetColumn) implements Link {
+		/**
+		 * A link table joins the two (many-to-many).
+		 *
+		 * @param orderColumn the column of the link table that orders the targets of one source
+		 * (a MultiDatastream's ObservedProperties); null when they have no order of their own
+		 */
+		record LinkTable(String table, String sourceColumn, String targetColumn, String orderColumn) implements Link {
+
+			public LinkTable(String table, String sourceColumn, String targetColumn) {
+				this(table, sourceColumn, targetColumn, null);
+			}
+
 		}
 
 	}

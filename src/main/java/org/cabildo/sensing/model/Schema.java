@@ -4,6 +4,7 @@ import static org.cabildo.sensing.model.EntityType.DATASTREAM;
 import static org.cabildo.sensing.model.EntityType.FEATURE_OF_INTEREST;
 import static org.cabildo.sensing.model.EntityType.HISTORICAL_LOCATION;
 import static org.cabildo.sensing.model.EntityType.LOCATION;
+import static org.cabildo.sensing.model.EntityType.MULTI_DATASTREAM;
 import static org.cabildo.sensing.model.EntityType.OBSERVATION;
 import static org.cabildo.sensing.model.EntityType.OBSERVED_PROPERTY;
 import static org.cabildo.sensing.model.EntityType.SENSOR;
@@ -20,6 +21,8 @@ import org.cabildo.sensing.model.Navigation.Link;
 
 /** The SensorThings 1.1 data model: properties and navigations of each entity type (OGC 18-088, clause 8). */
 final class Schema {
+
+	private static final String MULTI_DATASTREAM_OBSERVED_PROPERTIES = "multi_datastream_observed_properties";
 
 	private static final Map<EntityType, Map<String, Property>> PROPERTIES = new EnumMap<>(EntityType.class);
 
@@ -53,10 +56,22 @@ final class Schema {
 		properties(FEATURE_OF_INTEREST, id(), text("name"), text("description"), text("encodingType"),
 				new Property("feature", ValueKind.GEOMETRY, "feature", true, false, false),
 				json("properties", false, true));
+		// OGC 18-088, 14.4: one unit and one data type per ObservedProperty; the observationType
+		// is always OM_ComplexObservation, which the server fills in when a create leaves it out.
+		properties(MULTI_DATASTREAM, id(), text("name"), text("description"),
+				new Property("unitOfMeasurements", ValueKind.JSON, "unit_of_measurements", true, false, false),
+				new Property("observationType", ValueKind.TEXT, "observation_type", false, false, false),
+				new Property("multiObservationDataTypes", ValueKind.JSON, "multi_observation_data_types", true, false,
+						false),
+				new Property("observedArea", ValueKind.GEOMETRY, "observed_area", false, true, false),
+				new Property("phenomenonTime", ValueKind.INTERVAL, "phenomenon_time", false, true, false),
+				new Property("resultTime", ValueKind.INTERVAL, "result_time", false, true, false),
+				json("properties", false, true));
 
 		navigations(THING, manyToMany("Locations", THING, LOCATION, "thing_locations", "thing_id", "location_id"),
 				oneToMany("HistoricalLocations", THING, HISTORICAL_LOCATION, "thing_id"),
-				oneToMany("Datastreams", THING, DATASTREAM, "thing_id"));
+				oneToMany("Datastreams", THING, DATASTREAM, "thing_id"),
+				oneToMany("MultiDatastreams", THING, MULTI_DATASTREAM, "thing_id"));
 		navigations(LOCATION, manyToMany("Things", LOCATION, THING, "thing_locations", "location_id", "thing_id"),
 				manyToMany("HistoricalLocations", LOCATION, HISTORICAL_LOCATION, "historical_location_locations",
 						"location_id", "historical_location_id"));
@@ -67,15 +82,32 @@ final class Schema {
 				manyToOne("Sensor", DATASTREAM, SENSOR, "sensor_id"),
 				manyToOne("ObservedProperty", DATASTREAM, OBSERVED_PROPERTY, "observed_property_id"),
 				oneToMany("Observations", DATASTREAM, OBSERVATION, "datastream_id"));
-		navigations(SENSOR, oneToMany("Datastreams", SENSOR, DATASTREAM, "sensor_id"));
-		navigations(OBSERVED_PROPERTY, oneToMany("Datastreams", OBSERVED_PROPERTY, DATASTREAM, "observed_property_id"));
-		navigations(OBSERVATION, manyToOne("Datastream", OBSERVATION, DATASTREAM, "datastream_id"),
-				manyToOne("FeatureOfInterest", OBSERVATION, FEATURE_OF_INTEREST, "feature_of_interest_id"));
+		navigations(SENSOR, oneToMany("Datastreams", SENSOR, DATASTREAM, "sensor_id"),
+				oneToMany("MultiDatastreams", SENSOR, MULTI_DATASTREAM, "sensor_id"));
+		navigations(OBSERVED_PROPERTY, oneToMany("Datastreams", OBSERVED_PROPERTY, DATASTREAM, "observed_property_id"),
+				new Navigation("MultiDatastreams", OBSERVED_PROPERTY, MULTI_DATASTREAM, new Link.LinkTable(
+						MULTI_DATASTREAM_OBSERVED_PROPERTIES, "observed_property_id", "datastream_id"), false));
+		// An Observation belongs to a Datastream or to a MultiDatastream: both are datastream_id,
+		// and which one it is, is the type of the stream that id names.
+		navigations(OBSERVATION, observationOf("Datastream", DATASTREAM),
+				manyToOne("FeatureOfInterest", OBSERVATION, FEATURE_OF_INTEREST, "feature_of_interest_id"),
+				observationOf("MultiDatastream", MULTI_DATASTREAM));
+		navigations(MULTI_DATASTREAM, manyToOne("Thing", MULTI_DATASTREAM, THING, "thing_id"),
+				manyToOne("Sensor", MULTI_DATASTREAM, SENSOR, "sensor_id"),
+				new Navigation("ObservedProperties", MULTI_DATASTREAM, OBSERVED_PROPERTY,
+						new Link.LinkTable(MULTI_DATASTREAM_OBSERVED_PROPERTIES, "datastream_id", "observed_property_id",
+								"component_index"),
+						false),
+				oneToMany("Observations", MULTI_DATASTREAM, OBSERVATION, "datastream_id"));
 		navigations(FEATURE_OF_INTEREST, oneToMany("Observations", FEATURE_OF_INTEREST, OBSERVATION,
 				"feature_of_interest_id"));
 	}
 
 	private Schema() {
+	}
+
+	private static Navigation observationOf(String name, EntityType stream) {
+		return new Navigation(name, OBSERVATION, stream, new Link.ForeignKey("datastream_id"), false);
 	}
 
 	static List<Property> properties(EntityType type) {

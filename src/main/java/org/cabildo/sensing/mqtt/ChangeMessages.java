@@ -126,7 +126,7 @@ class ChangeMessages implements DisposableBean {
 				continue;
 			}
 			List<String> paths = new ArrayList<>();
-			paths.add("Datastreams(" + observation.datastreamId() + ")/Observations");
+			paths.add(observation.stream().setName() + "(" + observation.datastreamId() + ")/Observations");
 			// Every collection it is in, for the subscribers there are. An external broker does not
 			// tell who listens: there only the collection devices publish to is announced, so that
 			// a city's stream of readings is not sent three times over for no one.

@@ -71,9 +71,10 @@ class IncomingObservations {
 		Optional<Topics.Creation> creation = Topics.creation(topic);
 		if (creation.isEmpty()) {
 			return refused(Receipt.Fault.TOPIC, "Observations are created by publishing to v1.1/Datastreams(id)/Observations"
-					+ " or v1.1/Observations, not to " + topic);
+					+ ", v1.1/MultiDatastreams(id)/Observations or v1.1/Observations, not to " + topic);
 		}
 		Long datastream = creation.get().datastream();
+		EntityType stream = creation.get().stream();
 		JsonNode body;
 		try {
 			body = json.readTree(payload);
@@ -92,7 +93,7 @@ class IncomingObservations {
 		}
 		Optional<NewObservation> row;
 		try {
-			row = ObservationDrafts.read(body, datastream, clock.instant(), "");
+			row = ObservationDrafts.read(body, stream, datastream, clock.instant(), "");
 		}
 		catch (ApiException e) {
 			return refused(Receipt.Fault.CONTENT, e.getMessage());
@@ -103,21 +104,24 @@ class IncomingObservations {
 		}
 		long target = row.isPresent() ? row.get().datastreamId() : datastream != null ? datastream : linked(body);
 		if (!writable.test(target)) {
+			String named = row.isPresent() ? row.get().stream().entityName() : stream.entityName();
 			return refused(Receipt.Fault.NOT_AUTHORISED, target < 0 ? "not authorised to create a Datastream"
-					: "not authorised to create Observations in Datastream " + target);
+					: "not authorised to create Observations in " + named + " " + target);
 		}
 		if (row.isEmpty()) {
 			// It creates its FeatureOfInterest inline: the entity writer does that, in its own transaction,
 			// as the platform on behalf of a publisher the broker has just found allowed to write here.
 			return CompletableFuture.supplyAsync(
-					() -> Platform.runAs("MQTT publish on " + topic, () -> createWithFeature(body, datastream)), waiting);
+					() -> Platform.runAs("MQTT publish on " + topic, () -> createWithFeature(body, stream, datastream)),
+					waiting);
 		}
 		return submit(row.get(), untilStored);
 	}
 
-	/** The Datastream a payload links to by id; -1 when it has one inline, to be created. */
+	/** The Datastream (or MultiDatastream) a payload links to by id; -1 when it has one inline, to be created. */
 	private static long linked(JsonNode body) {
-		JsonNode id = body.path("Datastream").path("@iot.id");
+		JsonNode id = (body.has("MultiDatastream") ? body.path("MultiDatastream") : body.path("Datastream"))
+			.path("@iot.id");
 		return id.isIntegralNumber() && id.canConvertToLong() ? id.asLong() : -1;
 	}
 
@@ -158,10 +162,10 @@ class IncomingObservations {
 		return CompletableFuture.completedFuture(new Receipt.Queued());
 	}
 
-	private Receipt createWithFeature(JsonNode body, Long datastream) {
+	private Receipt createWithFeature(JsonNode body, EntityType stream, Long datastream) {
 		try {
 			ParentLink parent = datastream == null ? null
-					: new ParentLink(EntityType.DATASTREAM.navigation("Observations").orElseThrow(), datastream);
+					: new ParentLink(stream.navigation("Observations").orElseThrow(), datastream);
 			long id = writer.create(DraftReader.read(EntityType.OBSERVATION, body, DraftReader.Mode.CREATE, ""), parent);
 			return new Receipt.Stored(id);
 		}

@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.cabildo.sensing.model.EntityType;
+
 /**
  * The topics of the SensorThings MQTT extension (OGC 18-088, clause 14): a version, then a
  * resource path as in a URL ({@code v1.1/Datastreams(1)/Observations}), for subscriptions
@@ -14,8 +16,12 @@ final class Topics {
 
 	static final List<String> VERSIONS = List.of("v1.0", "v1.1");
 
-	/** Where devices publish Observations: with the Datastream in the topic or in the payload. */
-	private static final Pattern CREATION = Pattern.compile("v1\\.[01]/(?:Datastreams\\((\\d{1,18})\\)/)?Observations");
+	/**
+	 * Where devices publish Observations: with the Datastream (or MultiDatastream) in the topic or
+	 * in the payload.
+	 */
+	private static final Pattern CREATION = Pattern
+		.compile("v1\\.[01]/(?:(Datastreams|MultiDatastreams)\\((\\d{1,18})\\)/)?Observations");
 
 	private static final String SHARED = "$share/";
 
@@ -28,7 +34,10 @@ final class Topics {
 	 */
 	enum Kind {
 
-		/** {@code v1.1/Datastreams(7)/Observations}: devices publish Observations of that Datastream. */
+		/**
+		 * {@code v1.1/Datastreams(7)/Observations} (or {@code MultiDatastreams(7)}): devices publish
+		 * Observations of that Datastream.
+		 */
 		DATASTREAM_OBSERVATIONS("v1.1/Datastreams(7)/Observations"),
 		/** {@code v1.1/Observations}: devices publish Observations naming their Datastream. */
 		OBSERVATIONS("v1.1/Observations"),
@@ -76,10 +85,25 @@ final class Topics {
 		if (!matcher.matches()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Creation(matcher.group(1) == null ? null : Long.valueOf(matcher.group(1))));
+		if (matcher.group(2) == null) {
+			return Optional.of(new Creation(null));
+		}
+		EntityType stream = matcher.group(1).equals("MultiDatastreams") ? EntityType.MULTI_DATASTREAM
+				: EntityType.DATASTREAM;
+		return Optional.of(new Creation(Long.valueOf(matcher.group(2)), stream));
 	}
 
-	record Creation(Long datastream) {
+	/**
+	 * @param datastream the id of the Datastream or MultiDatastream the topic names; null when the
+	 * payload is to name it
+	 * @param stream which of the two the topic names
+	 */
+	record Creation(Long datastream, EntityType stream) {
+
+		Creation(Long datastream) {
+			this(datastream, EntityType.DATASTREAM);
+		}
+
 	}
 
 	/** A topic filter without its {@code $share/group/} prefix: what it matches. */

@@ -95,7 +95,7 @@ public class EntityReader {
 		if (!hidden.isEmpty()) {
 			conditions.add(hidden.exclude(ALIAS));
 		}
-		List<EntityRow> rows = query(type, selection, conditions, List.of(), 1, 0);
+		List<EntityRow> rows = query(type, selection, conditions, List.of(), 1, 0, null);
 		if (rows.isEmpty() && !hidden.isEmpty()) {
 			refuseIfHidden(scope, EntityType.OBSERVATION, id);
 		}
@@ -151,6 +151,17 @@ public class EntityReader {
 
 	public boolean exists(EntityType type, long id) {
 		return jdbc.sql("SELECT COUNT(*) FROM " + type.table() + " WHERE id = ?").param(id).query(Long.class).single() > 0;
+	}
+
+	/** Of some ids, those of entities of this type that exist. */
+	private Set<Long> existing(EntityType type, java.util.Collection<Long> ids) {
+		long[] distinct = ids.stream().filter(java.util.Objects::nonNull).distinct().mapToLong(Long::longValue).toArray();
+		if (distinct.length == 0) {
+			return Set.of();
+		}
+		SqlFragment sql = concat("SELECT id FROM " + type.table() + " WHERE id = ANY(", bind(dialect.idArray(distinct)),
+				")");
+		return Set.copyOf(jdbc.sql(sql.text()).params(sql.parameters()).query(Long.class).list());
 	}
 
 	/** The id a to-one navigation property of an entity points to. */
@@ -215,8 +226,7 @@ public class EntityReader {
 			conditions.add(parent.condition(ALIAS));
 		}
 		if (type == EntityType.OBSERVATION && !hidden.isEmpty()) {
-			if (parent != null && parent.navigation().source() == EntityType.DATASTREAM
-					&& hidden.contains(parent.parentId())) {
+			if (parent != null && isStream(parent.navigation().source()) && hidden.contains(parent.parentId())) {
 				if (prefix.isEmpty()) {
 					refuseIfHidden(read.scope(), parent.parentId());
 				}
@@ -229,6 +239,13 @@ public class EntityReader {
 			conditions.add(translator.condition(type, ALIAS, options.filter(), prefix + "$filter", aliases));
 		}
 		List<SqlFragment> order = translator.orderBy(type, ALIAS, options.orderBy(), prefix + "$orderby", aliases);
+		if (order.isEmpty() && parent != null && parent.navigation().link() instanceof Link.LinkTable link
+				&& link.orderColumn() != null) {
+			// A MultiDatastream's ObservedProperties come in the order of the values of its results.
+			order = List.of(concat("(SELECT po." + link.orderColumn() + " FROM " + link.table() + " po WHERE po."
+					+ link.targetColumn() + " = " + ALIAS + ".id AND po." + link.sourceColumn() + " = ",
+					bind(parent.parentId()), ") ASC"));
+		}
 		if (parent != null && parent.navigation().link() instanceof Link.Reverse reverse) {
 			// Every row has the parent's key here, so ordering by it first changes nothing. But H2
 			// reads an index in order (observations by (datastream_id, phenomenon_time)) only when
@@ -242,7 +259,7 @@ public class EntityReader {
 		// Never more than the budget has left: a page cut short by it is paged on like any other.
 		int limit = Math.min(top, read.budget().left());
 		List<EntityRow> rows = top == 0 ? List.of()
-				: query(type, selection, conditions, order, limit + 1, options.skip());
+				: query(type, selection, conditions, order, limit + 1, options.skip(), parent);
 		boolean more = rows.size() > limit;
 		if (more) {
 			rows = rows.subList(0, limit);
@@ -262,7 +279,7 @@ public class EntityReader {
 	private long count(EntityType type, ParentLink parent, QueryOptions options, List<SqlFragment> conditions) {
 		if (isAllObservationsOfDatastream(type, parent, options)) {
 			// Kept current by the observation writer, so counting a million rows costs one lookup.
-			return jdbc.sql("SELECT observation_count FROM datastreams WHERE id = ?")
+			return jdbc.sql("SELECT observation_count FROM streams WHERE id = ?")
 				.param(parent.parentId())
 				.query(Long.class)
 				.optional()
@@ -274,14 +291,45 @@ public class EntityReader {
 
 	private static boolean isAllObservationsOfDatastream(EntityType type, ParentLink parent, QueryOptions options) {
 		return type == EntityType.OBSERVATION && parent != null && options.filter() == null
-				&& parent.navigation().source() == EntityType.DATASTREAM;
+				&& isStream(parent.navigation().source());
 	}
 
+	/** Datastreams and MultiDatastreams: what Observations belong to, and what governance keys on. */
+	private static boolean isStream(EntityType type) {
+		return type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM;
+	}
+
+	/** @param parent the entity the rows are related to, or null */
 	private List<EntityRow> query(EntityType type, Selection selection, List<SqlFragment> conditions,
-			List<SqlFragment> order, int limit, int offset) {
+			List<SqlFragment> order, int limit, int offset, ParentLink parent) {
 		Columns columns = Columns.of(type, selection.properties());
 		SqlFragment sql = SelectBuilder.page(type, columns, conditions, order, limit, offset);
-		return jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns)).list();
+		List<EntityRow> rows = jdbc.sql(sql.text()).params(sql.parameters()).query((rs, n) -> map(rs, type, columns))
+			.list();
+		if (type == EntityType.OBSERVATION && !rows.isEmpty()) {
+			linkStreams(rows, parent);
+		}
+		return rows;
+	}
+
+	/**
+	 * An Observation's stream id is its Datastream's or its MultiDatastream's: each row keeps it
+	 * under the one it is, and has no other (so that it writes, expands and follows only that).
+	 * The Observations of a Datastream or a MultiDatastream are known to be of its kind; others
+	 * are looked up, once for the page.
+	 */
+	private void linkStreams(List<EntityRow> rows, ParentLink parent) {
+		Set<Long> streams = new LinkedHashSet<>();
+		rows.forEach(row -> streams.add(row.foreignKey("Datastream")));
+		EntityType source = parent == null ? null : parent.navigation().source();
+		Set<Long> multi = source == EntityType.MULTI_DATASTREAM ? streams
+				: source == EntityType.DATASTREAM ? Set.of() : existing(EntityType.MULTI_DATASTREAM, streams);
+		for (EntityRow row : rows) {
+			Long stream = row.foreignKey("Datastream");
+			boolean isMulti = multi.contains(stream);
+			row.putForeignKey("Datastream", isMulti ? null : stream);
+			row.putForeignKey("MultiDatastream", isMulti ? stream : null);
+		}
 	}
 
 	/**
@@ -345,7 +393,7 @@ public class EntityReader {
 			throw new RowBudget.Spent();
 		}
 		List<EntityRow> related = ids.isEmpty() ? List.of()
-				: query(target, selection, conditions, List.of(), ids.size(), 0);
+				: query(target, selection, conditions, List.of(), ids.size(), 0, null);
 		read.budget().spend(related.size());
 		if (expand(read, related, target, options.expand(), prefix) < related.size()) {
 			// The rows share what is expanded to one: none may lose part of theirs.

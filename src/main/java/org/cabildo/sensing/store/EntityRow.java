@@ -57,6 +57,15 @@ public final class EntityRow {
 		foreignKeys.put(navigation, id);
 	}
 
+	/**
+	 * The id of an Observation's Datastream or MultiDatastream (they share one id space, and an
+	 * Observation has one of the two), for what keys on it: purpose binding, the ledger.
+	 */
+	public Long streamId() {
+		Long datastream = foreignKeys.get("Datastream");
+		return datastream != null ? datastream : foreignKeys.get("MultiDatastream");
+	}
+
 	/** Expanded navigation properties: an {@link EntityRow} (to-one) or a {@link Page} (to-many). */
 	public Map<String, Object> expanded() {
 		return expanded;

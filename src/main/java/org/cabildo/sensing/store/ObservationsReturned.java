@@ -57,7 +57,7 @@ public final class ObservationsReturned {
 	}
 
 	private void add(EntityRow row) {
-		Long datastream = row.foreignKey("Datastream");
+		Long datastream = row.streamId();
 		if (datastream == null) {
 			return;
 		}

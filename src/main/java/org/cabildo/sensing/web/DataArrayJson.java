@@ -95,8 +95,12 @@ final class DataArrayJson {
 
 	void page(JsonGenerator json, Page page, String url) {
 		Map<Long, List<EntityRow>> byDatastream = new LinkedHashMap<>();
+		java.util.Set<Long> multi = new java.util.HashSet<>();
 		for (EntityRow row : page.rows()) {
-			byDatastream.computeIfAbsent(row.foreignKey("Datastream"), id -> new ArrayList<>()).add(row);
+			byDatastream.computeIfAbsent(row.streamId(), id -> new ArrayList<>()).add(row);
+			if (row.foreignKey("MultiDatastream") != null) {
+				multi.add(row.streamId());
+			}
 		}
 		json.writeStartObject();
 		if (page.count() != null) {
@@ -104,7 +108,8 @@ final class DataArrayJson {
 		}
 		json.writeName("value");
 		json.writeStartArray();
-		byDatastream.forEach((datastream, rows) -> group(json, datastream, rows));
+		byDatastream.forEach((datastream, rows) -> group(json,
+				multi.contains(datastream) ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM, datastream, rows));
 		json.writeEndArray();
 		if (page.hasMore()) {
 			json.writeStringProperty("@iot.nextLink", out.nextLink(url, page));
@@ -112,9 +117,9 @@ final class DataArrayJson {
 		json.writeEndObject();
 	}
 
-	private void group(JsonGenerator json, long datastream, List<EntityRow> rows) {
+	private void group(JsonGenerator json, EntityType stream, long datastream, List<EntityRow> rows) {
 		json.writeStartObject();
-		json.writeStringProperty("Datastream@iot.navigationLink", out.selfLink(EntityType.DATASTREAM, datastream));
+		json.writeStringProperty(stream.entityName() + "@iot.navigationLink", out.selfLink(stream, datastream));
 		json.writeName("components");
 		json.writeStartArray();
 		for (Component component : components) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.write.InvalidEntityException;
 import org.cabildo.sensing.write.NewObservation;
 import org.cabildo.sensing.write.ObservationDrafts;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads a CreateObservations body (OGC 18-088, 14.4): groups of a Datastream, the names of
+ * Reads a CreateObservations body (OGC 18-088, 14.4): groups of a Datastream (or of a
+ * MultiDatastream, whose results are arrays), the names of
  * the {@code components}, and a {@code dataArray} of rows holding their values. Each row is
  * made into an Observation object and read with the same checks as any POSTed Observation;
  * a row that breaks them is refused with the reason and the JSON pointer of the fault, and
@@ -33,8 +35,8 @@ final class DataArrayRows {
 	private static final Set<String> PROPERTIES = Set.of("phenomenonTime", "result", "resultTime", "resultQuality",
 			"validTime", "parameters");
 
-	private static final Set<String> GROUP_MEMBERS = Set.of("Datastream", "components", "dataArray",
-			"dataArray@iot.count");
+	private static final Set<String> GROUP_MEMBERS = Set.of("Datastream", "MultiDatastream", "components",
+			"dataArray", "dataArray@iot.count");
 
 	/**
 	 * One observation of the request: the row to store, or why it is refused.
@@ -61,11 +63,11 @@ final class DataArrayRows {
 	}
 
 	/** What every row of a group shares: its Datastream and the meaning of each value, or why the group is at fault. */
-	private record Layout(Long datastream, String[] keys, Map<String, Integer> positions, String fault,
-			String faultAt) {
+	private record Layout(EntityType stream, Long datastream, String[] keys, Map<String, Integer> positions,
+			String fault, String faultAt) {
 
 		static Layout faulty(String fault, String at) {
-			return new Layout(null, null, null, fault, at);
+			return new Layout(null, null, null, null, fault, at);
 		}
 
 	}
@@ -106,26 +108,29 @@ final class DataArrayRows {
 
 	private static Layout layout(JsonNode group, String pointer) {
 		for (String member : group.propertyNames()) {
-			if (member.equals("MultiDatastream")) {
-				return Layout.faulty("MultiDatastreams are not supported; a group names a Datastream",
-						pointer + "/MultiDatastream");
-			}
 			if (!GROUP_MEMBERS.contains(member)) {
-				return Layout.faulty("'" + member + "' is not a member of a group; a group has Datastream, "
-						+ "components and dataArray", pointer + "/" + member.replace("~", "~0").replace("/", "~1"));
+				return Layout.faulty("'" + member + "' is not a member of a group; a group has Datastream (or "
+						+ "MultiDatastream), components and dataArray",
+						pointer + "/" + member.replace("~", "~0").replace("/", "~1"));
 			}
 		}
-		JsonNode link = group.get("Datastream");
+		if (group.has("Datastream") && group.has("MultiDatastream")) {
+			return Layout.faulty("a group names a Datastream or a MultiDatastream, not both",
+					pointer + "/MultiDatastream");
+		}
+		EntityType stream = group.has("MultiDatastream") ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM;
+		String streamName = stream.entityName();
+		JsonNode link = group.get(streamName);
 		if (link == null) {
 			return Layout.faulty("the group names no Datastream", pointer);
 		}
 		Long datastream = linkId(link);
 		if (datastream == null) {
-			return Layout.faulty("the Datastream is named as {\"@iot.id\": n} with an integer n",
-					pointer + "/Datastream");
+			return Layout.faulty("the " + streamName + " is named as {\"@iot.id\": n} with an integer n",
+					pointer + "/" + streamName);
 		}
 		if (!ObservationIntake.mayExist(datastream)) {
-			return Layout.faulty("Datastream " + datastream + " does not exist", pointer + "/Datastream");
+			return Layout.faulty(streamName + " " + datastream + " does not exist", pointer + "/" + streamName);
 		}
 		JsonNode components = group.get("components");
 		if (components == null || !components.isArray() || components.isEmpty()) {
@@ -152,7 +157,7 @@ final class DataArrayRows {
 			}
 			keys[c] = key;
 		}
-		return new Layout(datastream, keys, positions, null, null);
+		return new Layout(stream, datastream, keys, positions, null, null);
 	}
 
 	private static Row row(Layout layout, JsonNode values, String pointer, Instant now) {
@@ -180,7 +185,8 @@ final class DataArrayRows {
 			}
 		}
 		try {
-			Optional<NewObservation> read = ObservationDrafts.read(observation, layout.datastream(), now, pointer);
+			Optional<NewObservation> read = ObservationDrafts.read(observation, layout.stream(), layout.datastream(), now,
+					pointer);
 			if (read.isEmpty()) {
 				return Row.refused(pointer, "a row creates no other entity", pointer);
 			}

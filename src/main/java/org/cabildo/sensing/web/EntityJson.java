@@ -111,7 +111,8 @@ final class EntityJson {
 			if (row.expanded().containsKey(navigation.name())) {
 				expanded(json, navigation, row.expanded().get(navigation.name()), options, self);
 			}
-			if (selection.includes(navigation)) {
+			if (selection.includes(navigation) && (navigation.linked() || !selection.all())
+					&& (navigation.toMany() || row.foreignKey(navigation.name()) != null)) {
 				json.writeStringProperty(navigation.name() + "@iot.navigationLink", self + "/" + navigation.name());
 			}
 		}
@@ -144,7 +145,10 @@ final class EntityJson {
 			}
 		}
 		for (Navigation navigation : EntityType.OBSERVATION.navigations()) {
-			json.writeStringProperty(navigation.name() + "@iot.navigationLink", self + "/" + navigation.name());
+			// Its Datastream or its MultiDatastream, whichever it belongs to, and its FeatureOfInterest.
+			if (navigation.target() == EntityType.FEATURE_OF_INTEREST || navigation.target() == stored.stream()) {
+				json.writeStringProperty(navigation.name() + "@iot.navigationLink", self + "/" + navigation.name());
+			}
 		}
 		json.writeEndObject();
 	}

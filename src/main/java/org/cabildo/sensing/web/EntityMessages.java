@@ -83,7 +83,10 @@ public final class EntityMessages {
 				}
 			}
 			for (Navigation navigation : EntityType.OBSERVATION.navigations()) {
-				if (selection.includes(navigation)) {
+				// Its Datastream or its MultiDatastream, whichever it belongs to, as a GET shows it.
+				boolean its = navigation.target() == EntityType.FEATURE_OF_INTEREST
+						|| navigation.target() == observation.stream();
+				if (selection.includes(navigation) && its) {
 					json.writeStringProperty(navigation.name() + "@iot.navigationLink", self + "/" + navigation.name());
 				}
 			}

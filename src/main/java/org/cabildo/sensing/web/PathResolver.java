@@ -92,6 +92,8 @@ class PathResolver {
 				throw ApiException.badRequest("'" + navigation.name() + "' is a single entity and takes no id");
 			}
 			Long id = reader.foreignKey(entity.type(), entity.id(), navigation)
+				// An Observation's stream id names a Datastream or a MultiDatastream: it has only the one.
+				.filter(target -> !navigation.target().sharesTable() || reader.exists(navigation.target(), target))
 				.orElseThrow(() -> ApiException.notFound(entity.type().entityName() + " " + entity.id() + " has no "
 						+ navigation.name()));
 			return new Target.Entity(navigation.target(), id);

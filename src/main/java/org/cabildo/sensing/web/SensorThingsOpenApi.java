@@ -50,8 +50,9 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 			.description("""
 					Open smart-city data platform. The sensor data hub speaks the OGC SensorThings API 1.1 \
 					(OGC 18-088) under /v1.1 (and 1.0 under /v1.0): Things, Locations, HistoricalLocations, \
-					Datastreams, Sensors, ObservedProperties, Observations and FeaturesOfInterest, with the \
-					query options $filter, $expand, $select, $orderby, $top, $skip, $count and \
+					Datastreams, Sensors, ObservedProperties, Observations and FeaturesOfInterest, and the \
+					MultiDatastreams of the MultiDatastream extension (whose Observations' results are arrays, one \
+					value per ObservedProperty in their order), with the query options $filter, $expand, $select, $orderby, $top, $skip, $count and \
 					$resultFormat=dataArray, CreateObservations and $batch. Errors are JSON problem bodies \
 					(RFC 9457) naming what is wrong and where.""")
 			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
@@ -73,15 +74,17 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 
 	/** {@code POST CreateObservations}, the DataArray extension (OGC 18-088, 14.4). */
 	private void describeCreateObservations(OpenAPI openApi) {
-		Schema<?> group = new ObjectSchema().description("Observations of one Datastream")
+		Schema<?> group = new ObjectSchema()
+			.description("Observations of one Datastream, or of one MultiDatastream (named instead of the Datastream)")
 			.addProperty("Datastream", new ObjectSchema().addProperty("@iot.id", new IntegerSchema()))
+			.addProperty("MultiDatastream", new ObjectSchema().addProperty("@iot.id", new IntegerSchema()))
 			.addProperty("components", new ArraySchema().items(new StringSchema()
 				._enum(List.of("phenomenonTime", "result", "resultTime", "resultQuality", "validTime", "parameters",
 						"FeatureOfInterest/id")))
 				.description("The meaning of each value of a row, in order"))
 			.addProperty("dataArray", new ArraySchema().items(new ArraySchema().items(new Schema<>()))
 				.description("One row (an array of values in the order of components) per Observation"));
-		group.setRequired(List.of("Datastream", "components", "dataArray"));
+		group.setRequired(List.of("components", "dataArray"));
 		Schema<?> answers = new ArraySchema().items(new Schema<>().description(
 				"The selfLink of the Observation of the row (the one stored before, for a re-sent reading), or "
 						+ "\"error\"; with reasons=true an object {\"selfLink\": ...} or {\"error\": reason, "
@@ -304,7 +307,10 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 			}
 			Schema<?> value = switch (property.kind()) {
 				case TEXT -> new StringSchema();
-				case JSON, GEOMETRY -> new ObjectSchema();
+				case JSON, GEOMETRY -> property.name().equals("unitOfMeasurements")
+						? new ArraySchema().items(new ObjectSchema())
+						: property.name().equals("multiObservationDataTypes") ? new ArraySchema().items(new StringSchema())
+								: new ObjectSchema();
 				case INSTANT -> new StringSchema().format("date-time");
 				case INTERVAL -> new StringSchema().description("ISO 8601 interval start/end");
 				case INSTANT_OR_INTERVAL -> new StringSchema().description("ISO 8601 instant or interval start/end");

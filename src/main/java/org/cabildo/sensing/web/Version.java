@@ -36,7 +36,7 @@ enum Version {
 				REQUIREMENTS_1_1 + "request-data", REQUIREMENTS_1_1 + "create-update-delete",
 				REQUIREMENTS_1_1 + "create-update-delete/historical-location-manual-creation",
 				REQUIREMENTS_1_1 + "create-update-delete/update-entity-put", REQUIREMENTS_1_1 + "data-array/data-array",
-				REQUIREMENTS_1_1 + "batch-request/batch-request");
+				REQUIREMENTS_1_1 + "batch-request/batch-request", REQUIREMENTS_1_1 + "multi-datastream");
 	}
 
 }

@@ -80,7 +80,7 @@ class DatastreamStatistics {
 		List<Long> missing = new ArrayList<>();
 		extents.forEach((datastream, extent) -> {
 			int updated = jdbc.sql("""
-					UPDATE datastreams SET observation_count = observation_count + ?,
+					UPDATE streams SET observation_count = observation_count + ?,
 					    phenomenon_time_start = LEAST(COALESCE(phenomenon_time_start, ?), ?),
 					    phenomenon_time_end = GREATEST(COALESCE(phenomenon_time_end, ?), ?),
 					    result_time_start = COALESCE(LEAST(COALESCE(result_time_start, ?), ?), result_time_start),
@@ -122,7 +122,7 @@ class DatastreamStatistics {
 	void recompute(Collection<Long> datastreams) {
 		for (long datastream : new java.util.TreeSet<>(datastreams)) {
 			jdbc.sql("""
-					UPDATE datastreams SET
+					UPDATE streams SET
 					    observation_count = (SELECT COUNT(*) FROM observations o WHERE o.datastream_id = ?),
 					    phenomenon_time_start = (SELECT MIN(o.phenomenon_time) FROM observations o WHERE o.datastream_id = ?),
 					    phenomenon_time_end = (SELECT MAX(COALESCE(o.phenomenon_time_end, o.phenomenon_time))
@@ -175,7 +175,7 @@ class DatastreamStatistics {
 			Geometry all = new GeometryFactory().buildGeometry(geometries);
 			area = GeoJson.write(all.getEnvelope()).toString();
 		}
-		jdbc.sql("UPDATE datastreams SET observed_area = " + dialect.jsonParameter() + " WHERE id = ?")
+		jdbc.sql("UPDATE streams SET observed_area = " + dialect.jsonParameter() + " WHERE id = ?")
 			.params(area, datastream)
 			.update();
 	}

@@ -135,6 +135,15 @@ public final class DraftReader {
 				if (mustBeObject && !value.isObject()) {
 					throw new InvalidEntityException("'" + property.name() + "' must be a JSON object", pointer);
 				}
+				// A MultiDatastream's, one per ObservedProperty (OGC 18-088, 14.4).
+				if (property.name().equals("unitOfMeasurements") && !arrayOf(value, JsonNode::isObject)) {
+					throw new InvalidEntityException("'unitOfMeasurements' must be an array of JSON objects, the unit of"
+							+ " each ObservedProperty in their order", pointer);
+				}
+				if (property.name().equals("multiObservationDataTypes") && !arrayOf(value, JsonNode::isString)) {
+					throw new InvalidEntityException("'multiObservationDataTypes' must be an array of strings, the"
+							+ " observation type of each ObservedProperty in their order", pointer);
+				}
 				yield new RawJson(value.toString());
 			}
 			case GEOMETRY -> {
@@ -155,6 +164,18 @@ public final class DraftReader {
 			case RESULT -> result(value);
 			case ID -> throw new IllegalStateException("ids are never written");
 		};
+	}
+
+	private static boolean arrayOf(JsonNode value, java.util.function.Predicate<JsonNode> member) {
+		if (!value.isArray()) {
+			return false;
+		}
+		for (JsonNode item : value) {
+			if (!member.test(item)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private TimeValue time(JsonNode value, String pointer, boolean intervalAllowed) {

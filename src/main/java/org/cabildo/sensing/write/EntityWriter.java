@@ -60,9 +60,12 @@ public class EntityWriter {
 
 	private final ObjectProvider<WriteAccess> access;
 
+	private final MultiDatastreams multiDatastreams;
+
 	public EntityWriter(JdbcClient jdbc, Dialect dialect, ObservationStore observations, FeatureResolver features,
 			ObservationPartitions partitions, Clock clock, ApplicationEventPublisher events, Owners owners,
-			ObjectProvider<WriteAccess> access) {
+			ObjectProvider<WriteAccess> access, MultiDatastreams multiDatastreams) {
+		this.multiDatastreams = multiDatastreams;
 		this.events = events;
 		this.owners = owners;
 		this.access = access;
@@ -122,16 +125,21 @@ public class EntityWriter {
 		if (parent != null && parent.navigation().link() instanceof Link.Reverse) {
 			foreignKeys.put(EntityType.inverse(parent.navigation()).name(), parent.parentId());
 		}
-		InlineDeclaration inline = type == EntityType.DATASTREAM ? InlineDeclaration.in(draft.values())
+		InlineDeclaration inline = type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM
+				? InlineDeclaration.in(draft.values())
 				: new InlineDeclaration(draft.values(), null);
 		long id = switch (type) {
 			case OBSERVATION -> {
-				Long datastream = foreignKeys.get("Datastream");
+				Long datastream = streamOf(draft, foreignKeys);
 				if (datastream != null) {
 					access().requireObservations(datastream,
 							() -> owners.ofDatastream(datastream).orElse(-1L));
 				}
 				yield createObservation(draft, foreignKeys, now);
+			}
+			case MULTI_DATASTREAM -> {
+				requireForeignKeys(draft, foreignKeys);
+				yield insertMultiDatastream(draft, foreignKeys, organisationOfNew(type, foreignKeys, parent), now);
 			}
 			default -> {
 				requireForeignKeys(draft, foreignKeys);
@@ -141,11 +149,12 @@ public class EntityWriter {
 		if (parent != null && parent.navigation().link() instanceof Link.LinkTable) {
 			linkToParent(type, id, parent, now, history);
 		}
-		if (type == EntityType.DATASTREAM) {
+		if (type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM) {
+			// A MultiDatastream is a Datastream to governance: the same ids, the same declaration.
 			events.publishEvent(new DatastreamCreated(id, inline.declaration(), pointer(draft)));
 		}
 		for (Navigation navigation : type.navigations()) {
-			if (navigation.toMany()) {
+			if (navigation.toMany() && !MultiDatastreams.isComponentLink(navigation)) {
 				boolean childHistory = !(type == EntityType.THING && navigation.name().equals("Locations"));
 				for (Draft child : draft.related(navigation.name())) {
 					create(child, new ParentLink(navigation, id), now, childHistory);
@@ -164,11 +173,23 @@ public class EntityWriter {
 		return id;
 	}
 
-	private long createObservation(Draft draft, Map<String, Long> foreignKeys, Instant now) {
-		Long datastream = foreignKeys.get("Datastream");
-		if (datastream == null) {
-			throw new InvalidEntityException("an Observation needs a Datastream", pointer(draft));
+	/** The Datastream or MultiDatastream of a new Observation; null if it has neither yet. */
+	private static Long streamOf(Draft draft, Map<String, Long> foreignKeys) {
+		if (foreignKeys.containsKey("Datastream") && foreignKeys.containsKey("MultiDatastream")) {
+			throw new InvalidEntityException("an Observation belongs to a Datastream or to a MultiDatastream, not both",
+					pointer(draft));
 		}
+		return foreignKeys.containsKey("MultiDatastream") ? foreignKeys.get("MultiDatastream")
+				: foreignKeys.get("Datastream");
+	}
+
+	private long createObservation(Draft draft, Map<String, Long> foreignKeys, Instant now) {
+		Long datastream = streamOf(draft, foreignKeys);
+		if (datastream == null) {
+			throw new InvalidEntityException("an Observation needs a Datastream or a MultiDatastream", pointer(draft));
+		}
+		EntityType stream = foreignKeys.containsKey("MultiDatastream") ? EntityType.MULTI_DATASTREAM
+				: EntityType.DATASTREAM;
 		Long feature = foreignKeys.get("FeatureOfInterest");
 		if (feature == null) {
 			feature = features.forDatastream(datastream, pointer(draft));
@@ -178,7 +199,30 @@ public class EntityWriter {
 		partitions.ensure(List.of(phenomenonTime.start()));
 		return observations.insert(new NewObservation(datastream, feature, phenomenonTime,
 				(Instant) draft.value("resultTime"), draft.value("result"), (RawJson) draft.value("resultQuality"),
-				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters")));
+				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters"), stream));
+	}
+
+	/**
+	 * Inserts a MultiDatastream with its ObservedProperties, in order: each is the ObservedProperty
+	 * of one value of every result, and of the unit and data type at the same place.
+	 */
+	private long insertMultiDatastream(Draft draft, Map<String, Long> foreignKeys, Long organisation, Instant now) {
+		Map<String, Object> values = new HashMap<>(draft.values());
+		MultiDatastreams.requireComplexObservations(values, pointer(draft));
+		values.put("observationType", MultiDatastreams.COMPLEX_OBSERVATION);
+		ColumnValues columns = ColumnValues.of(EntityType.MULTI_DATASTREAM, values, foreignKeys, dialect);
+		columns.add("multi", "?", true);
+		columns.add("organisation_id", "?", organisation);
+		KeyHolder keys = new GeneratedKeyHolder();
+		jdbc.sql(columns.insert(EntityType.MULTI_DATASTREAM.storedIn())).params(columns.values()).update(keys, "id");
+		long id = keys.getKeyAs(Number.class).longValue();
+		List<Long> observedProperties = new ArrayList<>();
+		for (Draft observedProperty : draft.related("ObservedProperties")) {
+			observedProperties.add(create(observedProperty, null, now, true));
+		}
+		multiDatastreams.link(id, observedProperties, pointer(draft));
+		multiDatastreams.requireShape(id, pointer(draft));
+		return id;
 	}
 
 	private void requireForeignKeys(Draft draft, Map<String, Long> foreignKeys) {
@@ -205,10 +249,10 @@ public class EntityWriter {
 			case THING -> {
 				return access().organisationForNewThing();
 			}
-			case DATASTREAM -> {
+			case DATASTREAM, MULTI_DATASTREAM -> {
 				long thing = foreignKeys.get("Thing");
 				long organisation = owners.ofThing(thing).orElse(WriteAccess.UNASSIGNED);
-				access().requireChange(Set.of(organisation), "create a Datastream of Thing " + thing);
+				access().requireChange(Set.of(organisation), "create a " + type.entityName() + " of Thing " + thing);
 				return organisation;
 			}
 			case HISTORICAL_LOCATION -> {
@@ -232,7 +276,7 @@ public class EntityWriter {
 			columns.add("organisation_id", "?", organisation);
 		}
 		KeyHolder keys = new GeneratedKeyHolder();
-		jdbc.sql(columns.insert(type.table())).params(columns.values()).update(keys, "id");
+		jdbc.sql(columns.insert(type.storedIn())).params(columns.values()).update(keys, "id");
 		return keys.getKeyAs(Number.class).longValue();
 	}
 
@@ -252,6 +296,7 @@ public class EntityWriter {
 		}
 		switch (navigation.link()) {
 			case Link.LinkTable table -> {
+				MultiDatastreams.refuseLaterComponents(navigation);
 				insertLink(table, parent.parentId(), id);
 				if (history && navigation.source() == EntityType.THING && type == EntityType.LOCATION) {
 					recordLocations(parent.parentId(), List.of(id), now);
@@ -265,7 +310,7 @@ public class EntityWriter {
 					moveObservation(id, reverse.column(), parent.parentId());
 				}
 				else {
-					jdbc.sql("UPDATE " + type.table() + " SET " + reverse.column() + " = ? WHERE id = ?")
+					jdbc.sql("UPDATE " + type.storedIn() + " SET " + reverse.column() + " = ? WHERE id = ?")
 						.params(parent.parentId(), id)
 						.update();
 				}
@@ -290,6 +335,7 @@ public class EntityWriter {
 			.single();
 		jdbc.sql("UPDATE observations SET " + column + " = ? WHERE id = ?").params(target, observation).update();
 		if (column.equals("datastream_id")) {
+			multiDatastreams.requireResultFits(observation, "");
 			observations.recompute(List.of(previous, target));
 		}
 		else {
@@ -371,7 +417,7 @@ public class EntityWriter {
 		}
 		requireExists(type, id, "");
 		access().requireChange(owners.of(type, id), "update " + type.entityName() + " " + id);
-		if (type == EntityType.DATASTREAM) {
+		if (type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM) {
 			InlineDeclaration.refuseInChange(draft.values(), draft.pointer());
 		}
 		Map<String, Object> values = new HashMap<>(draft.values());
@@ -382,7 +428,20 @@ public class EntityWriter {
 				}
 			}
 		}
+		if (type == EntityType.MULTI_DATASTREAM) {
+			MultiDatastreams.requireComplexObservations(values, "");
+			if (values.containsKey("observationType")) {
+				// PUT leaves it out, PATCH may give null: it stays what it always is.
+				values.put("observationType", MultiDatastreams.COMPLEX_OBSERVATION);
+			}
+		}
 		Map<String, Long> foreignKeys = new HashMap<>();
+		if (type == EntityType.OBSERVATION) {
+			if (!draft.related("Datastream").isEmpty() && !draft.related("MultiDatastream").isEmpty()) {
+				throw new InvalidEntityException(
+						"an Observation belongs to a Datastream or to a MultiDatastream, not both", "/MultiDatastream");
+			}
+		}
 		for (Navigation navigation : type.navigations()) {
 			if (navigation.link() instanceof Link.ForeignKey) {
 				for (Draft link : draft.related(navigation.name())) {
@@ -408,11 +467,15 @@ public class EntityWriter {
 		if (!columns.isEmpty()) {
 			List<Object> parameters = new ArrayList<>(columns.values());
 			parameters.add(id);
-			jdbc.sql("UPDATE " + type.table() + " SET " + columns.assignments() + " WHERE id = ?")
+			jdbc.sql("UPDATE " + type.storedIn() + " SET " + columns.assignments() + " WHERE id = ?")
 				.params(parameters)
 				.update();
 		}
+		if (type == EntityType.MULTI_DATASTREAM) {
+			multiDatastreams.requireShape(id, "");
+		}
 		if (type == EntityType.OBSERVATION) {
+			multiDatastreams.requireResultFits(id, "/result");
 			Set<Long> affected = new LinkedHashSet<>(datastreamsBefore);
 			affected.addAll(datastreamOf(id));
 			observations.recompute(affected);
@@ -484,10 +547,18 @@ public class EntityWriter {
 		switch (type) {
 			case THING -> deleteDatastreamsWhere("thing_id", id);
 			case SENSOR -> deleteDatastreamsWhere("sensor_id", id);
-			case OBSERVED_PROPERTY -> deleteDatastreamsWhere("observed_property_id", id);
-			case DATASTREAM -> {
+			case OBSERVED_PROPERTY -> {
+				deleteDatastreamsWhere("observed_property_id", id);
+				// A MultiDatastream cannot lose one of its ObservedProperties: it goes with it.
+				List<Long> multi = multiDatastreams.of(id);
+				for (long stream : multi) {
+					jdbc.sql("DELETE FROM streams WHERE id = ?").param(stream).update();
+				}
+				observations.deleteOfDatastreams(multi);
+			}
+			case DATASTREAM, MULTI_DATASTREAM -> {
 				// The row goes first so that a concurrent ingest into it fails instead of leaving orphans.
-				jdbc.sql("DELETE FROM datastreams WHERE id = ?").param(id).update();
+				jdbc.sql("DELETE FROM streams WHERE id = ?").param(id).update();
 				observations.deleteOfDatastreams(List.of(id));
 				return;
 			}
@@ -505,16 +576,16 @@ public class EntityWriter {
 			case HISTORICAL_LOCATION -> {
 			}
 		}
-		jdbc.sql("DELETE FROM " + type.table() + " WHERE id = ?").param(id).update();
+		jdbc.sql("DELETE FROM " + type.storedIn() + " WHERE id = ?").param(id).update();
 	}
 
 	private void deleteDatastreamsWhere(String column, long id) {
-		List<Long> datastreams = jdbc.sql("SELECT id FROM datastreams WHERE " + column + " = ?")
+		List<Long> datastreams = jdbc.sql("SELECT id FROM streams WHERE " + column + " = ?")
 			.param(id)
 			.query(Long.class)
 			.list();
 		// The rows go first so that a concurrent ingest into them fails instead of leaving orphans.
-		jdbc.sql("DELETE FROM datastreams WHERE " + column + " = ?").param(id).update();
+		jdbc.sql("DELETE FROM streams WHERE " + column + " = ?").param(id).update();
 		observations.deleteOfDatastreams(datastreams);
 	}
 

@@ -66,7 +66,7 @@ class FeatureResolver {
 				SELECT l.id, l.name, l.description, l.encoding_type, l.location
 				FROM locations l
 				JOIN thing_locations tl ON tl.location_id = l.id
-				JOIN datastreams d ON d.thing_id = tl.thing_id
+				JOIN streams d ON d.thing_id = tl.thing_id
 				WHERE d.id = ?
 				ORDER BY (SELECT MAX(h.time) FROM historical_locations h
 				          JOIN historical_location_locations hl ON hl.historical_location_id = h.id
@@ -77,7 +77,7 @@ class FeatureResolver {
 			.query()
 			.listOfRows();
 		if (locations.isEmpty()) {
-			boolean exists = jdbc.sql("SELECT COUNT(*) FROM datastreams WHERE id = ?")
+			boolean exists = jdbc.sql("SELECT COUNT(*) FROM streams WHERE id = ?")
 				.param(datastream)
 				.query(Long.class)
 				.single() > 0;

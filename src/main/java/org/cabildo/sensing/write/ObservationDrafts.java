@@ -28,18 +28,42 @@ public final class ObservationDrafts {
 	 * @throws InvalidEntityException when it breaks the model
 	 */
 	public static Optional<NewObservation> read(JsonNode body, Long datastream, Instant now, String pointer) {
+		return read(body, EntityType.DATASTREAM, datastream, now, pointer);
+	}
+
+	/**
+	 * @param streamType what the path or topic names: {@link EntityType#DATASTREAM} or
+	 * {@link EntityType#MULTI_DATASTREAM}
+	 * @param stream its id, or null when the body is to name it (either)
+	 */
+	public static Optional<NewObservation> read(JsonNode body, EntityType streamType, Long stream, Instant now,
+			String pointer) {
 		Draft draft = DraftReader.read(EntityType.OBSERVATION, body, DraftReader.Mode.CREATE, pointer);
-		Long linked = linkId(draft.related("Datastream"), pointer);
-		if (linked != null && datastream != null && !linked.equals(datastream)) {
-			throw new InvalidEntityException("the Observation names Datastream " + linked + " but is sent to Datastream "
-					+ datastream, pointer + "/Datastream");
+		List<Draft> datastream = draft.related("Datastream");
+		List<Draft> multi = draft.related("MultiDatastream");
+		if (!datastream.isEmpty() && !multi.isEmpty()) {
+			throw new InvalidEntityException("an Observation belongs to a Datastream or to a MultiDatastream, not both",
+					pointer + "/MultiDatastream");
 		}
-		Long target = datastream != null ? datastream : linked;
+		EntityType named = multi.isEmpty() ? EntityType.DATASTREAM : EntityType.MULTI_DATASTREAM;
+		List<Draft> link = multi.isEmpty() ? datastream : multi;
+		Long linked = linkId(link, pointer);
+		if (stream != null && !link.isEmpty() && named != streamType) {
+			throw new InvalidEntityException("the Observation names a " + named.entityName() + " but is sent to "
+					+ streamType.entityName() + " " + stream, pointer + "/" + named.entityName());
+		}
+		if (linked != null && stream != null && !linked.equals(stream)) {
+			throw new InvalidEntityException("the Observation names " + named.entityName() + " " + linked
+					+ " but is sent to " + streamType.entityName() + " " + stream, pointer + "/" + named.entityName());
+		}
+		Long target = stream != null ? stream : linked;
+		EntityType targetType = stream != null ? streamType : named;
 		if (target == null) {
-			if (!draft.related("Datastream").isEmpty()) {
+			if (!link.isEmpty()) {
 				return Optional.empty();
 			}
-			throw new InvalidEntityException("an Observation needs a Datastream", pointer.isEmpty() ? "/" : pointer);
+			throw new InvalidEntityException("an Observation needs a Datastream or a MultiDatastream",
+					pointer.isEmpty() ? "/" : pointer);
 		}
 		List<Draft> feature = draft.related("FeatureOfInterest");
 		Long featureId = linkId(feature, pointer);
@@ -50,7 +74,7 @@ public final class ObservationDrafts {
 				: TimeValue.instant(now);
 		return Optional.of(new NewObservation(target, featureId, phenomenonTime, (Instant) draft.value("resultTime"),
 				draft.value("result"), (RawJson) draft.value("resultQuality"), (TimeValue) draft.value("validTime"),
-				(RawJson) draft.value("parameters"))
+				(RawJson) draft.value("parameters"), targetType)
 			.toMicros());
 	}
 

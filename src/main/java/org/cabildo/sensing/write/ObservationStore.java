@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.ingest.ObservationsCreated;
 import org.cabildo.sensing.CollectionGate;
+import org.cabildo.sensing.model.EntityType;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -78,14 +79,23 @@ public class ObservationStore {
 			// Stored as the databases store times, so that a re-sent reading compares equal.
 			NewObservation row = rows.get(i).toMicros();
 			DatastreamState state = datastreams.get(row.datastreamId());
-			if (state == null) {
-				outcomes[i] = new IngestOutcome.Refused("Datastream " + row.datastreamId() + " does not exist");
+			// A Datastream's id never names a MultiDatastream, nor the other way round.
+			if (state == null || state.isMulti() != (row.stream() == EntityType.MULTI_DATASTREAM)) {
+				outcomes[i] = new IngestOutcome.Refused(
+						row.stream().entityName() + " " + row.datastreamId() + " does not exist");
 				continue;
 			}
 			Optional<String> refusal = refusals.computeIfAbsent(row.datastreamId(), collecting::refusal);
 			if (refusal.isPresent()) {
 				outcomes[i] = new IngestOutcome.Refused(refusal.get());
 				continue;
+			}
+			if (state.isMulti()) {
+				Optional<String> misfit = MultiResults.refusal(row.datastreamId(), state.components(), row.result());
+				if (misfit.isPresent()) {
+					outcomes[i] = new IngestOutcome.Refused(misfit.get());
+					continue;
+				}
 			}
 			if (row.featureOfInterestId() != null && !knownFeatures.contains(row.featureOfInterestId())) {
 				outcomes[i] = new IngestOutcome.Refused(
@@ -160,19 +170,38 @@ public class ObservationStore {
 		return outcome.id();
 	}
 
-	/** The datastreams of the rows, locked, with the latest time each holds. */
+	/**
+	 * The datastreams (and MultiDatastreams) of the rows, locked, with the latest time each holds
+	 * and, for a MultiDatastream, how many ObservedProperties it has.
+	 */
 	private Map<Long, DatastreamState> lock(List<NewObservation> rows) {
 		Map<Long, DatastreamState> states = new HashMap<>();
 		for (List<Long> chunk : chunks(ids(rows, NewObservation::datastreamId))) {
-			jdbc.sql("SELECT id, phenomenon_time_end FROM datastreams WHERE id IN (" + placeholders(chunk.size())
+			List<Long> multi = new ArrayList<>();
+			jdbc.sql("SELECT id, phenomenon_time_end, multi FROM streams WHERE id IN (" + placeholders(chunk.size())
 					+ ") ORDER BY id FOR UPDATE")
 				.params(new ArrayList<Object>(chunk))
 				.query((rs, n) -> {
 					var end = rs.getObject(2, java.time.OffsetDateTime.class);
-					return new DatastreamState(rs.getLong(1), end == null ? null : end.toInstant());
+					return new DatastreamState(rs.getLong(1), end == null ? null : end.toInstant(),
+							rs.getBoolean(3) ? 0 : null);
 				})
 				.list()
-				.forEach(state -> states.put(state.id(), state));
+				.forEach(state -> {
+					states.put(state.id(), state);
+					if (state.isMulti()) {
+						multi.add(state.id());
+					}
+				});
+			if (!multi.isEmpty()) {
+				jdbc.sql("SELECT datastream_id, COUNT(*) FROM multi_datastream_observed_properties WHERE datastream_id IN ("
+						+ placeholders(multi.size()) + ") GROUP BY datastream_id")
+					.params(new ArrayList<Object>(multi))
+					.query((rs, n) -> new DatastreamState(rs.getLong(1), states.get(rs.getLong(1)).latest(),
+							rs.getInt(2)))
+					.list()
+					.forEach(state -> states.put(state.id(), state));
+			}
 		}
 		return states;
 	}

@@ -33,23 +33,26 @@ public class Owners {
 	public Set<Long> of(EntityType type, long id) {
 		String sql = switch (type) {
 			case THING -> "SELECT organisation_id FROM things WHERE id = ?";
-			case DATASTREAM -> "SELECT organisation_id FROM datastreams WHERE id = ?";
-			case OBSERVATION -> "SELECT d.organisation_id FROM observations o JOIN datastreams d ON d.id = o.datastream_id WHERE o.id = ?";
+			case DATASTREAM, MULTI_DATASTREAM -> "SELECT organisation_id FROM streams WHERE id = ?";
+			case OBSERVATION -> "SELECT d.organisation_id FROM observations o JOIN streams d ON d.id = o.datastream_id WHERE o.id = ?";
 			case HISTORICAL_LOCATION -> "SELECT t.organisation_id FROM historical_locations h JOIN things t ON t.id = h.thing_id WHERE h.id = ?";
 			case LOCATION -> "SELECT DISTINCT t.organisation_id FROM thing_locations l JOIN things t ON t.id = l.thing_id WHERE l.location_id = ?";
-			case SENSOR -> "SELECT DISTINCT organisation_id FROM datastreams WHERE sensor_id = ?";
-			case OBSERVED_PROPERTY -> "SELECT DISTINCT organisation_id FROM datastreams WHERE observed_property_id = ?";
-			case FEATURE_OF_INTEREST -> "SELECT DISTINCT d.organisation_id FROM datastreams d WHERE EXISTS ("
+			case SENSOR -> "SELECT DISTINCT organisation_id FROM streams WHERE sensor_id = ?";
+			case OBSERVED_PROPERTY -> "SELECT DISTINCT d.organisation_id FROM streams d WHERE d.observed_property_id = ?"
+					+ " OR d.id IN (SELECT m.datastream_id FROM multi_datastream_observed_properties m"
+					+ " WHERE m.observed_property_id = ?)";
+			case FEATURE_OF_INTEREST -> "SELECT DISTINCT d.organisation_id FROM streams d WHERE EXISTS ("
 					+ "SELECT 1 FROM observations o WHERE o.datastream_id = d.id AND o.feature_of_interest_id = ?)";
 		};
-		List<Long> found = jdbc.sql(sql).param(id).query(Long.class).list();
+		List<Object> ids = java.util.Collections.nCopies((int) sql.chars().filter(c -> c == '?').count(), id);
+		List<Long> found = jdbc.sql(sql).params(ids).query(Long.class).list();
 		return new TreeSet<>(found);
 	}
 
 	/** Whether an entity of this type has an owner of its own (Thing, Datastream) or through one. */
 	public static boolean owned(EntityType type) {
 		return switch (type) {
-			case THING, DATASTREAM, OBSERVATION, HISTORICAL_LOCATION -> true;
+			case THING, DATASTREAM, MULTI_DATASTREAM, OBSERVATION, HISTORICAL_LOCATION -> true;
 			default -> false;
 		};
 	}
@@ -63,7 +66,7 @@ public class Owners {
 		if (known != null) {
 			return Optional.of(known);
 		}
-		Optional<Long> owner = jdbc.sql("SELECT organisation_id FROM datastreams WHERE id = ?")
+		Optional<Long> owner = jdbc.sql("SELECT organisation_id FROM streams WHERE id = ?")
 			.param(datastream)
 			.query(Long.class)
 			.optional();
@@ -92,7 +95,7 @@ public class Owners {
 	public void assignThing(long thing, long organisation) {
 		forget();
 		jdbc.sql("UPDATE things SET organisation_id = ? WHERE id = ?").params(organisation, thing).update();
-		jdbc.sql("UPDATE datastreams SET organisation_id = ? WHERE thing_id = ?").params(organisation, thing).update();
+		jdbc.sql("UPDATE streams SET organisation_id = ? WHERE thing_id = ?").params(organisation, thing).update();
 	}
 
 }

@@ -18,9 +18,12 @@ import org.cabildo.governance.Declaration.Retention;
 import org.cabildo.governance.Register;
 import org.cabildo.support.Api;
 import org.cabildo.support.MovableClock;
+import org.cabildo.support.StreamKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -113,18 +116,19 @@ class RetentionTest {
 		assertThat(ledger(datastream)).hasSize(1);
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("a declaration that keeps nothing leaves no aggregates; one without a duration is left alone")
-	void keepsNothingAndLeavesUnlimitedAlone() {
-		long nothing = datastream(new Retention("P1D", Retention.NOTHING, null));
-		long unlimited = datastream(null);
+	void keepsNothingAndLeavesUnlimitedAlone(StreamKind kind) {
+		long nothing = datastream(kind, new Retention("P1D", Retention.NOTHING, null));
+		long unlimited = datastream(kind, null);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		List<Reading> readings = List.of(new Reading(now.minus(Duration.ofDays(400)), 1),
 				new Reading(now.minus(Duration.ofMinutes(100)), 2), new Reading(now.minus(Duration.ofMinutes(50)), "x"),
 				new Reading(now.minus(Duration.ofMinutes(10)), 4));
 		readings.forEach(reading -> {
-			write(nothing, reading);
-			write(unlimited, reading);
+			write(kind, nothing, reading);
+			write(kind, unlimited, reading);
 		});
 		Instant cutoff = now.minus(Duration.ofMinutes(30));
 		moveClockTo(cutoff.plus(KEPT));
@@ -136,11 +140,11 @@ class RetentionTest {
 		assertThat(aggregatesServed(nothing)).isEmpty();
 		assertThat(ledger(nothing)).singleElement()
 			.satisfies(entry -> assertThat(entry.get("OBSERVATIONS")).isEqualTo(3L));
-		assertStatistics(nothing, kept);
+		assertStatistics(kind, nothing, kept);
 		assertThat(report.removals()).noneMatch(r -> r.datastream() == unlimited);
 		assertThat(storedTimes(unlimited)).hasSize(readings.size());
 		assertThat(ledger(unlimited)).isEmpty();
-		assertStatistics(unlimited, readings);
+		assertStatistics(kind, unlimited, readings);
 	}
 
 	@Test
@@ -230,16 +234,21 @@ class RetentionTest {
 	}
 
 	private void assertStatistics(long datastream, List<Reading> stored) {
-		JsonNode body = api.get("/v1.1/Datastreams(" + datastream + ")").json();
+		assertStatistics(StreamKind.DATASTREAM, datastream, stored);
+	}
+
+	private void assertStatistics(StreamKind kind, long datastream, List<Reading> stored) {
+		JsonNode body = api.get(kind.path(datastream)).json();
 		Instant first = stored.stream().map(Reading::time).min(Instant::compareTo).orElseThrow();
 		Instant last = stored.stream().map(Reading::time).max(Instant::compareTo).orElseThrow();
 		String[] span = body.get("phenomenonTime").asString().split("/");
 		assertThat(Instant.parse(span[0])).isEqualTo(first);
 		assertThat(Instant.parse(span.length > 1 ? span[1] : span[0])).isEqualTo(last);
-		assertThat(jdbc.sql("SELECT observation_count FROM datastreams WHERE id = ?").param(datastream)
+		assertThat(jdbc.sql("SELECT observation_count FROM " + (kind == StreamKind.DATASTREAM ? "datastreams"
+				: "multi_datastreams") + " WHERE id = ?").param(datastream)
 			.query(Long.class)
 			.single()).isEqualTo(stored.size());
-		assertThat(api.get("/v1.1/Datastreams(" + datastream + ")/Observations", "$count", "true", "$top", "0")
+		assertThat(api.get(kind.path(datastream) + "/Observations", "$count", "true", "$top", "0")
 			.json()
 			.get("@iot.count")
 			.asLong()).isEqualTo(stored.size());
@@ -272,9 +281,29 @@ class RetentionTest {
 	}
 
 	private void write(long datastream, Reading reading) {
-		Api.Response created = api.post("/v1.1/Datastreams(" + datastream + ")/Observations",
-				Map.of("phenomenonTime", reading.time().toString(), "result", reading.result()));
+		write(StreamKind.DATASTREAM, datastream, reading);
+	}
+
+	private void write(StreamKind kind, long datastream, Reading reading) {
+		Object result = kind == StreamKind.DATASTREAM ? reading.result()
+				: List.of(reading.result(), StreamKind.HUMIDITY);
+		Api.Response created = api.post(kind.path(datastream) + "/Observations",
+				Map.of("phenomenonTime", reading.time().toString(), "result", result));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
+	}
+
+	/** A new Datastream or MultiDatastream, declared (by the test city's policy) and then given this retention. */
+	private long datastream(StreamKind kind, Retention retention) {
+		if (kind == StreamKind.DATASTREAM) {
+			return datastream(retention);
+		}
+		Api.Response created = api.post("/v1.1/MultiDatastreams", kind.withThing("retention-" + java.util.UUID.randomUUID()));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		if (retention != null) {
+			Declaration current = register.current(created.id()).orElseThrow();
+			register.saveVersion(copy(current, retention, current.accessLevel()), "declaration", "retention for a test");
+		}
+		return created.id();
 	}
 
 	/** A new Datastream, declared (by the test city's policy) and then given this retention. */

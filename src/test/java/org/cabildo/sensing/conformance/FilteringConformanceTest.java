@@ -357,15 +357,20 @@ class FilteringConformanceTest {
 		List<Map<String, Object>> geometries = List.of(obj("type", "Point", "coordinates", arr(5, 1)),
 				obj("type", "Point", "coordinates", arr(2, 9)), obj("type", "Point", "coordinates", arr(2, 3)),
 				obj("type", "LineString", "coordinates", arr(arr(1, 1), arr(9, 9))),
-				obj("type", "Polygon", "coordinates", arr(arr(arr(0, 5), arr(1, 5), arr(1, 6), arr(0, 5)))));
-		List<String> names = List.of("point 5 1", "point 2 9", "point 2 3", "line", "polygon");
+				obj("type", "Polygon", "coordinates", arr(arr(arr(0, 5), arr(1, 5), arr(1, 6), arr(0, 5)))),
+				// the OGC suite's two places: by the text of their coordinates, -100.05 comes before -117.05
+				obj("type", "Point", "coordinates", arr(-117.05, 51.05)),
+				obj("type", "Point", "coordinates", arr(-100.05, 50.05)));
+		List<String> names = List.of("point 5 1", "point 2 9", "point 2 3", "line", "polygon", "point -117",
+				"point -100");
 		for (int i = 0; i < geometries.size(); i++) {
 			created(api.post(V + "/Locations", obj("name", names.get(i), "description", run, "encodingType", GEOJSON,
 					"location", geometries.get(i))));
 			created(api.post(V + "/FeaturesOfInterest", obj("name", names.get(i), "description", run, "encodingType",
 					GEOJSON, "feature", geometries.get(i))));
 		}
-		List<String> ascending = List.of("line", "point 2 3", "point 2 9", "point 5 1", "polygon");
+		List<String> ascending = List.of("line", "point -100", "point -117", "point 2 3", "point 2 9", "point 5 1",
+				"polygon");
 		for (String[] set : new String[][] { { "Locations", "location" }, { "FeaturesOfInterest", "feature" } }) {
 			String filter = "description eq '" + run + "'";
 			assertThat(strings(api.get(V + "/" + set[0], "$filter", filter, "$orderby", set[1]), "name")).as(set[1])
@@ -617,6 +622,13 @@ class FilteringConformanceTest {
 		assertThat(where(suite, "result gt 3")).containsExactly(4, 5, 6, 7, 8, 9, 10, 11, 12);
 		assertThat(where(suite, "result eq '4'")).containsExactly(4);
 		assertThat(where(suite, "'3' lt result")).containsExactly(4, 5, 6, 7, 8, 9);
+		// ets-sta10's checkQueriesPriorityOrdering, whole: $filter before $orderby before $skip before $top.
+		JsonNode page = ok(api.get(suite.observationsPath(), "$count", "true", "$top", "1", "$skip", "2", "$orderby",
+				"phenomenonTime asc", "$filter", "result gt '3'")).json();
+		assertThat(page.get("@iot.count").asLong()).isEqualTo(6);
+		assertThat(page.get("value")).hasSize(1);
+		assertThat(page.get("value").get(0).get("result").isNumber()).as("a number stays a number").isTrue();
+		assertThat(page.get("value").get(0).get("result").asInt()).isEqualTo(6);
 
 		// Every operator, every kind of result, literals of text and of numbers.
 		List<Map<String, Object>> mixed = new ArrayList<>();

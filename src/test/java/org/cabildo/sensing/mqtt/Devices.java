@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.cabildo.support.Api;
+import org.cabildo.support.StreamKind;
 
 import com.hivemq.client.mqtt.MqttClient;
 import com.hivemq.client.mqtt.datatypes.MqttQos;
@@ -88,6 +89,26 @@ public final class Devices {
 		Station station = station(api);
 		bind(api, device, station.datastream());
 		return station;
+	}
+
+	/** A station with a stream of one kind (its id as {@link Station#datastream()}), the device bound to it. */
+	static Station station(Api api, Credential device, StreamKind kind) {
+		Station station = station(api, kind);
+		bind(api, device, station.datastream());
+		return station;
+	}
+
+	/** A Thing with a Location and one Datastream or MultiDatastream, named uniquely. */
+	static Station station(Api api, StreamKind kind) {
+		if (kind == StreamKind.DATASTREAM) {
+			return station(api);
+		}
+		Station thing = station(api);
+		Map<String, Object> multi = new java.util.HashMap<>(kind.withThing("mqtt-" + UUID.randomUUID()));
+		multi.put("Thing", Map.of("@iot.id", thing.thing()));
+		Api.Response created = api.post("/v1.1/" + kind.set(), multi);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return new Station(thing.thing(), created.id());
 	}
 
 	/** A Thing with a Location and one Datastream, named uniquely. */

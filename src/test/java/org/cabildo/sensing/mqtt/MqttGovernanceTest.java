@@ -15,9 +15,11 @@ import org.cabildo.governance.Stage;
 import org.cabildo.sensing.mqtt.Devices.Credential;
 import org.cabildo.sensing.mqtt.Devices.Station;
 import org.cabildo.support.Api;
+import org.cabildo.support.StreamKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -55,15 +57,25 @@ class MqttGovernanceTest {
 	void station() {
 		Api api = new Api(httpPort);
 		device = Devices.device(api);
-		station = Devices.station(api, device);
 	}
 
-	@Test
-	void aRetiredStreamCollectsNothingOverMqtt() {
+	/** A station of the kind under test, the device bound to its stream; its stream as {@link #station}. */
+	private Station station(StreamKind kind) {
+		station = Devices.station(new Api(httpPort), device, kind);
+		return station;
+	}
+
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
+	void aRetiredStreamCollectsNothingOverMqtt(StreamKind kind) {
+		station(kind);
 		change(Stage.RETIRED, AccessLevel.OPEN, PersonalDataClass.NONE);
 		Mqtt5BlockingClient mqtt5 = Devices.mqtt5(mqttPort, device);
 		try {
-			assertThat(MqttIngestTest.publish(mqtt5, topic(), "{\"result\": 1}").getReasonCode())
+			assertThat(MqttIngestTest.publish(mqtt5, topic(kind), "{\"result\": " + kind.resultJson(1) + "}")
+				.getReasonCode()).isNotEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+			assertThat(MqttIngestTest.publish(mqtt5, "v1.1/Observations", "{\"result\": " + kind.resultJson(1) + ", \""
+					+ kind.entity() + "\": {\"@iot.id\": " + station.datastream() + "}}").getReasonCode())
 				.isNotEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
 		}
 		finally {
@@ -72,16 +84,18 @@ class MqttGovernanceTest {
 		assertThat(stored()).isZero();
 	}
 
-	@Test
-	void restrictedObservationsAreStoredButNotSentToSubscribers() throws InterruptedException {
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
+	void restrictedObservationsAreStoredButNotSentToSubscribers(StreamKind kind) throws InterruptedException {
+		station(kind);
 		change(Stage.CITY, AccessLevel.RESTRICTED, PersonalDataClass.PSEUDONYMOUS);
 		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
 		Mqtt5BlockingClient station5 = Devices.mqtt5(mqttPort, device);
 		try {
-			Devices.Inbox inbox = Devices.Inbox.subscribe(dashboard, topic());
+			Devices.Inbox inbox = Devices.Inbox.subscribe(dashboard, topic(kind));
 			Devices.Inbox everything = Devices.Inbox.subscribe(dashboard, "v1.1/Observations");
-			assertThat(MqttIngestTest.publish(station5, topic(), "{\"result\": 7}").getReasonCode())
-				.isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+			assertThat(MqttIngestTest.publish(station5, topic(kind), "{\"result\": " + kind.resultJson(7) + "}")
+				.getReasonCode()).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
 			assertThat(inbox.isEmptyAfter(Duration.ofMillis(500))).isTrue();
 			assertThat(everything.isEmptyAfter(Duration.ofMillis(100))).isTrue();
 		}
@@ -92,33 +106,36 @@ class MqttGovernanceTest {
 		assertThat(stored()).isEqualTo(1);
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("a change to a restricted Observation reaches no subscriber, on any topic; one to an open Observation does")
-	void changesOfRestrictedObservationsAreNotSent() throws InterruptedException {
+	void changesOfRestrictedObservationsAreNotSent(StreamKind kind) throws InterruptedException {
+		station(kind);
 		Api operator = new Api(httpPort);
-		Station open = Devices.station(operator);
+		Station open = Devices.station(operator, kind);
 		change(station.datastream(), Stage.CITY, AccessLevel.RESTRICTED, PersonalDataClass.PSEUDONYMOUS);
 		change(open.datastream(), Stage.CITY, AccessLevel.OPEN, PersonalDataClass.NONE);
-		long restricted = observation(operator, station.datastream());
-		long openObservation = observation(operator, open.datastream());
+		long restricted = observation(operator, kind, station.datastream());
+		long openObservation = observation(operator, kind, open.datastream());
 		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
 		try {
-			List<Devices.Inbox> ofRestricted = topics(station.datastream(), restricted).stream()
+			List<Devices.Inbox> ofRestricted = topics(kind, station.datastream(), restricted).stream()
 				.map(topic -> Devices.Inbox.subscribe(dashboard, topic))
 				.toList();
-			List<Devices.Inbox> ofOpen = topics(open.datastream(), openObservation).stream()
+			List<Devices.Inbox> ofOpen = topics(kind, open.datastream(), openObservation).stream()
 				.map(topic -> Devices.Inbox.subscribe(dashboard, topic))
 				.toList();
 			// What these answer is tested elsewhere; here, that the changes are made and not sent.
-			operator.patch("/v1.1/Observations(" + restricted + ")", Map.of("result", 4242));
-			operator.put("/v1.1/Observations(" + restricted + ")", Map.of("result", 4343, "phenomenonTime",
+			operator.patch("/v1.1/Observations(" + restricted + ")", Map.of("result", kind.result(4242)));
+			operator.put("/v1.1/Observations(" + restricted + ")", Map.of("result", kind.result(4343), "phenomenonTime",
 					Instant.now().toString()));
 			operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method", "patch", "url",
-					"Observations(" + restricted + ")", "body", Map.of("result", 4444)))));
-			assertThat(jdbc.sql("SELECT result_number FROM observations WHERE id = ?").param(restricted)
-				.query(Double.class).single()).isEqualTo(4444.0);
-			assertThat(operator.patch("/v1.1/Observations(" + openObservation + ")", Map.of("result", 11)).status())
-				.isEqualTo(200);
+					"Observations(" + restricted + ")", "body", Map.of("result", kind.result(4444))))));
+			String stored = jdbc.sql("SELECT COALESCE(CAST(result_number AS VARCHAR(40)), CAST(result_json AS VARCHAR(200)))"
+					+ " FROM observations WHERE id = ?").param(restricted).query(String.class).single();
+			assertThat(kind.value(Api.json(stored)).asDouble()).as("the changes are made").isEqualTo(4444.0);
+			assertThat(operator.patch("/v1.1/Observations(" + openObservation + ")", Map.of("result", kind.result(11)))
+				.status()).isEqualTo(200);
 			for (Devices.Inbox inbox : ofOpen) {
 				assertThat(inbox.next().json().toString()).as("the open stream's change is sent").contains("11");
 			}
@@ -131,19 +148,21 @@ class MqttGovernanceTest {
 		}
 	}
 
-	@Test
+	@ParameterizedTest
+	@EnumSource(StreamKind.class)
 	@DisplayName("property: whatever way an Observation is created or changed, a subscriber receives it only if an anonymous GET may read it")
-	void everyMessagePassesAnAnonymousReadersRule() throws InterruptedException {
+	void everyMessagePassesAnAnonymousReadersRule(StreamKind kind) throws InterruptedException {
+		station(kind);
 		Api operator = new Api(httpPort);
-		Station lab = Devices.station(operator, device);
-		Station open = Devices.station(operator, device);
+		Station lab = Devices.station(operator, device, kind);
+		Station open = Devices.station(operator, device, kind);
 		change(station.datastream(), Stage.CITY, AccessLevel.RESTRICTED, PersonalDataClass.PSEUDONYMOUS);
 		change(open.datastream(), Stage.CITY, AccessLevel.OPEN, PersonalDataClass.NONE);
 		change(lab.datastream(), Stage.LAB, AccessLevel.OPEN, PersonalDataClass.NONE);
 		List<Long> streams = List.of(station.datastream(), open.datastream(), lab.datastream());
 		Map<Long, Long> existing = new java.util.HashMap<>();
 		for (long datastream : streams) {
-			existing.put(datastream, observation(operator, datastream));
+			existing.put(datastream, observation(operator, kind, datastream));
 		}
 		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
 		Mqtt5BlockingClient publisher = Devices.mqtt5(mqttPort, device);
@@ -151,7 +170,7 @@ class MqttGovernanceTest {
 			List<Devices.Inbox> inboxes = new java.util.ArrayList<>();
 			inboxes.add(Devices.Inbox.subscribe(dashboard, "v1.1/Observations"));
 			for (long datastream : streams) {
-				for (String topic : topics(datastream, existing.get(datastream))) {
+				for (String topic : topics(kind, datastream, existing.get(datastream))) {
 					inboxes.add(Devices.Inbox.subscribe(dashboard, topic));
 				}
 			}
@@ -163,28 +182,29 @@ class MqttGovernanceTest {
 				sentTo.put(value, datastream);
 				String now = Instant.now().plusMillis(i).toString();
 				long observation = existing.get(datastream);
+				Object result = kind.result(value);
 				switch (random.nextInt(7)) {
-					case 0 -> operator.post("/v1.1/Datastreams(" + datastream + ")/Observations",
-							Map.of("result", value, "phenomenonTime", now));
-					case 1 -> MqttIngestTest.publish(publisher, "v1.1/Datastreams(" + datastream + ")/Observations",
-							"{\"result\": " + value + ", \"phenomenonTime\": \"" + now + "\"}");
-					case 2 -> operator.post("/v1.1/CreateObservations", List.of(Map.of("Datastream",
+					case 0 -> operator.post("/v1.1/" + kind.set() + "(" + datastream + ")/Observations",
+							Map.of("result", result, "phenomenonTime", now));
+					case 1 -> MqttIngestTest.publish(publisher, "v1.1/" + kind.set() + "(" + datastream + ")/Observations",
+							"{\"result\": " + kind.resultJson(value) + ", \"phenomenonTime\": \"" + now + "\"}");
+					case 2 -> operator.post("/v1.1/CreateObservations", List.of(Map.of(kind.entity(),
 							Map.of("@iot.id", datastream), "components", List.of("phenomenonTime", "result"), "dataArray",
-							List.of(List.of(now, value)))));
+							List.of(List.of(now, result)))));
 					case 3 -> operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
-							"post", "url", "Datastreams(" + datastream + ")/Observations", "body",
-							Map.of("result", value, "phenomenonTime", now)))));
-					case 4 -> operator.patch("/v1.1/Observations(" + observation + ")", Map.of("result", value));
+							"post", "url", kind.set() + "(" + datastream + ")/Observations", "body",
+							Map.of("result", result, "phenomenonTime", now)))));
+					case 4 -> operator.patch("/v1.1/Observations(" + observation + ")", Map.of("result", result));
 					case 5 -> operator.put("/v1.1/Observations(" + observation + ")",
-							Map.of("result", value, "phenomenonTime", now));
+							Map.of("result", result, "phenomenonTime", now));
 					default -> operator.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method",
-							"patch", "url", "Observations(" + observation + ")", "body", Map.of("result", value)))));
+							"patch", "url", "Observations(" + observation + ")", "body", Map.of("result", result)))));
 				}
 			}
 			java.util.Set<Long> receivedFrom = new java.util.HashSet<>();
 			for (Devices.Inbox inbox : inboxes) {
 				for (Devices.Inbox.Message message : inbox.drain(Duration.ofMillis(300))) {
-					JsonNode result = message.json().has("result") ? message.json().get("result") : null;
+					JsonNode result = message.json().has("result") ? kind.value(message.json().get("result")) : null;
 					if (result == null || !sentTo.containsKey(result.asInt())) {
 						continue;
 					}
@@ -203,16 +223,16 @@ class MqttGovernanceTest {
 	}
 
 	/** Every topic a change to the Observation is sent on: collections, the entity, a property, a $select. */
-	private static List<String> topics(long datastream, long observation) {
-		return List.of("v1.1/Datastreams(" + datastream + ")/Observations", "v1.1/Observations(" + observation + ")",
-				"v1.1/Observations(" + observation + ")/result",
-				"v1.1/Datastreams(" + datastream + ")/Observations?$select=result",
+	private static List<String> topics(StreamKind kind, long datastream, long observation) {
+		return List.of("v1.1/" + kind.set() + "(" + datastream + ")/Observations",
+				"v1.1/Observations(" + observation + ")", "v1.1/Observations(" + observation + ")/result",
+				"v1.1/" + kind.set() + "(" + datastream + ")/Observations?$select=result",
 				"v1.0/Observations(" + observation + ")");
 	}
 
-	private static long observation(Api operator, long datastream) {
-		Api.Response created = operator.post("/v1.1/Datastreams(" + datastream + ")/Observations",
-				Map.of("result", 1, "phenomenonTime", Instant.now().toString()));
+	private static long observation(Api operator, StreamKind kind, long datastream) {
+		Api.Response created = operator.post("/v1.1/" + kind.set() + "(" + datastream + ")/Observations",
+				Map.of("result", kind.result(1), "phenomenonTime", Instant.now().toString()));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		return created.id();
 	}
@@ -231,8 +251,8 @@ class MqttGovernanceTest {
 				"test");
 	}
 
-	private String topic() {
-		return "v1.1/Datastreams(" + station.datastream() + ")/Observations";
+	private String topic(StreamKind kind) {
+		return "v1.1/" + kind.set() + "(" + station.datastream() + ")/Observations";
 	}
 
 	private long stored() {

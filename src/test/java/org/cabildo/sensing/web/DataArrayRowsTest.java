@@ -60,7 +60,8 @@ class DataArrayRowsTest {
 		List<Row> rows = read("[{'Datastream': {'@iot.id': 7}, 'components': ['result', 'result'], "
 				+ "'dataArray': [[1, 1], [2, 2]]}, {'components': ['result'], 'dataArray': [[1]]}, "
 				+ "{'Datastream': {'name': 'new'}, 'components': ['result'], 'dataArray': [[1]]}, "
-				+ "{'MultiDatastream': {'@iot.id': 1}, 'components': ['result'], 'dataArray': [[1]]}, "
+				+ "{'Datastream': {'@iot.id': 7}, 'MultiDatastream': {'@iot.id': 1}, 'components': ['result'], "
+				+ "'dataArray': [[1]]}, "
 				+ "{'Datastream': {'@iot.id': 7}, 'components': ['id', 'result'], 'dataArray': [[1, 1]]}, "
 				+ "{'Datastream': {'@iot.id': 99999999999}, 'components': ['result'], 'dataArray': [[1]]}]");
 		assertThat(rows).hasSize(7).allMatch(Row::isRefused);
