@@ -16,6 +16,7 @@ import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
 import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -282,16 +283,7 @@ class DeclarationTemplatesTest {
 	}
 
 	private static Map<String, Object> openAirQuality() {
-		Map<String, Object> draft = new HashMap<>();
-		draft.put("contact", "aire@example.org");
-		draft.put("purposes", List.of("ecology", "health"));
-		draft.put("technology", List.of("air_quality"));
-		draft.put("dataTypes", List.of("values_time"));
-		draft.put("retention", Map.of("keeps", "nothing"));
-		draft.put("personalDataClass", "none");
-		draft.put("accessLevel", "open");
-		draft.put("summary", "Measures the air every hour.");
-		return draft;
+		return Fixtures.openLabDeclaration();
 	}
 
 	private static String unique(String prefix) {

@@ -38,6 +38,17 @@ public final class Fixtures {
 				"stage", "pilot", "pilot", Map.of("area", area, "endsOn", "2099-12-31"));
 	}
 
+	/**
+	 * A declaration of open, non-personal air-quality data that starts in the lab, as a steward
+	 * writes it; a copy the caller may change.
+	 */
+	public static Map<String, Object> openLabDeclaration() {
+		return new java.util.HashMap<>(Map.of("contact", "aire@example.org", "purposes", List.of("ecology", "health"),
+				"technology", List.of("air_quality"), "dataTypes", List.of("values_time"), "retention",
+				Map.of("keeps", "nothing"), "personalDataClass", "none", "accessLevel", "open", "summary",
+				"Measures the air every hour."));
+	}
+
 	/** Declares a datastream open through the register, so that it may collect (its owner's steward calls). */
 	public static void declareOpen(Api steward, long datastream) {
 		Api.Response declared = steward.put("/api/register/" + datastream, openDeclaration());
