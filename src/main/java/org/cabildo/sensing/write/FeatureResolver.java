@@ -2,6 +2,7 @@ package org.cabildo.sensing.write;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cabildo.sensing.sql.Dialect;
@@ -77,13 +78,13 @@ class FeatureResolver {
 			.query()
 			.listOfRows();
 		if (locations.isEmpty()) {
-			boolean exists = jdbc.sql("SELECT COUNT(*) FROM streams WHERE id = ?")
+			Optional<Boolean> multi = jdbc.sql("SELECT multi FROM streams WHERE id = ?")
 				.param(datastream)
-				.query(Long.class)
-				.single() > 0;
-			throw new InvalidEntityException(exists
-					? "the Observation names no FeatureOfInterest and the Thing of Datastream " + datastream
-							+ " has no Location to derive one from"
+				.query(Boolean.class)
+				.optional();
+			throw new InvalidEntityException(multi.isPresent()
+					? "the Observation names no FeatureOfInterest and the Thing of " + (multi.get() ? "MultiDatastream "
+							: "Datastream ") + datastream + " has no Location to derive one from"
 					: "Datastream " + datastream + " does not exist", pointer);
 		}
 		Map<String, Object> location = locations.get(0);
