@@ -171,6 +171,11 @@ public class Register {
 		return store.origins();
 	}
 
+	/** How a Datastream's first declaration came about, if it has one. */
+	public Optional<DeclarationOrigin> origin(long datastream) {
+		return store.origin(datastream);
+	}
+
 	/** Every version of a Datastream's declaration, oldest first. */
 	public List<Declaration> history(long datastream) {
 		return store.history(datastream);
@@ -226,15 +231,17 @@ public class Register {
 
 	/** The id of the organisation with this name or id, if there is one. */
 	public Optional<Long> organisation(String nameOrId) {
+		return named(nameOrId).map(Organisation::id);
+	}
+
+	private Optional<Organisation> named(String nameOrId) {
 		String named = nameOrId.strip();
-		return (named.matches("\\d{1,18}") ? organisations.byId(Long.parseLong(named)) : organisations.named(named))
-			.map(Organisation::id);
+		return named.matches("\\d{1,18}") ? organisations.byId(Long.parseLong(named)) : organisations.named(named);
 	}
 
 	private SharingGrant grant(DeclarationDraft.Grant grant) {
 		String named = grant.organisation().strip();
-		Organisation organisation = (named.matches("\\d+") ? organisations.byId(Long.parseLong(named))
-				: organisations.named(named))
+		Organisation organisation = named(named)
 			.orElseThrow(() -> ApiException.badRequest("there is no organisation '" + named + "' to share with")
 				.with("pointer", "/sharing"));
 		return new SharingGrant(organisation.id(), organisation.name(), grant.purposes());

@@ -246,9 +246,6 @@ class StockClientsTest {
 		NodeList methods = results.getElementsByTagName("test-method");
 		for (int i = 0; i < methods.getLength(); i++) {
 			Element method = (Element) methods.item(i);
-			if (method.getAttribute("is-config").equals("true") && method.getAttribute("status").equals("PASS")) {
-				continue;
-			}
 			if (!method.getAttribute("status").equals("PASS")) {
 				NodeList messages = method.getElementsByTagName("message");
 				String message = messages.getLength() == 0 ? "" : messages.item(0).getTextContent().strip();

@@ -20,6 +20,9 @@ public class DeclarationStore {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
+	private static final String FIRST_VERSIONS =
+			"SELECT datastream_id, origin, template_id, template_version FROM declarations WHERE version = 1";
+
 	private final JdbcClient jdbc;
 
 	DeclarationStore(JdbcClient jdbc) {
@@ -64,15 +67,25 @@ public class DeclarationStore {
 	/** How each declared Datastream's first declaration came about. */
 	public Map<Long, DeclarationOrigin> origins() {
 		Map<Long, DeclarationOrigin> origins = new HashMap<>();
-		jdbc.sql("SELECT datastream_id, origin, template_id, template_version FROM declarations WHERE version = 1")
-			.query(rs -> {
-				origins.put(rs.getLong(1), switch (rs.getString(2)) {
-					case "inline" -> DeclarationOrigin.INLINE;
-					case "template" -> new DeclarationOrigin.FromTemplate(rs.getLong(3), rs.getInt(4));
-					default -> DeclarationOrigin.WRITTEN;
-				});
-			});
+		jdbc.sql(FIRST_VERSIONS).query(rs -> {
+			origins.put(rs.getLong(1), origin(rs));
+		});
 		return origins;
+	}
+
+	public Optional<DeclarationOrigin> origin(long datastream) {
+		return jdbc.sql(FIRST_VERSIONS + " AND datastream_id = ?")
+			.param(datastream)
+			.query((rs, n) -> origin(rs))
+			.optional();
+	}
+
+	private static DeclarationOrigin origin(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return switch (rs.getString(2)) {
+			case "inline" -> DeclarationOrigin.INLINE;
+			case "template" -> new DeclarationOrigin.FromTemplate(rs.getLong(3), rs.getInt(4));
+			default -> DeclarationOrigin.WRITTEN;
+		};
 	}
 
 	/** The latest version of every declaration. */

@@ -95,7 +95,7 @@ class RegisterController {
 		Declaration current = register.current(datastreamId)
 			.orElseThrow(() -> ApiException.notFound("Datastream " + datastreamId + " has no declaration"));
 		Map<String, Object> answer = RegisterEntry.of(current, places.all().get(datastreamId),
-				register.origins().get(datastreamId));
+				register.origin(datastreamId).orElse(null));
 		answer.put("versions", register.history(datastreamId));
 		return answer;
 	}
