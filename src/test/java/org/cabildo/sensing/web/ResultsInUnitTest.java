@@ -182,6 +182,19 @@ class ResultsInUnitTest {
 	}
 
 	@Test
+	void aReadInsideABatchAsksByItsOwnOption() {
+		Api.Response batch = api.post("/v1.1/$batch", Map.of("requests", List.of(
+				Map.of("id", "converted", "method", "get", "url", "Datastreams(" + ppb + ")/Observations?unit=ug/m3"),
+				Map.of("id", "stored", "method", "get", "url", "Datastreams(" + ppb + ")/Observations"))));
+		ok(batch);
+		JsonNode responses = batch.json().get("responses");
+		assertThat(results(responses.get(0).get("body")))
+			.satisfiesExactly(r -> assertThat(r).isCloseTo(40 * OZONE, within(1e-6)),
+					r -> assertThat(r).isCloseTo(60 * OZONE, within(1e-6)));
+		assertThat(results(responses.get(1).get("body"))).containsExactly(40.0, 60.0);
+	}
+
+	@Test
 	void nextLinksCarryTheUnit() {
 		Api.Response first = api.get("/v1.1/Datastreams(" + ppb + ")/Observations", "$top", "1", "unit", "ug/m3");
 		ok(first);
@@ -213,6 +226,11 @@ class ResultsInUnitTest {
 		assertThat(vehicles.body()).contains("'vehicles' is not a UCUM unit");
 		// Without unit= the stream whose unit is no UCUM symbol reads as ever.
 		ok(api.get("/v1.1/Datastreams(" + notUcum + ")/Observations"));
+		// A filter on results in the asked unit matches nothing of a stream that does not convert.
+		Api.Response filtered = api.get("/v1.1/Datastreams(" + notUcum + ")/Observations", "$filter", "result gt 1",
+				"unit", "ug/m3");
+		ok(filtered);
+		assertThat(filtered.json().get("value")).isEmpty();
 	}
 
 	@Test
