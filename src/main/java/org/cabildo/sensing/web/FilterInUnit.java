@@ -26,7 +26,7 @@ import org.cabildo.sensing.units.Conversion;
  * <p>
  * What cannot be compared so is refused (400) rather than compared in mixed units: {@code result}
  * in an {@code $orderby} across Datastreams, in a MultiDatastream's Observations, in a member of
- * a result ({@code result/a}), inside {@code $expand}, or reached from another entity
+ * a result ({@code result/a}, {@code result[0]}), inside {@code $expand}, or reached from another entity
  * ({@code Observations/result}).
  */
 final class FilterInUnit {
@@ -135,7 +135,7 @@ final class FilterInUnit {
 	}
 
 	private static void requireWholeResults(Expr expr, AskedUnit unit) {
-		if (expr instanceof Expr.Path path && path.segments().size() > 1 && path.segments().get(0).equals("result")) {
+		if (expr instanceof Expr.Path path && isResult(path.segments().get(0)) && !path.equals(RESULT)) {
 			throw refusal("$filter", unit, "a member of a result (" + path + ") has no unit to convert");
 		}
 		children(expr).forEach(child -> requireWholeResults(child, unit));
@@ -143,9 +143,14 @@ final class FilterInUnit {
 
 	private static boolean usesResult(Expr expr) {
 		if (expr instanceof Expr.Path path) {
-			return path.segments().contains("result");
+			return path.segments().stream().anyMatch(FilterInUnit::isResult);
 		}
 		return children(expr).stream().anyMatch(FilterInUnit::usesResult);
+	}
+
+	/** {@code result}, or a member of it by index ({@code result[0]}), as the parser keeps it in one segment. */
+	private static boolean isResult(String segment) {
+		return segment.equals("result") || segment.startsWith("result[");
 	}
 
 	private static List<Expr> children(Expr expr) {

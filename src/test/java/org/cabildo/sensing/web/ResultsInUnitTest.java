@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.cabildo.IntegrationTest;
 import org.cabildo.support.Api;
+import org.cabildo.support.StreamKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -231,6 +232,25 @@ class ResultsInUnitTest {
 				"unit", "ug/m3");
 		ok(filtered);
 		assertThat(filtered.json().get("value")).isEmpty();
+	}
+
+	@Test
+	void aMultiDatastreamsResultsOfSeveralUnitsAreRefusedNamingIt() {
+		Api.Response created = api.post("/v1.1/MultiDatastreams", StreamKind.MULTI_DATASTREAM.withThing(name + "-multi"));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		long multi = created.id();
+		Api.Response stored = api.post("/v1.1/MultiDatastreams(" + multi + ")/Observations",
+				Map.of("phenomenonTime", "2026-01-01T00:00:00Z", "result", List.of(21, 0.5)));
+		assertThat(stored.status()).as("%s", stored).isEqualTo(201);
+		Api.Response answer = api.get("/v1.1/MultiDatastreams(" + multi + ")/Observations", "unit", "K");
+		assertThat(answer.status()).as("%s", answer).isEqualTo(400);
+		assertThat(answer.body()).contains("MultiDatastream " + multi);
+		Api.Response filtered = api.get("/v1.1/MultiDatastreams(" + multi + ")/Observations", "$filter",
+				"result[0] gt 0", "unit", "K");
+		assertThat(filtered.status()).as("%s", filtered).isEqualTo(400);
+		assertThat(filtered.json().get("option").asString()).isEqualTo("$filter");
+		// Its Observations without their results are no numbers in any unit.
+		ok(api.get("/v1.1/MultiDatastreams(" + multi + ")/Observations", "$select", "id", "unit", "K"));
 	}
 
 	@Test
