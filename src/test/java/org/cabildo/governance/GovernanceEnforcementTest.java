@@ -200,6 +200,10 @@ class GovernanceEnforcementTest {
 		Api.Response anonymousRead = anonymous.get(path);
 		assertThat(anonymousRead.status()).isEqualTo(403);
 		assertThat(anonymousRead.body()).contains("sign in").doesNotContain("42");
+		// Results asked in another unit are refused first as unread, not as unconverted.
+		Api.Response inKelvin = anonymous.get(path, "unit", "K");
+		assertThat(inKelvin.status()).isEqualTo(403);
+		assertThat(inKelvin.body()).contains("sign in").doesNotContain("42");
 		assertThat(ownAnalyst.get(path).body()).contains("needs a declared purpose");
 		assertThat(ownAnalyst.get(path, "purpose", "health").status()).isEqualTo(403);
 		assertThat(otherAnalyst.get(path, "purpose", "mobility").status()).isEqualTo(403);
@@ -236,6 +240,7 @@ class GovernanceEnforcementTest {
 		publicPaths.add(anonymous.get("/v1.1/" + kind.set(), "$filter", "Observations/" + kind.valueFilter(42)));
 		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")/" + kind.set(), "$expand", "Observations($count=true)"));
 		publicPaths.add(anonymous.get("/v1.1/Observations", "$expand", kind.entity()));
+		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", "result gt 0", "unit", "[degF]"));
 		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", kind.entity() + "/id eq " + counter));
 		publicPaths.add(anonymous.get("/v1.1/" + kind.set() + "(" + counter + ")/Observations/$ref"));
 		publicPaths.add(anonymous.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method", "get",

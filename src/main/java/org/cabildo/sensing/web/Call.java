@@ -2,26 +2,36 @@ package org.cabildo.sensing.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.cabildo.platform.PlatformSettings;
 import org.cabildo.sensing.ReadContext;
+import org.cabildo.sensing.units.AskedUnit;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Where a request goes: the API version, the resource path after it, how links are written,
- * the address of the resource itself (for next links), and who reads what it answers.
+ * the address of the resource itself (for next links), who reads what it answers, and the unit
+ * it asks results in ({@link AskedUnit}: the {@code unit} option, or the header), as written.
  */
-record Call(Version version, ResourcePath path, EntityJson out, String url, ReadContext reader) {
+record Call(Version version, ResourcePath path, EntityJson out, String url, ReadContext reader,
+		Optional<String> unit) {
 
 	/** The call an HTTP request makes; links start at the configured base URL, else at the request's. */
 	static Call of(HttpServletRequest request, PlatformSettings platform) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		String base = platform.baseUrl().isEmpty()
 				? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : platform.baseUrl();
+		Map<String, String> parameters = QueryParameters.of(request);
+		String header = request.getHeader(AskedUnit.HEADER);
+		if (!parameters.containsKey(AskedUnit.OPTION) && header != null && !header.isBlank()) {
+			// Asked by header: its next links ask by option, so that following them needs no header.
+			parameters.put(AskedUnit.OPTION, header.strip());
+		}
 		return at(base, Version.of(path.substring(1, 5)), path.length() > 5 ? path.substring(5) : "",
-				ReadContext.of(request), QueryParameters.of(request));
+				ReadContext.of(request), parameters);
 	}
 
 	/**
@@ -31,7 +41,8 @@ record Call(Version version, ResourcePath path, EntityJson out, String url, Read
 	static Call at(String base, Version version, String rest, ReadContext reader, Map<String, String> parameters) {
 		EntityJson out = new EntityJson(version, base, carried(parameters, reader));
 		String url = out.serviceRoot() + (rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest);
-		return new Call(version, ResourcePath.parse(rest), out, url, reader);
+		return new Call(version, ResourcePath.parse(rest), out, url, reader,
+				Optional.ofNullable(parameters.get(AskedUnit.OPTION)));
 	}
 
 	/**

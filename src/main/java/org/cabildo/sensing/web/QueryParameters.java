@@ -12,12 +12,12 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The query parameters of a request, one value each: the system query options ({@code $...})
- * and the server's own ({@code duplicates}, {@code atomic}, {@code reasons}).
+ * and the server's own ({@code duplicates}, {@code atomic}, {@code reasons}, {@code unit}).
  */
 final class QueryParameters {
 
 	/** The server's own options, which like the system query options may be given once only. */
-	private static final Set<String> OWN = Set.of("duplicates", "atomic", "reasons");
+	private static final Set<String> OWN = Set.of("duplicates", "atomic", "reasons", "unit");
 
 	private QueryParameters() {
 	}

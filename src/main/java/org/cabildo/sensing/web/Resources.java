@@ -25,6 +25,8 @@ import org.cabildo.sensing.store.EntityReader;
 import org.cabildo.sensing.store.EntityRow;
 import org.cabildo.sensing.store.Page;
 import org.cabildo.sensing.store.RawJson;
+import org.cabildo.sensing.store.ResultUnits;
+import org.cabildo.sensing.units.AskedUnit;
 import org.cabildo.sensing.time.TimeValue;
 import org.cabildo.sensing.write.Draft;
 import org.cabildo.sensing.write.DraftReader;
@@ -75,8 +77,11 @@ class Resources {
 
 	private final ReadAccess readAccess;
 
+	private final ResultUnits units;
+
 	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock,
-			Owners owners, ObjectProvider<WriteAccess> access, ReadAccess readAccess) {
+			Owners owners, ObjectProvider<WriteAccess> access, ReadAccess readAccess, ResultUnits units) {
+		this.units = units;
 		this.owners = owners;
 		this.access = access;
 		this.readAccess = readAccess;
@@ -101,10 +106,18 @@ class Resources {
 	/** @param options the system query options ({@code $...}) of the request */
 	Reply get(Call call, Map<String, String> options) {
 		ReadScope scope = readAccess.scope(call.reader());
-		Answer answer = read(call, scope, options);
+		Optional<AskedUnit> unit = AskedUnit.of(call.unit());
+		Answer answer = read(call, scope, options, unit);
 		// Everything is read by now; the body is only written from it. A read that may not be
 		// recorded fails here, before a byte of it is sent.
-		return recorded(scope, answer);
+		Reply reply = recorded(scope, answer);
+		return unit.map(asked -> reply.withHeader(AskedUnit.HEADER, asked.symbol())).orElse(reply);
+	}
+
+	/** The rows with their results in the asked unit, if one was asked (400 for a stream that does not convert). */
+	private <T> T inUnit(T read, List<EntityRow> rows, Optional<AskedUnit> unit) {
+		unit.ifPresent(asked -> units.convert(rows, asked));
+		return read;
 	}
 
 	/** Tells the scope what the answer returns, and marks the test data in it. */
@@ -120,37 +133,42 @@ class Resources {
 				String.join(",", new TreeSet<>(receipt.testData()).stream().map(String::valueOf).toList()));
 	}
 
-	private Answer read(Call call, ReadScope scope, Map<String, String> options) {
-		QueryOptions parsed = QueryOptionsParser.parse(options);
+	private Answer read(Call call, ReadScope scope, Map<String, String> options, Optional<AskedUnit> unit) {
+		QueryOptions asked = QueryOptionsParser.parse(options);
 		Target target = paths.resolve(call.path(), scope);
+		QueryOptions parsed = unit.map(in -> FilterInUnit.rewrite(asked, target, in, units)).orElse(asked);
 		if (parsed.resultFormat() != null) {
-			return dataArray(call, scope, target, parsed);
+			return dataArray(call, scope, target, parsed, unit);
 		}
 		return switch (target) {
 			case Target.ServiceRoot ignored -> Answer.of(Reply.json(HttpStatus.OK, out -> serviceRoot(out, call)));
 			case Target.Collection collection -> {
 				Page page = reader.page(scope, collection.type(), collection.parent(), parsed);
+				inUnit(page, page.rows(), unit);
 				yield new Answer(Reply.json(HttpStatus.OK, out -> call.out().page(out, collection.type(), page,
 						call.url())), ObservationsReturned.in(page));
 			}
 			case Target.Entity entity -> {
 				EntityRow row = reader.byId(scope, entity.type(), entity.id(), parsed)
 					.orElseThrow(() -> missing(entity));
+				inUnit(row, List.of(row), unit);
 				yield new Answer(Reply.json(HttpStatus.OK, out -> call.out().entity(out, row, parsed)),
 						ObservationsReturned.in(List.of(row)));
 			}
-			case Target.PropertyValue value -> property(scope, value);
+			case Target.PropertyValue value -> property(scope, value, unit);
 			case Target.References references -> references(call, scope, references, parsed);
 		};
 	}
 
-	private Answer dataArray(Call call, ReadScope scope, Target target, QueryOptions options) {
+	private Answer dataArray(Call call, ReadScope scope, Target target, QueryOptions options,
+			Optional<AskedUnit> unit) {
 		if (!(target instanceof Target.Collection collection) || collection.type() != EntityType.OBSERVATION) {
 			throw ApiException.badRequest("$resultFormat=dataArray is for collections of Observations")
 				.with("option", "$resultFormat");
 		}
 		DataArrayJson format = DataArrayJson.of(options, call.out());
 		Page page = reader.page(scope, EntityType.OBSERVATION, collection.parent(), format.readOptions());
+		inUnit(page, page.rows(), unit);
 		return new Answer(Reply.json(HttpStatus.OK, out -> format.page(out, page, call.url())),
 				ObservationsReturned.in(page));
 	}
@@ -180,7 +198,7 @@ class Resources {
 		out.writeEndObject();
 	}
 
-	private Answer property(ReadScope scope, Target.PropertyValue target) {
+	private Answer property(ReadScope scope, Target.PropertyValue target, Optional<AskedUnit> unit) {
 		Target.Entity entity = target.entity();
 		Object value;
 		ObservationsRead returned = ObservationsRead.NONE;
@@ -192,6 +210,7 @@ class Resources {
 			QueryOptions select = new QueryOptions(null, List.of(), null, 0, false,
 					List.of(target.property().name()), List.of(), null, Map.of());
 			EntityRow row = reader.byId(scope, entity.type(), entity.id(), select).orElseThrow(() -> missing(entity));
+			inUnit(row, List.of(row), unit);
 			value = member(row.value(target.property().name()), target.path());
 			returned = ObservationsReturned.in(List.of(row));
 		}

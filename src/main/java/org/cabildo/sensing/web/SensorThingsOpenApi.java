@@ -7,6 +7,7 @@ import java.util.Map;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.model.Navigation;
 import org.cabildo.sensing.model.Property;
+import org.cabildo.sensing.units.AskedUnit;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
@@ -198,11 +199,11 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 		}
 		openApi.path(entity + "/{property}", new PathItem().addParametersItem(idParameter())
 			.addParametersItem(propertyParameter(type))
-			.get(operation("One property of a " + name + " as {\"name\": value}", "property" + name, List.of())
+			.get(operation("One property of a " + name + " as {\"name\": value}", "property" + name, resultOptions(type))
 				.responses(ok(new ObjectSchema()))));
 		openApi.path(entity + "/{property}/$value", new PathItem().addParametersItem(idParameter())
 			.addParametersItem(propertyParameter(type))
-			.get(operation("The raw value of a property of a " + name, "value" + name, List.of())
+			.get(operation("The raw value of a property of a " + name, "value" + name, resultOptions(type))
 				.responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("The value")
 					.content(new Content().addMediaType("text/plain", new MediaType().schema(new StringSchema())))))));
 	}
@@ -221,7 +222,8 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 				query("$orderby", "Sort keys, e.g. phenomenonTime desc"),
 				integerQuery("$top", "Page size (default 100, at most the server's maximum)"),
 				integerQuery("$skip", "Entities to skip"),
-				new Parameter().in("query").name("$count").description("Include @iot.count").schema(new BooleanSchema())));
+				new Parameter().in("query").name("$count").description("Include @iot.count").schema(new BooleanSchema()),
+				unitParameter()));
 		if (type == EntityType.OBSERVATION) {
 			options.add(query("$resultFormat", "dataArray: Observations grouped by Datastream as rows of values; "
 					+ "$select gives the components (properties and FeatureOfInterest/id)")
@@ -235,7 +237,21 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 	}
 
 	private static List<Parameter> entityOptions() {
-		return List.of(query("$expand", "Related entities to include"), query("$select", "Properties to include"));
+		return List.of(query("$expand", "Related entities to include"), query("$select", "Properties to include"),
+				unitParameter());
+	}
+
+	private static List<Parameter> resultOptions(EntityType type) {
+		return type == EntityType.OBSERVATION ? List.of(unitParameter()) : List.of();
+	}
+
+	/** The unit results are asked in; the Cabildo-Unit header asks the same. */
+	private static Parameter unitParameter() {
+		return query(AskedUnit.OPTION, "Results of Observations in this UCUM unit, e.g. ug/m3, [ppb], mg/m3, Cel "
+				+ "(or the header " + AskedUnit.HEADER + "); $filter on result compares in it. Gases (O3, NO2, SO2, "
+				+ "CO, NO, NH3, H2S, C6H6, or an ObservedProperty with properties/cabildo:molarMass) convert "
+				+ "between ppb/ppm and ug/m3/mg/m3 at 25 °C and 1 atm (24.45 L/mol). A stream whose unit does "
+				+ "not convert is a 400 naming it; the answer's " + AskedUnit.HEADER + " header names the unit");
 	}
 
 	private static Parameter query(String name, String description) {
