@@ -3,6 +3,8 @@ package org.cabildo.governance.objections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.cabildo.governance.Declaration;
@@ -10,6 +12,7 @@ import org.cabildo.governance.Declaration.Consultation;
 import org.cabildo.governance.GovernanceSettings;
 import org.cabildo.governance.Register;
 import org.cabildo.governance.Stage;
+import org.cabildo.governance.register.PilotArea;
 import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -67,7 +70,7 @@ public class StageChanges {
 				if (from != Stage.LAB) {
 					throw refused("transition", "only a lab stream becomes a pilot (it is " + from.id() + ")");
 				}
-				yield PilotArea.checked(request.pilot(), clock);
+				yield pilot(request.pilot());
 			}
 			case CITY -> {
 				if (from == Stage.CITY) {
@@ -80,6 +83,30 @@ public class StageChanges {
 		};
 		return register.saveVersion(current.withStage(target, pilot, Objections.actor()), "stage",
 				"stage " + from.id() + " -> " + target.id() + ": " + Texts.shortened(reason, 1000));
+	}
+
+	/** A pilot that meets the pilot rules (the register's, as everywhere a pilot is set); else 409 naming the first. */
+	private Declaration.Pilot pilot(PilotRequest request) {
+		Map<String, Object> area = request == null ? null : request.area();
+		LocalDate endsOn = request == null ? null : date(request.endsOn());
+		Map<String, String> problems = PilotArea.problems(area, endsOn, PilotArea.today(clock));
+		if (problems.containsKey(PilotArea.AREA)) {
+			throw refused("pilot-area", problems.get(PilotArea.AREA) + " (pilot.area)").with("pointer", PilotArea.AREA);
+		}
+		if (problems.containsKey(PilotArea.ENDS_ON)) {
+			throw refused("pilot-end-date", problems.get(PilotArea.ENDS_ON) + " (pilot.endsOn)")
+				.with("pointer", PilotArea.ENDS_ON);
+		}
+		return new Declaration.Pilot(area, endsOn);
+	}
+
+	private static LocalDate date(String text) {
+		try {
+			return text == null ? null : LocalDate.parse(text);
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	/** Opens the public consultation before the city stage, for the configured number of days. */
