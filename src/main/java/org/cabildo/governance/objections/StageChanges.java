@@ -50,8 +50,19 @@ public class StageChanges {
 		this.clock = clock;
 	}
 
+	/** A stage change as the rules allow it: the next version (not yet saved) and the ledger's words for it. */
+	public record Move(Declaration next, String detail) {
+	}
+
 	@Transactional
 	public Declaration change(long datastream, Request request) {
+		Move move = plan(datastream, request);
+		return register.saveVersion(move.next(), "stage", move.detail());
+	}
+
+	/** The stage change a request makes, by the stage rules (refused as {@link #change} refuses); nothing is saved. */
+	@Transactional(readOnly = true)
+	public Move plan(long datastream, Request request) {
 		Declaration current = stewarded(datastream);
 		if (request == null) {
 			throw ApiException.badRequest("the body is a stage change: stage, reason (and pilot for a pilot)");
@@ -81,7 +92,7 @@ public class StageChanges {
 			}
 			case RETIRED -> null;
 		};
-		return register.saveVersion(current.withStage(target, pilot, Objections.actor()), "stage",
+		return new Move(current.withStage(target, pilot, Objections.actor()),
 				"stage " + from.id() + " -> " + target.id() + ": " + Texts.shortened(reason, 1000));
 	}
 
