@@ -7,8 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.cabildo.governance.ledger.LedgerHelp;
-import org.cabildo.identity.cli.AdminHelp;
+import org.cabildo.governance.LedgerHelp;
+import org.cabildo.identity.AdminHelp;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 

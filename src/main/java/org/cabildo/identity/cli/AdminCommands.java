@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import org.cabildo.identity.AdminHelp;
 import org.cabildo.identity.Devices;
 import org.cabildo.identity.Issued;
 import org.cabildo.identity.Organisation;

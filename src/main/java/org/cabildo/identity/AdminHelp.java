@@ -1,4 +1,4 @@
-package org.cabildo.identity.cli;
+package org.cabildo.identity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package org.cabildo.governance.ledger;
+package org.cabildo.governance;
 
 import java.util.Optional;
 
@@ -8,14 +8,14 @@ import java.util.Optional;
  */
 public final class LedgerHelp {
 
-	static final String VERIFY = """
+	private static final String VERIFY = """
 			verify [--checkpoint FILE]
 			    Recomputes the hash chain and checks the signed checkpoints (those in the database and
 			    the one this node keeps in its checkpoint file); with FILE, a saved copy of
 			    /api/ledger/checkpoints/latest, holds the ledger to it too. Exits 0 when they hold,
 			    1 naming the first broken or altered entry, 2 when asked wrongly.""";
 
-	static final String HELP = """
+	private static final String HELP = """
 			help [command]
 			    Prints this list, or one command's usage and effect (also: --help).""";
 
