@@ -3,12 +3,14 @@ package org.cabildo.governance;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.cabildo.governance.Declaration.SharingGrant;
 import org.cabildo.governance.register.CurrentDeclarations;
 import org.cabildo.governance.register.DeclarationRules;
 import org.cabildo.governance.register.DeclarationStore;
+import org.cabildo.governance.retention.RetentionEffect;
 import org.cabildo.identity.Caller;
 import org.cabildo.identity.Organisation;
 import org.cabildo.identity.Organisations;
@@ -42,10 +44,13 @@ public class Register {
 
 	private final AccessLedger ledger;
 
+	private final RetentionEffect retention;
+
 	private final Clock clock;
 
 	Register(DeclarationStore store, CurrentDeclarations current, DeclarationRules rules, SensorThings things,
-			Organisations organisations, AccessLedger ledger, Clock clock) {
+			Organisations organisations, AccessLedger ledger, RetentionEffect retention, Clock clock) {
+		this.retention = retention;
 		this.store = store;
 		this.current = current;
 		this.rules = rules;
@@ -58,9 +63,30 @@ public class Register {
 	/** Writes a new version of a Datastream's declaration; the first one starts its life in the lab or as a pilot. */
 	@Transactional
 	public Declaration declare(long datastream, DeclarationDraft draft, String actor) {
+		return declare(datastream, draft, actor, OptionalLong.empty());
+	}
+
+	/**
+	 * Writes a new version of a Datastream's declaration. When its retention would remove stored
+	 * Observations that the current one keeps, it is refused (409, rule {@code retention-removes},
+	 * with the number) unless {@code confirm} is that very number.
+	 */
+	@Transactional
+	public Declaration declare(long datastream, DeclarationDraft draft, String actor, OptionalLong confirm) {
 		long owner = owner(datastream);
 		requireSteward(owner);
-		return declare(datastream, owner, draft, actor, DeclarationOrigin.WRITTEN);
+		return declare(datastream, owner, draft, actor, DeclarationOrigin.WRITTEN, confirm);
+	}
+
+	/**
+	 * The change a draft would make to a Datastream's declaration, checked by the same rules as
+	 * {@link #declare}, and what its retention would remove; nothing is saved.
+	 */
+	@Transactional(readOnly = true)
+	public DeclarationChange preview(long datastream, DeclarationDraft draft, String actor) {
+		long owner = owner(datastream);
+		requireSteward(owner);
+		return change(datastream, owner, draft, actor, store.current(datastream));
 	}
 
 	/**
@@ -71,7 +97,7 @@ public class Register {
 	public Declaration declareInline(long datastream, DeclarationDraft draft, String actor) {
 		long owner = owner(datastream);
 		requireSteward(owner);
-		return declare(datastream, owner, draft, actor, DeclarationOrigin.INLINE);
+		return declare(datastream, owner, draft, actor, DeclarationOrigin.INLINE, OptionalLong.empty());
 	}
 
 	/**
@@ -81,42 +107,75 @@ public class Register {
 	 */
 	@Transactional
 	public Declaration declareFromTemplate(long datastream, DeclarationTemplate template, String actor) {
+		return declareFromTemplate(datastream, template, actor, OptionalLong.empty());
+	}
+
+	/** As {@link #declareFromTemplate(long, DeclarationTemplate, String)}, confirming what its retention removes. */
+	@Transactional
+	public Declaration declareFromTemplate(long datastream, DeclarationTemplate template, String actor,
+			OptionalLong confirm) {
 		long owner = owner(datastream);
 		if (owner != template.organisationId() || template.withdrawn()) {
 			throw new IllegalStateException("template " + template.id() + " does not apply to Datastream " + datastream);
 		}
-		return declare(datastream, owner, template.declaration(), actor + " (template " + template.id() + " version "
-				+ template.version() + ")", new DeclarationOrigin.FromTemplate(template.id(), template.version()));
+		return declare(datastream, owner, template.declaration(), templateActor(actor, template),
+				new DeclarationOrigin.FromTemplate(template.id(), template.version()), confirm);
+	}
+
+	/** Who declares with a template: the caller, naming the template version. */
+	public static String templateActor(String actor, DeclarationTemplate template) {
+		return actor + " (template " + template.id() + " version " + template.version() + ")";
 	}
 
 	private Declaration declare(long datastream, long owner, DeclarationDraft draft, String actor,
-			DeclarationOrigin origin) {
-		rules.check(draft);
+			DeclarationOrigin origin, OptionalLong confirm) {
 		store.lock(datastream);
-		Optional<Declaration> previous = store.current(datastream);
-		Stage stage = previous.map(Declaration::stage)
-			.orElse(Stage.of(draft.stage() == null ? "lab" : draft.stage()).orElseThrow());
-		List<SharingGrant> sharing = draft.sharing() == null ? List.of()
-				: draft.sharing().stream().map(this::grant).toList();
-		Declaration declaration = new Declaration(datastream, previous.map(Declaration::version).orElse(0) + 1, owner,
-				organisationName(owner), draft.contact().strip(), draft.purposes(), draft.technology(),
-				draft.dataTypes(), draft.processing(), draft.access(), draft.storage(), draft.retention(),
-				PersonalDataClass.of(draft.personalDataClass()).orElseThrow(),
-				draft.legalBasis(), draft.privacyStatementUrl(), AccessLevel.of(draft.accessLevel()).orElseThrow(),
-				sharing, stage, stage == Stage.PILOT ? draft.pilot() : previous.map(Declaration::pilot).orElse(null),
-				draft.impactAssessment(), draft.summary().strip(),
-				previous.map(Declaration::consultation).orElse(null), clock.instant(), actor);
+		DeclarationChange change = change(datastream, owner, draft, actor, store.current(datastream));
+		RetentionRemoval removes = change.removes();
+		if (removes.removesAny() && (confirm.isEmpty() || confirm.getAsLong() != removes.observations())) {
+			throw new ApiException(HttpStatus.CONFLICT, "this change " + removes.sentence() + "; repeat it with"
+					+ " ?confirm=" + removes.observations() + " to apply it" + (confirm.isPresent()
+							? " (" + confirm.getAsLong() + " was confirmed)" : ""))
+				.with("rule", "retention-removes")
+				.with("removes", removes.observations())
+				.with("olderThan", removes.olderThan().toString())
+				.with("pointer", "/retention/duration");
+		}
+		Declaration declaration = change.declaration();
 		String from = switch (origin) {
 			case DeclarationOrigin.Written written -> "";
 			case DeclarationOrigin.Inline inline -> ", sent with the request that created the stream";
 			case DeclarationOrigin.FromTemplate template -> ", from template " + template.template() + " version "
 					+ template.templateVersion();
 		};
+		List<SharingGrant> sharing = declaration.sharing();
 		return save(declaration, origin, "declaration", "declaration version " + declaration.version() + ": "
 				+ declaration.personalDataClass().id() + ", " + declaration.accessLevel().id() + ", purposes "
 				+ String.join(" ", declaration.purposes()) + (sharing.isEmpty() ? ""
 						: ", shared with " + String.join(", ", sharing.stream().map(SharingGrant::organisation).toList()))
-				+ from);
+				+ from + (removes.removesAny() ? "; confirmed: " + removes.sentence() : ""));
+	}
+
+	/** The next version a draft makes of a Datastream's declaration, by the rules; the stage and its pilot stay. */
+	private DeclarationChange change(long datastream, long owner, DeclarationDraft draft, String actor,
+			Optional<Declaration> previous) {
+		rules.check(draft, previous);
+		Stage stage = previous.map(Declaration::stage)
+			.orElse(Stage.of(draft.stage() == null ? "lab" : draft.stage()).orElseThrow());
+		List<SharingGrant> sharing = draft.sharing() == null ? List.of()
+				: draft.sharing().stream().map(this::grant).toList();
+		// A later version names its pilot only to change a running one; without it the pilot stays.
+		Declaration.Pilot pilot = stage != Stage.PILOT ? previous.map(Declaration::pilot).orElse(null)
+				: draft.pilot() != null ? draft.pilot() : previous.map(Declaration::pilot).orElse(null);
+		Declaration declaration = new Declaration(datastream, previous.map(Declaration::version).orElse(0) + 1, owner,
+				organisationName(owner), draft.contact().strip(), draft.purposes(), draft.technology(),
+				draft.dataTypes(), draft.processing(), draft.access(), draft.storage(), draft.retention(),
+				PersonalDataClass.of(draft.personalDataClass()).orElseThrow(),
+				draft.legalBasis(), draft.privacyStatementUrl(), AccessLevel.of(draft.accessLevel()).orElseThrow(),
+				sharing, stage, pilot, draft.impactAssessment(), draft.summary().strip(),
+				previous.map(Declaration::consultation).orElse(null), clock.instant(), actor);
+		return new DeclarationChange(declaration,
+				retention.of(datastream, previous.map(Declaration::retention), draft.retention()));
 	}
 
 	/**

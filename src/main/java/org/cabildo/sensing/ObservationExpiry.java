@@ -67,6 +67,14 @@ public class ObservationExpiry {
 		return dropped;
 	}
 
+	/** How many Observations of a Datastream have a phenomenon time before {@code cutoff}. */
+	public long olderThan(long datastream, Instant cutoff) {
+		return jdbc.sql("SELECT COUNT(*) FROM observations WHERE datastream_id = ? AND phenomenon_time < ?")
+			.params(datastream, utc(cutoff))
+			.query(Long.class)
+			.single();
+	}
+
 	/** An Observation about to expire: what an aggregate needs of it. */
 	public record Expiring(long id, Instant phenomenonTime, Double number) {
 	}

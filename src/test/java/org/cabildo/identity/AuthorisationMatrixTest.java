@@ -217,6 +217,10 @@ class AuthorisationMatrixTest {
 				allowed(EnumSet.of(Who.STEWARD))));
 		m.put("POST " + register + "/stage", new Case(w -> new Call("POST", "/api/register/" + datastream + "/stage",
 				Map.of("stage", "pilot", "reason", "matrix")), allowed(EnumSet.of(Who.STEWARD))));
+		// many streams at once: stewards of each stream's owner (a dry run, so the matrix's stream stays as it is)
+		m.put("POST /api/register/bulk", new Case(w -> new Call("POST", "/api/register/bulk", Map.of("select",
+				Map.of("datastreams", List.of(datastream)), "move", Map.of("stage", "retired", "reason", "matrix"),
+				"dryRun", true)), allowed(EnumSet.of(Who.STEWARD))));
 		m.put("POST " + register + "/consultation", new Case(w -> new Call("POST", "/api/register/" + datastream
 				+ "/consultation", null), allowed(EnumSet.of(Who.STEWARD))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),

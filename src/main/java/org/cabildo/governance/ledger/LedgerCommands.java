@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.cabildo.governance.LedgerHelp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -27,15 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBooleanProperty("cabildo.governance.cli")
 class LedgerCommands implements ApplicationRunner, ExitCodeGenerator {
 
-	static final String USAGE = """
-			Usage: ./cabildo ledger <command>
-
-			  verify [--checkpoint FILE]
-			             recompute the hash chain and check the signed checkpoints (those in the
-			             database and the one this node keeps in its checkpoint file); with FILE, a
-			             saved copy of /api/ledger/checkpoints/latest, hold the ledger to it too.
-			             Exits 0 when they hold, 1 naming the first broken or altered entry
-			""";
+	static final String USAGE = LedgerHelp.usage();
 
 	private final LedgerVerifier verifier;
 

@@ -3,6 +3,8 @@ package org.cabildo.governance.objections;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import org.cabildo.governance.Declaration;
@@ -10,6 +12,7 @@ import org.cabildo.governance.Declaration.Consultation;
 import org.cabildo.governance.GovernanceSettings;
 import org.cabildo.governance.Register;
 import org.cabildo.governance.Stage;
+import org.cabildo.governance.register.PilotArea;
 import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -47,8 +50,19 @@ public class StageChanges {
 		this.clock = clock;
 	}
 
+	/** A stage change as the rules allow it: the next version (not yet saved) and the ledger's words for it. */
+	public record Move(Declaration next, String detail) {
+	}
+
 	@Transactional
 	public Declaration change(long datastream, Request request) {
+		Move move = plan(datastream, request);
+		return register.saveVersion(move.next(), "stage", move.detail());
+	}
+
+	/** The stage change a request makes, by the stage rules (refused as {@link #change} refuses); nothing is saved. */
+	@Transactional(readOnly = true)
+	public Move plan(long datastream, Request request) {
 		Declaration current = stewarded(datastream);
 		if (request == null) {
 			throw ApiException.badRequest("the body is a stage change: stage, reason (and pilot for a pilot)");
@@ -67,7 +81,7 @@ public class StageChanges {
 				if (from != Stage.LAB) {
 					throw refused("transition", "only a lab stream becomes a pilot (it is " + from.id() + ")");
 				}
-				yield PilotArea.checked(request.pilot(), clock);
+				yield pilot(request.pilot());
 			}
 			case CITY -> {
 				if (from == Stage.CITY) {
@@ -78,8 +92,32 @@ public class StageChanges {
 			}
 			case RETIRED -> null;
 		};
-		return register.saveVersion(current.withStage(target, pilot, Objections.actor()), "stage",
+		return new Move(current.withStage(target, pilot, Objections.actor()),
 				"stage " + from.id() + " -> " + target.id() + ": " + Texts.shortened(reason, 1000));
+	}
+
+	/** A pilot that meets the pilot rules (the register's, as everywhere a pilot is set); else 409 naming the first. */
+	private Declaration.Pilot pilot(PilotRequest request) {
+		Map<String, Object> area = request == null ? null : request.area();
+		LocalDate endsOn = request == null ? null : date(request.endsOn());
+		Map<String, String> problems = PilotArea.problems(area, endsOn, PilotArea.today(clock));
+		if (problems.containsKey(PilotArea.AREA)) {
+			throw refused("pilot-area", problems.get(PilotArea.AREA) + " (pilot.area)").with("pointer", PilotArea.AREA);
+		}
+		if (problems.containsKey(PilotArea.ENDS_ON)) {
+			throw refused("pilot-end-date", problems.get(PilotArea.ENDS_ON) + " (pilot.endsOn)")
+				.with("pointer", PilotArea.ENDS_ON);
+		}
+		return new Declaration.Pilot(area, endsOn);
+	}
+
+	private static LocalDate date(String text) {
+		try {
+			return text == null ? null : LocalDate.parse(text);
+		}
+		catch (DateTimeParseException e) {
+			return null;
+		}
 	}
 
 	/** Opens the public consultation before the city stage, for the configured number of days. */

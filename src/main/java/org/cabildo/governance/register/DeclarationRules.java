@@ -1,18 +1,24 @@
 package org.cabildo.governance.register;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.cabildo.governance.AccessLevel;
+import org.cabildo.governance.Declaration;
 import org.cabildo.governance.Declaration.Retention;
 import org.cabildo.governance.DeclarationDraft;
 import org.cabildo.governance.PersonalDataClass;
+import org.cabildo.governance.Stage;
 import org.cabildo.platform.ApiException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +30,24 @@ public class DeclarationRules {
 
 	private final Vocabulary vocabulary;
 
-	DeclarationRules(Vocabulary vocabulary) {
+	private final Clock clock;
+
+	DeclarationRules(Vocabulary vocabulary, Clock clock) {
 		this.vocabulary = vocabulary;
+		this.clock = clock;
 	}
 
-	/** Refuses (400, listing every problem) a draft that does not say what it must. */
+	/** Refuses (400, listing every problem) a draft for a stream's first declaration (or a template's) that does not say what it must. */
 	public void check(DeclarationDraft draft) {
+		check(draft, Optional.empty());
+	}
+
+	/**
+	 * Refuses (400, listing every problem) a draft that does not say what it must, as the next
+	 * version of {@code previous} if there is one; 409 (rule {@code pilot-ended}) for a draft that
+	 * would extend a pilot whose end date has passed.
+	 */
+	public void check(DeclarationDraft draft, Optional<Declaration> previous) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (blank(draft.contact())) {
 			problems.put("/contact", "say how to reach the accountable organisation (an e-mail address or a URL)");
@@ -88,10 +106,7 @@ public class DeclarationRules {
 		if (draft.stage() != null && !draft.stage().equals("lab") && !draft.stage().equals("pilot")) {
 			problems.put("/stage", "a stream starts in the lab or as a pilot; later stages follow the stage rules");
 		}
-		if ("pilot".equals(draft.stage()) && (draft.pilot() == null || draft.pilot().area() == null
-				|| draft.pilot().endsOn() == null)) {
-			problems.put("/pilot", "a pilot declares its area (a GeoJSON polygon) and its end date");
-		}
+		pilot(problems, draft, previous);
 		if (!problems.isEmpty()) {
 			List<Map<String, String>> listed = new ArrayList<>();
 			problems.forEach((pointer, problem) -> listed.add(Map.of("pointer", pointer, "problem", problem)));
@@ -99,6 +114,48 @@ public class DeclarationRules {
 					+ (problems.size() == 1 ? "" : "s") + ", first at " + problems.keySet().iterator().next() + ": "
 					+ problems.values().iterator().next()).with("problems", listed);
 		}
+	}
+
+	/**
+	 * A first declaration as a pilot declares a valid area and an end date to come; a later
+	 * version keeps the stream's pilot when it names none (or the same), and changes a running
+	 * pilot only to one that meets the same rules. Stages themselves change only by the stage rules.
+	 */
+	private void pilot(Map<String, String> problems, DeclarationDraft draft, Optional<Declaration> previous) {
+		Declaration.Pilot pilot = draft.pilot();
+		LocalDate today = PilotArea.today(clock);
+		if (previous.isEmpty()) {
+			if ("pilot".equals(draft.stage())) {
+				if (pilot == null) {
+					problems.put("/pilot", "a pilot declares its area (a GeoJSON polygon) and its end date");
+				}
+				else {
+					problems.putAll(PilotArea.problems(pilot.area(), pilot.endsOn(), today));
+				}
+			}
+			else if (pilot != null) {
+				problems.put("/pilot", "only a pilot declares an area and an end date: say stage pilot, or leave pilot out");
+			}
+			return;
+		}
+		Declaration current = previous.get();
+		if (pilot == null || pilot.equals(current.pilot())) {
+			return;
+		}
+		if (current.stage() != Stage.PILOT) {
+			problems.put("/pilot", "the stream is at the " + current.stage().id() + " stage; a lab stream becomes a pilot"
+					+ " through POST /api/register/" + current.datastreamId() + "/stage, with its area and end date");
+			return;
+		}
+		if (PilotArea.ended(current.pilot(), today)) {
+			throw new ApiException(HttpStatus.CONFLICT, "the pilot ended on " + current.pilot().endsOn()
+					+ " and is not extended or moved by a new declaration: leave pilot out (or send it unchanged), and"
+					+ " take the stream to the city stage (an impact assessment and a public consultation) or retire it"
+					+ " through POST /api/register/" + current.datastreamId() + "/stage")
+				.with("rule", "pilot-ended")
+				.with("pointer", PilotArea.ENDS_ON);
+		}
+		problems.putAll(PilotArea.problems(pilot.area(), pilot.endsOn(), today));
 	}
 
 	private void terms(Map<String, String> problems, String pointer, String category, List<String> ids,

@@ -1,7 +1,6 @@
 package org.cabildo.governance.retention;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +68,12 @@ public class RetentionJob {
 			log.warn("Dropping expired partitions failed; their rows are removed in batches instead", e);
 		}
 		for (Declaration declaration : declarations.all()) {
-			Duration duration = declaration.retention() == null ? null : declaration.retention().rawDuration();
-			if (duration == null) {
+			Optional<Instant> cutoff = RetentionCutoff.of(declaration.retention(), now);
+			if (cutoff.isEmpty()) {
 				continue;
 			}
 			try {
-				Optional<RetentionReport.Removal> removal = expiry.expire(declaration, now.minus(duration), batchSize);
+				Optional<RetentionReport.Removal> removal = expiry.expire(declaration, cutoff.get(), batchSize);
 				removal.ifPresent(removals::add);
 			}
 			catch (RuntimeException e) {

@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import org.cabildo.governance.Declaration;
+import org.cabildo.governance.DeclarationChange;
 import org.cabildo.governance.DeclarationDraft;
 import org.cabildo.governance.DeclarationOrigin;
 import org.cabildo.governance.Register;
@@ -15,6 +17,7 @@ import org.cabildo.governance.register.Vocabulary;
 import org.cabildo.identity.Caller;
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.DatastreamPlaces;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,6 +26,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -101,10 +107,20 @@ class RegisterController {
 	}
 
 	@PutMapping("/api/register/{datastreamId}")
-	@Operation(summary = "Declares a stream, or changes its declaration (a new version); stewards of the owner")
-	Declaration declare(@PathVariable long datastreamId, @RequestBody DeclarationDraft draft) {
+	@Operation(summary = "Declares a stream, or changes its declaration (a new version); stewards of the owner."
+			+ " A change whose retention removes stored Observations is refused (409, rule retention-removes, with"
+			+ " the number) until repeated with confirm set to that number; dryRun=true answers the change and what"
+			+ " it removes (a DeclarationChange) without applying it")
+	@ApiResponse(responseCode = "200", description = "the new version, or with dryRun the change it would be",
+			content = @Content(schema = @Schema(oneOf = { Declaration.class, DeclarationChange.class })))
+	ResponseEntity<Object> declare(@PathVariable long datastreamId, @RequestBody DeclarationDraft draft,
+			@RequestParam(required = false) Long confirm, @RequestParam(defaultValue = "false") boolean dryRun) {
 		String actor = Caller.current().map(Caller::name).orElse("platform");
-		return register.declare(datastreamId, draft, actor);
+		if (dryRun) {
+			return ResponseEntity.ok(register.preview(datastreamId, draft, actor));
+		}
+		return ResponseEntity.ok(register.declare(datastreamId, draft, actor,
+				confirm == null ? OptionalLong.empty() : OptionalLong.of(confirm)));
 	}
 
 	@GetMapping(value = "/api/register.geojson", produces = "application/geo+json")

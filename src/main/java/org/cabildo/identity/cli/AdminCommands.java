@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import org.cabildo.identity.AdminHelp;
 import org.cabildo.identity.Devices;
 import org.cabildo.identity.Issued;
 import org.cabildo.identity.Organisation;
@@ -35,21 +36,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnBooleanProperty("cabildo.identity.cli")
 class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 
-	static final String USAGE = """
-			Usage: ./cabildo admin <command> [options]
-
-			  create-user <username> --org <organisation> --role <role> [--role ...] [--password-stdin]
-			      a person with a built-in account; the organisation is created if missing; without
-			      --password-stdin a random password is printed once
-			  create-org <name>
-			  grant <username> --org <organisation> --role <role>
-			  revoke-role <username> --org <organisation> --role <role>
-			  create-token <username> [--name <label>]      prints a personal API token once
-			  create-device <name> --org <organisation> [--datastream <id> ...]   prints its secret once
-			  list-users
-
-			Roles: operator, steward, analyst, auditor, admin.
-			""";
+	static final String USAGE = AdminHelp.usage();
 
 	private final Organisations organisations;
 
@@ -137,10 +124,8 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 				out.println("device " + device.name() + " bound to " + bound + "; secret (shown once): " + device.secret());
 			}
 			case "list-users" -> people.all(null).forEach(out::println);
-			default -> {
-				out.print(USAGE);
-				throw new IllegalArgumentException("unknown command '" + command + "'");
-			}
+			default -> throw new IllegalArgumentException("there is no command '" + command
+					+ "'; ./cabildo admin help lists them");
 		}
 	}
 
