@@ -1,7 +1,6 @@
 package org.cabildo.governance.retention;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.GovernanceSettings;
 import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.platform.CityTime;
 import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,11 @@ public class RetentionJob {
 
 	private final int batchSize;
 
+	private final CityTime city;
+
 	RetentionJob(CurrentDeclarations declarations, DatastreamExpiry expiry, PartitionDrops partitions, Clock clock,
-			GovernanceSettings settings) {
+			GovernanceSettings settings, CityTime city) {
+		this.city = city;
 		this.declarations = declarations;
 		this.expiry = expiry;
 		this.partitions = partitions;
@@ -69,12 +72,12 @@ public class RetentionJob {
 			log.warn("Dropping expired partitions failed; their rows are removed in batches instead", e);
 		}
 		for (Declaration declaration : declarations.all()) {
-			Duration duration = declaration.retention() == null ? null : declaration.retention().rawDuration();
-			if (duration == null) {
+			Instant cutoff = declaration.retention() == null ? null : declaration.retention().cutoff(now, city.zone());
+			if (cutoff == null) {
 				continue;
 			}
 			try {
-				Optional<RetentionReport.Removal> removal = expiry.expire(declaration, now.minus(duration), batchSize);
+				Optional<RetentionReport.Removal> removal = expiry.expire(declaration, cutoff, batchSize);
 				removal.ifPresent(removals::add);
 			}
 			catch (RuntimeException e) {
