@@ -357,6 +357,15 @@ class Resources {
 			throw new InvalidEntityException(refused.reason(), linked && refused.reason().startsWith(stream + " ")
 					? "/" + stream : refused.reason().startsWith("the result ") ? "/result" : "/");
 		}
+		if (outcome instanceof IngestOutcome.Folded folded) {
+			// Nothing to link to: 202 with what became of it, never a 201 for a row soon gone.
+			return Optional.of(Reply.json(HttpStatus.ACCEPTED, out -> {
+				out.writeStartObject();
+				out.writeBooleanProperty("folded", true);
+				out.writeStringProperty("note", folded.note());
+				out.writeEndObject();
+			}));
+		}
 		long id = outcome.id();
 		String selfLink = call.out().selfLink(EntityType.OBSERVATION, id);
 		if (outcome instanceof IngestOutcome.Created) {
