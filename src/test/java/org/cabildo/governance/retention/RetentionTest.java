@@ -120,7 +120,8 @@ class RetentionTest {
 	@EnumSource(StreamKind.class)
 	@DisplayName("a declaration that keeps nothing leaves no aggregates; one without a duration is left alone")
 	void keepsNothingAndLeavesUnlimitedAlone(StreamKind kind) {
-		long nothing = datastream(kind, new Retention("P1D", Retention.NOTHING, null));
+		// Given its retention after the rows are written: ingest refuses a row already past it (issue 15).
+		long nothing = datastream(kind, null);
 		long unlimited = datastream(kind, null);
 		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 		List<Reading> readings = List.of(new Reading(now.minus(Duration.ofDays(400)), 1),
@@ -130,6 +131,9 @@ class RetentionTest {
 			write(kind, nothing, reading);
 			write(kind, unlimited, reading);
 		});
+		Declaration declared = register.current(nothing).orElseThrow();
+		register.saveVersion(copy(declared, new Retention("P1D", Retention.NOTHING, null), declared.accessLevel()),
+				"declaration", "retention for a test");
 		Instant cutoff = now.minus(Duration.ofMinutes(30));
 		moveClockTo(cutoff.plus(KEPT));
 
