@@ -2,11 +2,14 @@ package org.cabildo.sensing.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A SensorThings time value: an instant ({@code end == null}) or an interval
@@ -30,7 +33,10 @@ public record TimeValue(Instant start, Instant end) {
 
 	/**
 	 * Reads an instant ({@code 2024-01-01T00:00:00Z}) or an interval ({@code start/end} or
-	 * {@code start/duration}). A time without offset is read as UTC.
+	 * {@code start/duration}). Every time carries its UTC offset ({@code Z}, {@code -06:00}): one
+	 * without is refused rather than guessed (taking it as UTC shifted a city's readings by hours).
+	 * {@code 24:00} is the end of a day, as ISO 8601 and many networks' hour-ending times write it:
+	 * 00:00 of the next day.
 	 *
 	 * @throws IllegalArgumentException with a message for the client
 	 */
@@ -46,17 +52,33 @@ public record TimeValue(Instant start, Instant end) {
 		return new TimeValue(start, end);
 	}
 
+	/** {@code T24:00}, {@code T24:00:00} or {@code T24:00:00.000}: the end of the day it follows. */
+	private static final Pattern END_OF_DAY = Pattern.compile("(\\d{4,}-\\d{2}-\\d{2})T24:00(?::00(?:\\.0+)?)?(.*)");
+
 	public static Instant parseInstant(String text) {
+		Matcher endOfDay = END_OF_DAY.matcher(text);
+		if (endOfDay.matches()) {
+			try {
+				LocalDate next = LocalDate.parse(endOfDay.group(1)).plusDays(1);
+				return parseInstant(next + "T00:00:00" + endOfDay.group(2));
+			}
+			catch (DateTimeParseException e) {
+				throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 time such as 2024-01-01T00:00:00Z");
+			}
+		}
 		try {
 			return OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			try {
-				return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+				LocalDateTime.parse(text);
 			}
 			catch (DateTimeParseException ignored) {
 				throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 time such as 2024-01-01T00:00:00Z");
 			}
+			throw new IllegalArgumentException("'" + text + "' has no UTC offset, and a time without one is not taken"
+					+ " as UTC: write it with the offset of the clock that took it, e.g. " + text + "Z for UTC or "
+					+ text + "-06:00 for a clock six hours behind UTC");
 		}
 	}
 
