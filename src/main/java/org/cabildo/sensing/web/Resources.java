@@ -355,7 +355,8 @@ class Resources {
 		if (outcome instanceof IngestOutcome.Refused refused) {
 			boolean linked = datastream == null;
 			throw new InvalidEntityException(refused.reason(), linked && refused.reason().startsWith(stream + " ")
-					? "/" + stream : refused.reason().startsWith("the result ") ? "/result" : "/");
+					? "/" + stream : refused.reason().startsWith("the result ") ? "/result"
+							: refused.reason().startsWith("phenomenonTime ") ? "/phenomenonTime" : "/");
 		}
 		if (outcome instanceof IngestOutcome.Folded folded) {
 			// Nothing to link to: 202 with what became of it, never a 201 for a row soon gone.
