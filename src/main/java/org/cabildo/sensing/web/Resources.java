@@ -356,7 +356,7 @@ class Resources {
 			boolean linked = datastream == null;
 			throw new InvalidEntityException(refused.reason(), linked && refused.reason().startsWith(stream + " ")
 					? "/" + stream : refused.reason().startsWith("the result ") ? "/result"
-							: refused.reason().startsWith("phenomenonTime ") ? "/phenomenonTime" : "/");
+							: timeField(refused.reason()));
 		}
 		if (outcome instanceof IngestOutcome.Folded folded) {
 			// Nothing to link to: 202 with what became of it, never a 201 for a row soon gone.
@@ -382,6 +382,16 @@ class Resources {
 		EntityRow existing = reStored(scope, id, row.get());
 		return Optional.of(recorded(scope, new Answer(Reply.created(EntityType.OBSERVATION, id, selfLink,
 				out -> call.out().entity(out, existing, QueryOptions.NONE)), ObservationsReturned.in(List.of(existing)))));
+	}
+
+	/** Where a refusal about one of an Observation's times points: the time it names first. */
+	private static String timeField(String reason) {
+		for (String field : List.of("phenomenonTime", "resultTime", "validTime")) {
+			if (reason.startsWith(field + " ")) {
+				return "/" + field;
+			}
+		}
+		return "/";
 	}
 
 	/**

@@ -46,9 +46,12 @@ public class ObservationStore {
 
 	private final ObjectProvider<CollectionGate> gate;
 
+	private final LocalTimes localTimes;
+
 	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
 			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events,
-			ObjectProvider<CollectionGate> gate) {
+			ObjectProvider<CollectionGate> gate, LocalTimes localTimes) {
+		this.localTimes = localTimes;
 		this.gate = gate;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -74,6 +77,7 @@ public class ObservationStore {
 		CollectionGate collecting = gate.getIfAvailable(() -> CollectionGate.OPEN);
 		Map<Long, Optional<String>> refusals = new HashMap<>();
 		PastRetention pastRetention = new PastRetention(collecting);
+		LocalTimes.Reading localTimes = this.localTimes.reading();
 		Set<Long> knownFeatures = existingFeatures(rows);
 		List<NewObservation> resolved = new ArrayList<>(rows.size());
 		List<Integer> positions = new ArrayList<>(rows.size());
@@ -90,6 +94,13 @@ public class ObservationStore {
 			Optional<String> refusal = refusals.computeIfAbsent(row.datastreamId(), collecting::refusal);
 			if (refusal.isPresent()) {
 				outcomes[i] = new IngestOutcome.Refused(refusal.get());
+				continue;
+			}
+			try {
+				row = localTimes.read(row);
+			}
+			catch (IllegalArgumentException e) {
+				outcomes[i] = new IngestOutcome.Refused(e.getMessage());
 				continue;
 			}
 			Optional<IngestOutcome> past = pastRetention.outcome(row);
