@@ -190,6 +190,15 @@ class RetentionAtIngestTest {
 		assertThat(nonsense.body()).contains("/retention/duration", "P2Y", "P18M");
 	}
 
+	@Test
+	@DisplayName("the ledger's summary says whose calendar its months are")
+	void ledgerSummaryMonthsAreTheCitys() {
+		Api.Response summary = Api.anonymous(port).get("/api/ledger/summary");
+
+		assertThat(summary.status()).as("%s", summary).isEqualTo(200);
+		assertThat(summary.json().get("timeZone").asString()).isEqualTo("America/Sao_Paulo");
+	}
+
 	private static Map<String, Object> retention(String duration, String keeps, String granularity) {
 		Map<String, Object> retention = new HashMap<>();
 		retention.put("duration", duration);
