@@ -1,6 +1,6 @@
 package org.cabildo.governance;
 
-import java.time.Duration;
+import java.time.ZoneId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,16 +52,27 @@ public record Declaration(long datastreamId, int version, long organisationId, S
 
 		public static final String AGGREGATES = "aggregates";
 
-		public Duration rawDuration() {
-			return duration == null ? null : Duration.parse(duration);
+		/** How long raw Observations are kept; null: without limit. */
+		public RetentionPeriod rawPeriod() {
+			return duration == null ? null : RetentionPeriod.parse(duration);
+		}
+
+		/**
+		 * The earliest phenomenonTime still kept at {@code now}: the retention before it on the city's
+		 * calendar ({@code P1M} before 31 March is 29 February or the 28th); null when kept without limit.
+		 * The retention job removes what is older, and ingest takes nothing older.
+		 */
+		public Instant cutoff(Instant now, ZoneId zone) {
+			return duration == null ? null : rawPeriod().before(now, zone);
 		}
 
 		public boolean keepsAggregates() {
 			return AGGREGATES.equals(keeps);
 		}
 
-		public Duration aggregateInterval() {
-			return granularity == null ? null : Duration.parse(granularity);
+		/** The interval of the aggregates kept; null when none are. */
+		public RetentionPeriod aggregatePeriod() {
+			return granularity == null ? null : RetentionPeriod.parse(granularity);
 		}
 
 	}

@@ -1,5 +1,7 @@
 package org.cabildo.sensing;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,5 +16,40 @@ public interface CollectionGate {
 
 	/** Why the Datastream may not collect now (no active declaration, retired, ...); empty if it may. */
 	Optional<String> refusal(long datastream);
+
+	/**
+	 * The Datastream's retention as ingest applies it, now: a row from before its cutoff would be
+	 * removed by the next retention run, so it is not stored; empty when the stream keeps rows
+	 * without limit.
+	 */
+	default Optional<Retention> retention(long datastream) {
+		return Optional.empty();
+	}
+
+	/**
+	 * Adds rows past retention to the aggregates the stream's declaration keeps, merged with what
+	 * they hold, in the transaction that would have stored them; only for a {@link Retention} that
+	 * {@link Retention#keepsAggregates() keeps aggregates}.
+	 */
+	default void fold(long datastream, List<PastRow> rows) {
+		throw new UnsupportedOperationException("Datastream " + datastream + " keeps no aggregates");
+	}
+
+	/**
+	 * @param cutoff rows whose phenomenonTime starts before it are past retention
+	 * @param declared the retention as declared (e.g. {@code P365D}), for messages
+	 * @param granularity the interval of the aggregates kept, or null when nothing is kept
+	 */
+	record Retention(Instant cutoff, String declared, String granularity) {
+
+		public boolean keepsAggregates() {
+			return granularity != null;
+		}
+
+	}
+
+	/** A row past retention, as aggregates count it: its time and its result when a number. */
+	record PastRow(Instant phenomenonTime, Double number) {
+	}
 
 }

@@ -1,13 +1,14 @@
 package org.cabildo.governance.access;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.Stage;
 import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.governance.retention.LateRows;
+import org.cabildo.platform.CityTime;
 import org.cabildo.sensing.CollectionGate;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,13 @@ class DeclaredCollection implements CollectionGate {
 
 	private final Clock clock;
 
-	DeclaredCollection(CurrentDeclarations declarations, Clock clock) {
+	private final CityTime city;
+
+	private final LateRows lateRows;
+
+	DeclaredCollection(CurrentDeclarations declarations, Clock clock, CityTime city, LateRows lateRows) {
+		this.lateRows = lateRows;
+		this.city = city;
 		this.declarations = declarations;
 		this.clock = clock;
 	}
@@ -42,11 +49,28 @@ class DeclaredCollection implements CollectionGate {
 			return Optional.of("Datastream " + datastream + " is retired and collects nothing more");
 		}
 		if (declaration.stage() == Stage.PILOT && declaration.pilot() != null && declaration.pilot().endsOn() != null
-				&& LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).isAfter(declaration.pilot().endsOn())) {
+				&& city.date(clock.instant()).isAfter(declaration.pilot().endsOn())) {
 			return Optional.of("Datastream " + datastream + " is a pilot that ended on " + declaration.pilot().endsOn()
 					+ " and collects nothing more");
 		}
 		return Optional.empty();
+	}
+
+	@Override
+	public Optional<Retention> retention(long datastream) {
+		Optional<Declaration> declared = declarations.of(datastream).or(() -> declarations.fromTable(datastream));
+		if (declared.isEmpty() || declared.get().retention() == null || declared.get().retention().duration() == null) {
+			return Optional.empty();
+		}
+		Declaration.Retention retention = declared.get().retention();
+		return Optional.of(new Retention(retention.cutoff(clock.instant(), city.zone()), retention.duration(),
+				retention.keepsAggregates() ? retention.granularity() : null));
+	}
+
+	@Override
+	public void fold(long datastream, List<PastRow> rows) {
+		Declaration declaration = declarations.of(datastream).or(() -> declarations.fromTable(datastream)).orElseThrow();
+		lateRows.fold(declaration, rows);
 	}
 
 }

@@ -159,7 +159,8 @@ class LedgerController {
 	}
 
 	@GetMapping("/api/ledger/summary")
-	@Operation(summary = "Reads of personal data per organisation, purpose, datastream and month; no names")
+	@Operation(summary = "Reads of personal data per organisation, purpose, datastream and month; no names",
+			description = "Months are calendar months of the city (cabildo.city.time-zone), named in timeZone.")
 	LedgerSummary.Summary summary() {
 		return summary.current();
 	}

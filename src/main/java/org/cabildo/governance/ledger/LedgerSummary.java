@@ -2,18 +2,18 @@ package org.cabildo.governance.ledger;
 
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cabildo.platform.CityTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Public counts of reads of personal data: per organisation, purpose, datastream and month
- * (UTC), never who read. Kept in memory and brought up to date from the entries appended since,
+ * of the city's calendar ({@code cabildo.city.time-zone}), never who read. Kept in memory and brought up to date from the entries appended since,
  * so that a public request never reads the whole ledger again.
  */
 @Component
@@ -23,8 +23,11 @@ class LedgerSummary {
 	record Group(Long organisation, String purpose, Long datastream, String month, long reads, long observations) {
 	}
 
-	/** @param upToSeq the last entry counted */
-	record Summary(long reads, long observations, long upToSeq, List<Group> groups) {
+	/**
+	 * @param upToSeq the last entry counted
+	 * @param timeZone the IANA zone whose calendar months the groups' months are
+	 */
+	record Summary(long reads, long observations, long upToSeq, List<Group> groups, String timeZone) {
 	}
 
 	private record Key(Long organisation, String purpose, Long datastream, String month) {
@@ -46,8 +49,11 @@ class LedgerSummary {
 
 	private long upToSeq;
 
-	LedgerSummary(JdbcClient jdbc) {
+	private final CityTime city;
+
+	LedgerSummary(JdbcClient jdbc, CityTime city) {
 		this.jdbc = jdbc;
+		this.city = city;
 	}
 
 	synchronized Summary current() {
@@ -72,12 +78,12 @@ class LedgerSummary {
 					e.getKey().month(), e.getValue()[0], e.getValue()[1]))
 			.sorted(ORDER)
 			.toList();
-		return new Summary(reads, observations, upToSeq, groups);
+		return new Summary(reads, observations, upToSeq, groups, city.name());
 	}
 
 	private void count(long seq, OffsetDateTime at, Long organisation, String purpose, List<Long> datastreams,
 			long returned) {
-		String month = YearMonth.from(at.withOffsetSameInstant(ZoneOffset.UTC)).toString();
+		String month = YearMonth.from(city.local(at.toInstant())).toString();
 		for (Long datastream : datastreams.isEmpty() ? java.util.Collections.<Long>singletonList(null) : datastreams) {
 			long[] group = counts.computeIfAbsent(new Key(organisation, purpose, datastream, month), k -> new long[2]);
 			group[0]++;

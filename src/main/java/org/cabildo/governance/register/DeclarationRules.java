@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.cabildo.governance.AccessLevel;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.Declaration.Retention;
+import org.cabildo.governance.RetentionPeriod;
 import org.cabildo.governance.DeclarationDraft;
 import org.cabildo.governance.PersonalDataClass;
 import org.cabildo.governance.Stage;
@@ -179,37 +180,38 @@ public class DeclarationRules {
 			problems.put("/retention", "say how long raw data is kept (duration) and what remains after (keeps)");
 			return;
 		}
-		Duration duration = duration(problems, "/retention/duration", retention.duration());
+		RetentionPeriod duration = period(problems, "/retention/duration", retention.duration(), RetentionPeriod.FORMS);
 		if (retention.duration() == null && personal != null && personal.isPersonal()) {
 			problems.put("/retention/duration", "personal data is kept for a stated time, e.g. P30D");
 		}
-		if (duration != null && (duration.isNegative() || duration.isZero())) {
-			problems.put("/retention/duration", "a retention is longer than zero");
+		if (duration != null && duration.isZero()) {
+			problems.put("/retention/duration", "a retention is longer than zero: " + RetentionPeriod.FORMS);
 		}
 		String keeps = retention.keeps() == null ? Retention.NOTHING : retention.keeps();
 		if (!keeps.equals(Retention.NOTHING) && !keeps.equals(Retention.AGGREGATES)) {
 			problems.put("/retention/keeps", "nothing or aggregates");
 		}
 		if (keeps.equals(Retention.AGGREGATES)) {
-			Duration interval = duration(problems, "/retention/granularity", retention.granularity());
-			if (interval == null) {
-				problems.put("/retention/granularity", "aggregates are kept per interval, e.g. PT1H or P1D");
+			RetentionPeriod interval = period(problems, "/retention/granularity", retention.granularity(),
+					RetentionPeriod.GRANULARITIES);
+			if (interval == null && retention.granularity() == null) {
+				problems.put("/retention/granularity", "aggregates are kept per interval: " + RetentionPeriod.GRANULARITIES);
 			}
-			else if (interval.compareTo(Duration.ofMinutes(1)) < 0 || interval.compareTo(Duration.ofDays(31)) > 0) {
-				problems.put("/retention/granularity", "an interval from one minute to 31 days");
+			else if (interval != null) {
+				interval.granularityProblem().ifPresent(problem -> problems.put("/retention/granularity", problem));
 			}
 		}
 	}
 
-	private static Duration duration(Map<String, String> problems, String pointer, String text) {
+	private static RetentionPeriod period(Map<String, String> problems, String pointer, String text, String accepted) {
 		if (text == null) {
 			return null;
 		}
 		try {
-			return Duration.parse(text);
+			return RetentionPeriod.parse(text);
 		}
-		catch (DateTimeParseException e) {
-			problems.put(pointer, "'" + text + "' is not an ISO-8601 duration such as P30D or PT1H");
+		catch (IllegalArgumentException e) {
+			problems.put(pointer, "'" + text + "' is not " + accepted);
 			return null;
 		}
 	}

@@ -8,8 +8,10 @@ import java.util.Collection;
  *
  * @param numericCount how many had a numeric result; what the mean is over, so that aggregates
  *        of the same interval merge exactly
+ * @param timeZone the IANA zone whose calendar the interval was cut in; null for one not stored yet
  */
-public record Aggregate(Interval interval, long count, long numericCount, Double min, Double max, Double mean) {
+public record Aggregate(Interval interval, long count, long numericCount, Double min, Double max, Double mean,
+		String timeZone) {
 
 	/** The aggregate of some results (null for a result that is not a number). */
 	static Aggregate of(Interval interval, Collection<Double> results) {
@@ -25,7 +27,7 @@ public record Aggregate(Interval interval, long count, long numericCount, Double
 				max = max == null ? result : Math.max(max, result);
 			}
 		}
-		return new Aggregate(interval, results.size(), numeric, min, max, numeric == 0 ? null : sum / numeric);
+		return new Aggregate(interval, results.size(), numeric, min, max, numeric == 0 ? null : sum / numeric, null);
 	}
 
 	/** This and another aggregate of the same interval, as if computed over both sets of rows. */
@@ -34,7 +36,7 @@ public record Aggregate(Interval interval, long count, long numericCount, Double
 		Double mergedMean = numeric == 0 ? null
 				: (sum(this) + sum(other)) / numeric;
 		return new Aggregate(interval, count + other.count, numeric, least(min, other.min), greatest(max, other.max),
-				mergedMean);
+				mergedMean, timeZone);
 	}
 
 	private static double sum(Aggregate aggregate) {

@@ -1,6 +1,8 @@
 package org.cabildo.governance.retention;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,8 +47,21 @@ class AggregatesController {
 		this.access = access;
 	}
 
-	/** One interval, as served. */
-	record Served(Instant intervalStart, Instant intervalEnd, long count, Double min, Double max, Double mean) {
+	/**
+	 * One interval, as served: its ends as instants (UTC) and as the city's clocks showed them, in
+	 * the time zone whose local hours, days or months the intervals are ({@code cabildo.city.time-zone}).
+	 */
+	record Served(Instant intervalStart, Instant intervalEnd, long count, Double min, Double max, Double mean,
+			String timeZone, OffsetDateTime localStart, OffsetDateTime localEnd) {
+
+		static Served of(Aggregate aggregate) {
+			ZoneId zone = ZoneId.of(aggregate.timeZone());
+			Interval interval = aggregate.interval();
+			return new Served(interval.start(), interval.end(), aggregate.count(), aggregate.min(), aggregate.max(),
+					aggregate.mean(), zone.getId(), interval.start().atZone(zone).toOffsetDateTime(),
+					interval.end().atZone(zone).toOffsetDateTime());
+		}
+
 	}
 
 	/** The most intervals one answer holds; the next ones are asked for from the last one's end. */
@@ -55,7 +70,8 @@ class AggregatesController {
 	@GetMapping("/api/register/{datastreamId}/aggregates")
 	@Operation(summary = "The aggregates kept of expired Observations, per interval, oldest first",
 			description = "At most 10,000 intervals (or `limit`) an answer; ask for the next ones with `from` set to "
-					+ "the last one's intervalEnd.")
+					+ "the last one's intervalEnd. Intervals are local hours, days or months of the city's calendar: "
+					+ "each says its timeZone (an IANA name) and its ends as the city's clocks showed them.")
 	List<Served> aggregates(@PathVariable long datastreamId, @RequestParam Optional<Instant> from,
 			@RequestParam Optional<Instant> to, @RequestParam Optional<Integer> limit, HttpServletRequest request) {
 		Declaration declaration = declarations.of(datastreamId)
@@ -71,7 +87,7 @@ class AggregatesController {
 		List<Served> served = aggregates
 			.between(datastreamId, from.orElse(Instant.EPOCH), to.orElse(Instant.parse("9999-12-31T00:00:00Z")), most)
 			.stream()
-			.map(a -> new Served(a.interval().start(), a.interval().end(), a.count(), a.min(), a.max(), a.mean()))
+			.map(Served::of)
 			.toList();
 		if (!served.isEmpty()) {
 			scope.returning(new ObservationsRead(Map.of(datastreamId, new ObservationsRead.Span(

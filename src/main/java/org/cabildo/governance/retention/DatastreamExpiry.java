@@ -1,6 +1,5 @@
 package org.cabildo.governance.retention;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,8 @@ import java.util.stream.Collectors;
 import org.cabildo.governance.AccessLedger;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.LedgerEvent;
+import org.cabildo.governance.RetentionPeriod;
+import org.cabildo.platform.CityTime;
 import org.cabildo.sensing.ObservationExpiry;
 import org.cabildo.sensing.ObservationExpiry.Expiring;
 import org.springframework.stereotype.Component;
@@ -38,8 +39,11 @@ class DatastreamExpiry {
 
 	private final TransactionTemplate transaction;
 
+	private final CityTime city;
+
 	DatastreamExpiry(ObservationExpiry observations, ObservationAggregates aggregates, AccessLedger ledger,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, CityTime city) {
+		this.city = city;
 		this.observations = observations;
 		this.aggregates = aggregates;
 		this.ledger = ledger;
@@ -52,10 +56,10 @@ class DatastreamExpiry {
 	/** Removes what is due before the cutoff; empty when nothing was. */
 	Optional<RetentionReport.Removal> expire(Declaration declaration, Instant cutoff, int batchSize) {
 		long datastream = declaration.datastreamId();
-		Duration granularity = declaration.retention().keepsAggregates() ? declaration.retention().aggregateInterval()
-				: null;
+		RetentionPeriod granularity = declaration.retention().keepsAggregates()
+				? declaration.retention().aggregatePeriod() : null;
 		// Aggregates: only whole intervals before the cutoff; the one it falls in waits for a later run.
-		Instant before = granularity == null ? cutoff : Interval.containing(cutoff, granularity).start();
+		Instant before = granularity == null ? cutoff : Interval.containing(cutoff, granularity, city.zone()).start();
 		long removed = 0;
 		Instant earliest = null;
 		Instant latest = null;
@@ -83,7 +87,7 @@ class DatastreamExpiry {
 		return Optional.of(removal);
 	}
 
-	private Batch batch(long datastream, Instant before, Duration granularity, int batchSize) {
+	private Batch batch(long datastream, Instant before, RetentionPeriod granularity, int batchSize) {
 		List<Expiring> rows = observations.oldest(datastream, before, batchSize);
 		if (rows.isEmpty()) {
 			return new Batch(0, null, null, Set.of());
@@ -91,7 +95,7 @@ class DatastreamExpiry {
 		Set<Instant> intervals = Set.of();
 		if (granularity != null) {
 			Map<Interval, List<Double>> byInterval = rows.stream()
-				.collect(Collectors.groupingBy(row -> Interval.containing(row.phenomenonTime(), granularity),
+				.collect(Collectors.groupingBy(row -> Interval.containing(row.phenomenonTime(), granularity, city.zone()),
 						LinkedHashMap::new, Collectors.mapping(Expiring::number, Collectors.toList())));
 			byInterval.forEach((interval, results) -> aggregates.add(datastream, Aggregate.of(interval, results)));
 			intervals = byInterval.keySet().stream().map(Interval::start).collect(Collectors.toSet());

@@ -1,22 +1,20 @@
 package org.cabildo.governance.retention;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+
+import org.cabildo.governance.RetentionPeriod;
 
 /**
- * An interval of aggregates: [start, end), a whole multiple of the granularity from the epoch
- * (UTC), so that every run and every node cuts time into the same intervals.
+ * An interval of aggregates: [start, end), an hour, day, month or year of the city's calendar (or
+ * a part of a local day), so that every run and every node cuts time into the same intervals.
  */
 public record Interval(Instant start, Instant end) {
 
-	/** The interval of this granularity that contains the instant. */
-	public static Interval containing(Instant instant, Duration granularity) {
-		long length = granularity.toMillis();
-		if (length <= 0) {
-			throw new IllegalArgumentException("a granularity of at least a millisecond is needed, not " + granularity);
-		}
-		long start = Math.floorDiv(instant.toEpochMilli(), length) * length;
-		return new Interval(Instant.ofEpochMilli(start), Instant.ofEpochMilli(start + length));
+	/** The interval of this granularity, on the calendar of the zone, that contains the instant. */
+	public static Interval containing(Instant instant, RetentionPeriod granularity, ZoneId zone) {
+		RetentionPeriod.Span span = granularity.intervalContaining(instant, zone);
+		return new Interval(span.start(), span.end());
 	}
 
 }

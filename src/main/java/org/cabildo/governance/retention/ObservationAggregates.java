@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.cabildo.platform.CityTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +17,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ObservationAggregates {
 
-	private static final String COLUMNS = "interval_start, interval_end, count, numeric_count, min, max, mean";
+	private static final String COLUMNS = "interval_start, interval_end, count, numeric_count, min, max, mean, time_zone";
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	ObservationAggregates(JdbcClient jdbc, Clock clock) {
+	private final CityTime city;
+
+	ObservationAggregates(JdbcClient jdbc, Clock clock, CityTime city) {
+		this.city = city;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -43,17 +47,18 @@ class ObservationAggregates {
 		if (stored.isPresent()) {
 			jdbc.sql("""
 					UPDATE observation_aggregates SET count = ?, numeric_count = ?, min = ?, max = ?, mean = ?,
-					    computed_at = ?
+					    computed_at = ?, time_zone = ?
 					WHERE datastream_id = ? AND interval_start = ?""")
 				.params(merged.count(), merged.numericCount(), merged.min(), merged.max(), merged.mean(),
-						utc(clock.instant()), datastream, utc(merged.interval().start()))
+						utc(clock.instant()), city.name(), datastream, utc(merged.interval().start()))
 				.update();
 		}
 		else {
 			jdbc.sql("INSERT INTO observation_aggregates (datastream_id, " + COLUMNS
-					+ ", computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ ", computed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 				.params(datastream, utc(merged.interval().start()), utc(merged.interval().end()), merged.count(),
-						merged.numericCount(), merged.min(), merged.max(), merged.mean(), utc(clock.instant()))
+						merged.numericCount(), merged.min(), merged.max(), merged.mean(), city.name(),
+						utc(clock.instant()))
 				.update();
 		}
 	}
@@ -73,7 +78,7 @@ class ObservationAggregates {
 				new Interval(rs.getObject(1, OffsetDateTime.class).toInstant(),
 						rs.getObject(2, OffsetDateTime.class).toInstant()),
 				rs.getLong(3), rs.getLong(4), rs.getObject(5, Double.class), rs.getObject(6, Double.class),
-				rs.getObject(7, Double.class));
+				rs.getObject(7, Double.class), rs.getString(8));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

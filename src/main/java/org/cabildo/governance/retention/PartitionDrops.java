@@ -13,6 +13,7 @@ import org.cabildo.governance.AccessLedger;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.LedgerEvent;
 import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.platform.CityTime;
 import org.cabildo.sensing.ObservationExpiry;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,11 @@ class PartitionDrops {
 
 	private final AccessLedger ledger;
 
-	PartitionDrops(ObservationExpiry observations, CurrentDeclarations declarations, AccessLedger ledger) {
+	private final CityTime city;
+
+	PartitionDrops(ObservationExpiry observations, CurrentDeclarations declarations, AccessLedger ledger,
+			CityTime city) {
+		this.city = city;
 		this.observations = observations;
 		this.declarations = declarations;
 		this.ledger = ledger;
@@ -55,7 +60,7 @@ class PartitionDrops {
 				contents.forEach((datastream, count) -> {
 					Declaration declaration = declarations.of(datastream).orElseThrow();
 					RetentionReport.Removal removal = new RetentionReport.Removal(datastream,
-							now.minus(declaration.retention().rawDuration()), count, start, end, 0);
+							declaration.retention().cutoff(now, city.zone()), count, start, end, 0);
 					ledger.append(new LedgerEvent("retention", "platform", declaration.organisationId(), null,
 							Set.of(datastream), start, end, count, null, "removed the " + count + " observations of "
 									+ month + " by dropping its partition (retention " + declaration.retention().duration()
@@ -78,8 +83,8 @@ class PartitionDrops {
 			return false;
 		}
 		Declaration.Retention retention = declaration.get().retention();
-		return retention.rawDuration() != null && !retention.keepsAggregates()
-				&& !now.minus(retention.rawDuration()).isBefore(monthEnd);
+		return retention.duration() != null && !retention.keepsAggregates()
+				&& !retention.cutoff(now, city.zone()).isBefore(monthEnd);
 	}
 
 }

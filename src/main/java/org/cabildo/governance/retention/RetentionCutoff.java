@@ -1,7 +1,7 @@
 package org.cabildo.governance.retention;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import org.cabildo.governance.Declaration;
@@ -16,10 +16,12 @@ public final class RetentionCutoff {
 	private RetentionCutoff() {
 	}
 
-	/** The cutoff of a retention at {@code now}; empty when raw data is kept without limit. */
-	public static Optional<Instant> of(Declaration.Retention retention, Instant now) {
-		Duration duration = retention == null ? null : retention.rawDuration();
-		return duration == null ? Optional.empty() : Optional.of(now.minus(duration));
+	/**
+	 * The cutoff of a retention at {@code now}, counted on the city's calendar; empty when raw data
+	 * is kept without limit.
+	 */
+	public static Optional<Instant> of(Declaration.Retention retention, Instant now, ZoneId city) {
+		return retention == null ? Optional.empty() : Optional.ofNullable(retention.cutoff(now, city));
 	}
 
 }

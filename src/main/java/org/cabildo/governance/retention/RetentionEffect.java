@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.RetentionRemoval;
+import org.cabildo.platform.CityTime;
 import org.cabildo.sensing.ObservationExpiry;
 import org.springframework.stereotype.Component;
 
@@ -21,19 +22,22 @@ public class RetentionEffect {
 
 	private final Clock clock;
 
-	RetentionEffect(ObservationExpiry observations, Clock clock) {
+	private final CityTime city;
+
+	RetentionEffect(ObservationExpiry observations, Clock clock, CityTime city) {
 		this.observations = observations;
 		this.clock = clock;
+		this.city = city;
 	}
 
 	public RetentionRemoval of(long datastream, Optional<Declaration.Retention> current, Declaration.Retention next) {
 		Instant now = clock.instant();
-		Optional<Instant> cutoff = RetentionCutoff.of(next, now);
+		Optional<Instant> cutoff = RetentionCutoff.of(next, now, city.zone());
 		if (cutoff.isEmpty()) {
 			return RetentionRemoval.none();
 		}
 		long older = observations.olderThan(datastream, cutoff.get());
-		Optional<Instant> currentCutoff = current.flatMap(retention -> RetentionCutoff.of(retention, now));
+		Optional<Instant> currentCutoff = current.flatMap(retention -> RetentionCutoff.of(retention, now, city.zone()));
 		if (older > 0 && currentCutoff.isPresent()) {
 			older -= observations.olderThan(datastream, currentCutoff.get().isBefore(cutoff.get()) ? currentCutoff.get()
 					: cutoff.get());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.GovernanceSettings;
 import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.platform.CityTime;
 import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +38,11 @@ public class RetentionJob {
 
 	private final int batchSize;
 
+	private final CityTime city;
+
 	RetentionJob(CurrentDeclarations declarations, DatastreamExpiry expiry, PartitionDrops partitions, Clock clock,
-			GovernanceSettings settings) {
+			GovernanceSettings settings, CityTime city) {
+		this.city = city;
 		this.declarations = declarations;
 		this.expiry = expiry;
 		this.partitions = partitions;
@@ -68,7 +72,7 @@ public class RetentionJob {
 			log.warn("Dropping expired partitions failed; their rows are removed in batches instead", e);
 		}
 		for (Declaration declaration : declarations.all()) {
-			Optional<Instant> cutoff = RetentionCutoff.of(declaration.retention(), now);
+			Optional<Instant> cutoff = RetentionCutoff.of(declaration.retention(), now, city.zone());
 			if (cutoff.isEmpty()) {
 				continue;
 			}

@@ -15,6 +15,14 @@ public sealed interface IngestOutcome {
 	record Duplicate(long id) implements IngestOutcome {
 	}
 
+	/**
+	 * Not stored as an Observation because its phenomenonTime is already past its stream's
+	 * retention, but added to the aggregates the declaration keeps, as the retention job would
+	 * have done with it: what the sender is told instead of a 201 for a row soon gone.
+	 */
+	record Folded(String note) implements IngestOutcome {
+	}
+
 	/** Not stored, for this reason (an unknown datastream, ...). */
 	record Refused(String reason) implements IngestOutcome {
 	}
@@ -24,6 +32,7 @@ public sealed interface IngestOutcome {
 		return switch (this) {
 			case Created created -> created.id();
 			case Duplicate duplicate -> duplicate.id();
+			case Folded folded -> -1;
 			case Refused refused -> -1;
 		};
 	}

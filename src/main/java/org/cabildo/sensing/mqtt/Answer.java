@@ -54,6 +54,8 @@ record Answer(AckReasonCode code, String reason) {
 		return switch (receipt) {
 			case Receipt.Stored stored -> SUCCESS;
 			case Receipt.Queued queued -> SUCCESS;
+			// Taken, not stored: an MQTT 5 device reads why in the acknowledgement's reason string.
+			case Receipt.Folded folded -> mqtt5 ? new Answer(AckReasonCode.SUCCESS, folded.note()) : SUCCESS;
 			case Receipt.Refused refused -> {
 				log.info("Refused a publish of client {} on {}: {}", device.clientId(), topic, refused.reason());
 				yield mqtt5 ? new Answer(reasonCode(refused.fault()), refused.reason()) : SUCCESS;

@@ -167,6 +167,10 @@ class BrokerClient implements Transport {
 			switch (receipt) {
 				case Receipt.Stored stored -> acknowledge(publish);
 				case Receipt.Queued queued -> acknowledge(publish);
+				case Receipt.Folded folded -> {
+					log.info("MQTT: a publish on {} was folded into aggregates: {}", topic, folded.note());
+					acknowledge(publish);
+				}
 				case Receipt.Refused refused -> {
 					log.info("MQTT: refused a publish on {}: {}", topic, refused.reason());
 					acknowledge(publish);

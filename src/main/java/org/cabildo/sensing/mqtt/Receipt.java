@@ -7,6 +7,10 @@ sealed interface Receipt {
 	record Stored(long id) implements Receipt {
 	}
 
+	/** Not stored, but added to the aggregates kept of a stream whose retention it is already past. */
+	record Folded(String note) implements Receipt {
+	}
+
 	/** Queued for the next commit; a QoS 0 publish waits for no more. */
 	record Queued() implements Receipt {
 	}

@@ -2,11 +2,16 @@ package org.cabildo.sensing.time;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A SensorThings time value: an instant ({@code end == null}) or an interval
@@ -30,33 +35,76 @@ public record TimeValue(Instant start, Instant end) {
 
 	/**
 	 * Reads an instant ({@code 2024-01-01T00:00:00Z}) or an interval ({@code start/end} or
-	 * {@code start/duration}). A time without offset is read as UTC.
+	 * {@code start/duration}). Every time carries its UTC offset ({@code Z}, {@code -06:00}): one
+	 * without is refused rather than guessed (taking it as UTC shifted a city's readings by hours).
+	 * {@code 24:00} is the end of a day, as ISO 8601 and many networks' hour-ending times write it:
+	 * 00:00 of the next day.
 	 *
 	 * @throws IllegalArgumentException with a message for the client
 	 */
 	public static TimeValue parse(String text) {
+		return parse(text, null);
+	}
+
+	/**
+	 * Reads a time as {@link #parse(String)} does, but a time without offset as the clocks of a
+	 * zone showed it: refused when they skipped it or showed it twice (a change of clocks).
+	 *
+	 * @param local the zone of times without offset; null to refuse them ({@link TimeWithoutOffset})
+	 */
+	public static TimeValue parse(String text, ZoneId local) {
 		String value = text.trim();
 		int slash = value.indexOf('/');
 		if (slash < 0) {
-			return instant(parseInstant(value));
+			return instant(parseInstant(value, local));
 		}
-		Instant start = parseInstant(value.substring(0, slash));
+		Instant start = parseInstant(value.substring(0, slash), local);
 		String second = value.substring(slash + 1);
-		Instant end = second.startsWith("P") ? start.plus(parseDuration(second)) : parseInstant(second);
+		Instant end = second.startsWith("P") ? start.plus(parseDuration(second)) : parseInstant(second, local);
 		return new TimeValue(start, end);
 	}
 
+	/** {@code T24:00}, {@code T24:00:00} or {@code T24:00:00.000}: the end of the day it follows. */
+	private static final Pattern END_OF_DAY = Pattern.compile("(\\d{4,}-\\d{2}-\\d{2})T24:00(?::00(?:\\.0+)?)?(.*)");
+
 	public static Instant parseInstant(String text) {
+		return parseInstant(text, null);
+	}
+
+	/** An instant; one without offset read in the zone {@code local}, or refused when that is null. */
+	public static Instant parseInstant(String text, ZoneId local) {
+		Matcher endOfDay = END_OF_DAY.matcher(text);
+		if (endOfDay.matches()) {
+			try {
+				LocalDate next = LocalDate.parse(endOfDay.group(1)).plusDays(1);
+				return parseInstant(next + "T00:00:00" + endOfDay.group(2), local);
+			}
+			catch (DateTimeParseException e) {
+				throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 time such as 2024-01-01T00:00:00Z");
+			}
+		}
 		try {
 			return OffsetDateTime.parse(text).toInstant();
 		}
 		catch (DateTimeParseException e) {
+			LocalDateTime wallClock;
 			try {
-				return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+				wallClock = LocalDateTime.parse(text);
 			}
 			catch (DateTimeParseException ignored) {
 				throw new IllegalArgumentException("'" + text + "' is not an ISO 8601 time such as 2024-01-01T00:00:00Z");
 			}
+			if (local == null) {
+				throw new TimeWithoutOffset(text);
+			}
+			List<ZoneOffset> offsets = local.getRules().getValidOffsets(wallClock);
+			if (offsets.size() == 1) {
+				return wallClock.toInstant(offsets.get(0));
+			}
+			throw new IllegalArgumentException("'" + text + "' is " + (offsets.isEmpty()
+					? "a time the clocks of " + local.getId() + " skipped" : "ambiguous in " + local.getId()
+							+ ": its clocks showed it twice")
+					+ " (a change of clocks): write it with its UTC offset");
 		}
 	}
 

@@ -168,7 +168,8 @@ class CreateObservations {
 			IngestOutcome answer = answers[i];
 			if (!reasons) {
 				json.writeString(answer instanceof IngestOutcome.Refused ? "error"
-						: out.selfLink(EntityType.OBSERVATION, answer.id()));
+						: answer instanceof IngestOutcome.Folded ? "folded"
+								: out.selfLink(EntityType.OBSERVATION, answer.id()));
 				continue;
 			}
 			json.writeStartObject();
@@ -178,6 +179,11 @@ class CreateObservations {
 				case IngestOutcome.Duplicate duplicate -> {
 					json.writeStringProperty("selfLink", out.selfLink(EntityType.OBSERVATION, duplicate.id()));
 					json.writeBooleanProperty("duplicate", true);
+				}
+				case IngestOutcome.Folded folded -> {
+					json.writeBooleanProperty("folded", true);
+					json.writeStringProperty("note", folded.note());
+					json.writeNumberProperty("row", i);
 				}
 				case IngestOutcome.Refused refused -> {
 					Row row = rows.get(i);

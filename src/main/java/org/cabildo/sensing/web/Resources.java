@@ -374,7 +374,17 @@ class Resources {
 		if (outcome instanceof IngestOutcome.Refused refused) {
 			boolean linked = datastream == null;
 			throw new InvalidEntityException(refused.reason(), linked && refused.reason().startsWith(stream + " ")
-					? "/" + stream : refused.reason().startsWith("the result ") ? "/result" : "/");
+					? "/" + stream : refused.reason().startsWith("the result ") ? "/result"
+							: timeField(refused.reason()));
+		}
+		if (outcome instanceof IngestOutcome.Folded folded) {
+			// Nothing to link to: 202 with what became of it, never a 201 for a row soon gone.
+			return Optional.of(Reply.json(HttpStatus.ACCEPTED, out -> {
+				out.writeStartObject();
+				out.writeBooleanProperty("folded", true);
+				out.writeStringProperty("note", folded.note());
+				out.writeEndObject();
+			}));
 		}
 		long id = outcome.id();
 		String selfLink = call.out().selfLink(EntityType.OBSERVATION, id);
@@ -391,6 +401,16 @@ class Resources {
 		EntityRow existing = reStored(scope, id, row.get());
 		return Optional.of(recorded(scope, new Answer(Reply.created(EntityType.OBSERVATION, id, selfLink,
 				out -> call.out().entity(out, existing, QueryOptions.NONE)), ObservationsReturned.in(List.of(existing)))));
+	}
+
+	/** Where a refusal about one of an Observation's times points: the time it names first. */
+	private static String timeField(String reason) {
+		for (String field : List.of("phenomenonTime", "resultTime", "validTime")) {
+			if (reason.startsWith(field + " ")) {
+				return "/" + field;
+			}
+		}
+		return "/";
 	}
 
 	/**

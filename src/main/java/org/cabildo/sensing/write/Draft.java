@@ -14,9 +14,16 @@ import org.cabildo.sensing.model.EntityType;
  * @param linkId the id of an existing entity this refers to, or null
  * @param values property values by property name, converted for storage
  * @param related related drafts by navigation property name
+ * @param unzoned of a new Observation, its times written without UTC offset (by property name, as
+ *        written), held in {@code values} as if UTC until its stream says how to read them
  */
 public record Draft(EntityType type, String pointer, Long linkId, Map<String, Object> values,
-		Map<String, List<Draft>> related) {
+		Map<String, List<Draft>> related, Map<String, String> unzoned) {
+
+	public Draft(EntityType type, String pointer, Long linkId, Map<String, Object> values,
+			Map<String, List<Draft>> related) {
+		this(type, pointer, linkId, values, related, Map.of());
+	}
 
 	public static Draft link(EntityType type, String pointer, long id) {
 		return new Draft(type, pointer, id, Map.of(), Map.of());

@@ -1,6 +1,7 @@
 package org.cabildo.sensing.write;
 
 import java.math.BigDecimal;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.cabildo.sensing.model.Property;
 import org.cabildo.sensing.model.ValueKind;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.time.TimeValue;
+import org.cabildo.sensing.time.TimeWithoutOffset;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -63,6 +65,7 @@ public final class DraftReader {
 		}
 		Map<String, Object> values = new LinkedHashMap<>();
 		Map<String, List<Draft>> related = new LinkedHashMap<>();
+		Map<String, String> unzoned = new LinkedHashMap<>();
 		for (Map.Entry<String, JsonNode> field : node.properties()) {
 			String name = field.getKey();
 			JsonNode value = field.getValue();
@@ -77,7 +80,18 @@ public final class DraftReader {
 				if (p.computed() || name.equals("id")) {
 					continue;
 				}
-				values.put(name, value(p, value, at));
+				try {
+					values.put(name, value(p, value, at));
+				}
+				catch (TimeWithoutOffset e) {
+					// Only a new Observation's stream can say its times are local, once it is known.
+					if (type != EntityType.OBSERVATION || mode != Mode.CREATE) {
+						throw new InvalidEntityException(e.getMessage(), at);
+					}
+					values.put(name, p.kind() == ValueKind.INSTANT ? TimeValue.parse(value.asString(), ZoneOffset.UTC).start()
+							: TimeValue.parse(value.asString(), ZoneOffset.UTC));
+					unzoned.put(name, value.asString());
+				}
 				continue;
 			}
 			var navigation = type.navigation(name);
@@ -95,7 +109,7 @@ public final class DraftReader {
 				}
 			}
 		}
-		return new Draft(type, pointer, null, values, related);
+		return new Draft(type, pointer, null, values, related, unzoned);
 	}
 
 	private List<Draft> relations(Navigation navigation, JsonNode value, String pointer) {
@@ -191,6 +205,9 @@ public final class DraftReader {
 				throw new InvalidEntityException("expected a time instant, not an interval", pointer);
 			}
 			return time;
+		}
+		catch (TimeWithoutOffset e) {
+			throw e;
 		}
 		catch (IllegalArgumentException e) {
 			throw new InvalidEntityException(e.getMessage(), pointer);

@@ -199,7 +199,7 @@ public class EntityWriter {
 		partitions.ensure(List.of(phenomenonTime.start()));
 		return observations.insert(new NewObservation(datastream, feature, phenomenonTime,
 				(Instant) draft.value("resultTime"), draft.value("result"), (RawJson) draft.value("resultQuality"),
-				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters"), stream));
+				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters"), stream, draft.unzoned()));
 	}
 
 	/**

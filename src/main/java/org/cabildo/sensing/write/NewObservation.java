@@ -2,6 +2,7 @@ package org.cabildo.sensing.write;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.store.RawJson;
@@ -14,12 +15,23 @@ import org.cabildo.sensing.time.TimeValue;
  * @param featureOfInterestId null for the feature made from the Location of the datastream's Thing
  * @param result a {@code Double}, a {@link RawJson} for any other JSON value, or null
  * @param stream which the id names: {@link EntityType#DATASTREAM} or {@link EntityType#MULTI_DATASTREAM}
+ * @param unzoned its times written without UTC offset (by property name, as written), which its
+ *        stream's local time zone reads or which are refused ({@link LocalTimes}); the times above
+ *        hold them as if UTC until then
  */
 public record NewObservation(long datastreamId, Long featureOfInterestId, TimeValue phenomenonTime,
 		Instant resultTime, Object result, RawJson resultQuality, TimeValue validTime, RawJson parameters,
-		EntityType stream) {
+		EntityType stream, Map<String, String> unzoned) {
+
+	/** An Observation whose times all carry their offset. */
+	public NewObservation(long datastreamId, Long featureOfInterestId, TimeValue phenomenonTime, Instant resultTime,
+			Object result, RawJson resultQuality, TimeValue validTime, RawJson parameters, EntityType stream) {
+		this(datastreamId, featureOfInterestId, phenomenonTime, resultTime, result, resultQuality, validTime,
+				parameters, stream, Map.of());
+	}
 
 	public NewObservation {
+		unzoned = Map.copyOf(unzoned);
 		if (stream != EntityType.DATASTREAM && stream != EntityType.MULTI_DATASTREAM) {
 			throw new IllegalArgumentException("an Observation belongs to a Datastream or a MultiDatastream, not " + stream);
 		}
@@ -35,7 +47,7 @@ public record NewObservation(long datastreamId, Long featureOfInterestId, TimeVa
 	/** The same with every time cut to the microsecond, as the databases keep them. */
 	NewObservation toMicros() {
 		return new NewObservation(datastreamId, featureOfInterestId, micros(phenomenonTime), micros(resultTime), result,
-				resultQuality, micros(validTime), parameters, stream);
+				resultQuality, micros(validTime), parameters, stream, unzoned);
 	}
 
 	private static TimeValue micros(TimeValue time) {
@@ -48,7 +60,18 @@ public record NewObservation(long datastreamId, Long featureOfInterestId, TimeVa
 
 	NewObservation withFeature(long feature) {
 		return new NewObservation(datastreamId, feature, phenomenonTime, resultTime, result, resultQuality, validTime,
-				parameters, stream);
+				parameters, stream, unzoned);
+	}
+
+	/** The same with its times without offset read in a zone; the others as they are. */
+	NewObservation inZone(java.time.ZoneId zone) {
+		String phenomenon = unzoned.get("phenomenonTime");
+		String result = unzoned.get("resultTime");
+		String valid = unzoned.get("validTime");
+		return new NewObservation(datastreamId, featureOfInterestId,
+				phenomenon == null ? phenomenonTime : TimeValue.parse(phenomenon, zone),
+				result == null ? resultTime : TimeValue.parseInstant(result.trim(), zone), this.result, resultQuality,
+				valid == null ? validTime : TimeValue.parse(valid, zone), parameters, stream, Map.of()).toMicros();
 	}
 
 }

@@ -74,7 +74,7 @@ public final class ObservationDrafts {
 				: TimeValue.instant(now);
 		return Optional.of(new NewObservation(target, featureId, phenomenonTime, (Instant) draft.value("resultTime"),
 				draft.value("result"), (RawJson) draft.value("resultQuality"), (TimeValue) draft.value("validTime"),
-				(RawJson) draft.value("parameters"), targetType)
+				(RawJson) draft.value("parameters"), targetType, draft.unzoned())
 			.toMicros());
 	}
 

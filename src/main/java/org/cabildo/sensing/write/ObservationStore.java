@@ -46,9 +46,12 @@ public class ObservationStore {
 
 	private final ObjectProvider<CollectionGate> gate;
 
+	private final LocalTimes localTimes;
+
 	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
 			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events,
-			ObjectProvider<CollectionGate> gate) {
+			ObjectProvider<CollectionGate> gate, LocalTimes localTimes) {
+		this.localTimes = localTimes;
 		this.gate = gate;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -61,7 +64,8 @@ public class ObservationStore {
 	/**
 	 * Stores observations, one outcome per row in order. A row is refused when its datastream
 	 * does not exist (or its Thing has no Location to make its feature of interest from); a
-	 * row is refused too when its datastream may not collect ({@link CollectionGate}); a
+	 * row is refused too when its datastream may not collect ({@link CollectionGate}); a row past
+	 * its stream's retention is folded into the aggregates kept or refused ({@link PastRetention}); a
 	 * row whose datastream already holds the same phenomenonTime and result is a duplicate,
 	 * unless {@code allowDuplicates}. The rows' datastreams are locked (in id order, so that
 	 * concurrent writers cannot deadlock) for the rest of the transaction, which makes the
@@ -72,6 +76,8 @@ public class ObservationStore {
 		Map<Long, DatastreamState> datastreams = lock(rows);
 		CollectionGate collecting = gate.getIfAvailable(() -> CollectionGate.OPEN);
 		Map<Long, Optional<String>> refusals = new HashMap<>();
+		PastRetention pastRetention = new PastRetention(collecting);
+		LocalTimes.Reading localTimes = this.localTimes.reading();
 		Set<Long> knownFeatures = existingFeatures(rows);
 		List<NewObservation> resolved = new ArrayList<>(rows.size());
 		List<Integer> positions = new ArrayList<>(rows.size());
@@ -88,6 +94,18 @@ public class ObservationStore {
 			Optional<String> refusal = refusals.computeIfAbsent(row.datastreamId(), collecting::refusal);
 			if (refusal.isPresent()) {
 				outcomes[i] = new IngestOutcome.Refused(refusal.get());
+				continue;
+			}
+			try {
+				row = localTimes.read(row);
+			}
+			catch (IllegalArgumentException e) {
+				outcomes[i] = new IngestOutcome.Refused(e.getMessage());
+				continue;
+			}
+			Optional<IngestOutcome> past = pastRetention.outcome(row);
+			if (past.isPresent()) {
+				outcomes[i] = past.get();
 				continue;
 			}
 			if (state.isMulti()) {
@@ -122,6 +140,7 @@ public class ObservationStore {
 				fresh.add(resolved.get(i));
 			}
 		}
+		pastRetention.fold();
 		long[] ids = inserter.insert(fresh);
 		statistics.added(fresh);
 		announceAfterCommit(ids, fresh);
@@ -166,6 +185,13 @@ public class ObservationStore {
 		IngestOutcome outcome = append(List.of(observation), false).get(0);
 		if (outcome instanceof IngestOutcome.Refused refused) {
 			throw new InvalidEntityException(refused.reason(), "");
+		}
+		if (outcome instanceof IngestOutcome.Folded folded) {
+			// Its fold is rolled back with the request: say so, rather than what a POST of it alone is told.
+			throw new InvalidEntityException("an Observation past its stream's retention is not created within another"
+					+ " entity or a changeset, where it could be neither stored nor folded into aggregates; post it to"
+					+ " the stream's Observations on its own (" + folded.note().substring(0, folded.note().indexOf(";"))
+					+ ")", "/phenomenonTime");
 		}
 		return outcome.id();
 	}

@@ -4,27 +4,53 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
+import org.cabildo.governance.RetentionPeriod;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 
 class IntervalProperties {
 
 	@Property
-	void anInstantLiesInItsIntervalWhichIsAlignedToTheEpoch(
+	void anInstantLiesInItsIntervalWhichIsAlignedToTheCitysCalendar(
 			@ForAll @LongRange(min = -4_000_000_000_000L, max = 8_000_000_000_000L) long epochMilli,
-			@ForAll @LongRange(min = 1, max = 40L * 24 * 3600 * 1000) long granularityMillis) {
+			@ForAll("granularities") String granularityText, @ForAll("zones") String zoneName) {
 		Instant instant = Instant.ofEpochMilli(epochMilli);
-		Duration granularity = Duration.ofMillis(granularityMillis);
+		RetentionPeriod granularity = RetentionPeriod.parse(granularityText);
+		ZoneId zone = ZoneId.of(zoneName);
 
-		Interval interval = Interval.containing(instant, granularity);
+		Interval interval = Interval.containing(instant, granularity, zone);
 
 		assertThat(interval.start()).isBeforeOrEqualTo(instant);
 		assertThat(interval.end()).isAfter(instant);
-		assertThat(Duration.between(interval.start(), interval.end())).isEqualTo(granularity);
-		assertThat(Math.floorMod(interval.start().toEpochMilli(), granularityMillis)).isZero();
-		assertThat(Interval.containing(interval.start(), granularity)).isEqualTo(interval);
+		assertThat(Interval.containing(interval.start(), granularity, zone)).isEqualTo(interval);
+		// The next interval starts where this one ends: intervals tile the time line.
+		assertThat(Interval.containing(interval.end(), granularity, zone).start()).isEqualTo(interval.end());
+		// A day, month or year starts at a local midnight (or the first local time of a day that skips it).
+		if (granularity.clock().isZero()) {
+			LocalDate day = LocalDate.ofInstant(interval.start(), zone);
+			assertThat(interval.start()).isEqualTo(day.atStartOfDay(zone).toInstant());
+		}
+		else {
+			assertThat(Duration.between(interval.start(), interval.end())).isLessThanOrEqualTo(granularity.clock());
+		}
+	}
+
+	@Provide
+	Arbitrary<String> granularities() {
+		return Arbitraries.of("PT1M", "PT15M", "PT1H", "PT6H", "P1D", "P1M", "P1Y");
+	}
+
+	@Provide
+	Arbitrary<String> zones() {
+		return Arbitraries.of("UTC", "America/Mexico_City", "America/Sao_Paulo", "Europe/Lisbon", "Asia/Kathmandu");
 	}
 
 	@Property

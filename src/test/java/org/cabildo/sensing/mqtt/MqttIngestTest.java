@@ -224,6 +224,26 @@ class MqttIngestTest {
 	}
 
 	@Test
+	void aTimeWithoutOffsetIsRefusedUnlessTheStreamSaysItsTimesAreLocal() {
+		Station station = Devices.station(api, credential);
+		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
+
+		Mqtt5PubAck refused = publish(device, topic, "{\"phenomenonTime\": \"2024-03-01T10:00:00\", \"result\": 1}");
+		Api.Response marked = api.patch("/v1.1/Datastreams(" + station.datastream() + ")",
+				java.util.Map.of("properties", java.util.Map.of("cabildo:localTime", true)));
+		Mqtt5PubAck local = publish(device, topic, "{\"phenomenonTime\": \"2024-03-01T24:00\", \"result\": 2}");
+
+		assertThat(refused.getReasonCode()).isNotEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+		assertThat(reason(refused)).contains("no UTC offset", "cabildo:localTime");
+		assertThat(marked.status()).as("%s", marked).isEqualTo(200);
+		assertThat(local.getReasonCode()).as(reason(local)).isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+		JsonNode stored = Devices.observations(api, station.datastream());
+		assertThat(stored.get("@iot.count").asInt()).isEqualTo(1);
+		// The test city's clocks are UTC.
+		assertThat(stored.get("value").get(0).get("phenomenonTime").asString()).isEqualTo("2024-03-02T00:00:00Z");
+	}
+
+	@Test
 	void otherTopicsAreAnOrdinaryBroker() {
 		Mqtt5BlockingClient listener = Devices.mqtt5(mqttPort, credential);
 		try {

@@ -1,0 +1,15 @@
+package org.cabildo.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the city the platform serves ({@code cabildo.city.*}).
+ *
+ * @param timeZone the IANA name of the city's time zone (env {@code CABILDO_CITY_TIME_ZONE}), e.g.
+ * {@code America/Mexico_City}: local days and months of aggregates and summaries, and times without
+ * a UTC offset of Datastreams that say their times are local; UTC by default
+ */
+@ConfigurationProperties("cabildo.city")
+public record CitySettings(@DefaultValue("UTC") String timeZone) {
+}
