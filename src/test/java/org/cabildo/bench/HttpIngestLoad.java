@@ -132,6 +132,60 @@ final class HttpIngestLoad implements IngestLoad {
 		}, rounds);
 	}
 
+	/**
+	 * One client loading a datastream's history in DataArray requests of {@code rows}: first one
+	 * row at the present, so that all the history is older than the datastream's latest row (what
+	 * an import of past data meets), then 60 days of readings one second apart, in time order or
+	 * shuffled over the whole 60 days (a fixed permutation, so every time is sent once).
+	 */
+	static HttpIngestLoad history(URI base, Series series, int rows, boolean shuffled, SendTimes times, int rounds) {
+		String title = String.format("DataArray history of one datastream, %s, %,d observations a request",
+				shuffled ? "shuffled" : "in time order", rows);
+		long span = 60L * 24 * 3600;
+		long first = java.time.Instant.now().getEpochSecond() - span - 24 * 3600;
+		// A prime that does not divide the span: k -> k * STEP mod span visits every second once.
+		long step = shuffled ? 1_000_003L : 1L;
+		return new HttpIngestLoad(title, base, 1, c -> {
+			long[] next = { -1 };
+			return new Client() {
+				@Override
+				public Outgoing next() {
+					StringBuilder body = new StringBuilder(rows * 44 + 100).append("[{\"Datastream\":{\"@iot.id\":")
+						.append(series.datastreamId())
+						.append("},\"components\":[\"phenomenonTime\",\"result\"],\"dataArray\":[");
+					int count = next[0] < 0 ? 1 : rows;
+					for (int r = 0; r < count; r++) {
+						long micros;
+						if (next[0] < 0) {
+							micros = times.next(series.index());
+						}
+						else {
+							long k = next[0]++;
+							// After the whole span, again one microsecond later: still every time once.
+							micros = (first + Math.floorMod(k * step, span)) * 1_000_000 + k / span;
+						}
+						body.append(r == 0 ? "[\"" : ",[\"");
+						SendTimes.appendIso(body, micros).append("\",").append(value()).append(']');
+					}
+					next[0] = Math.max(next[0], 0);
+					return new Outgoing("/v1.1/CreateObservations", bytes(body.append("]}]")), count);
+				}
+
+				@Override
+				public Answer read(HttpConnection.Response response, Outgoing sent) {
+					if (response.status() != 201) {
+						return unexpected(response, sent);
+					}
+					int refused = occurrences(response.body(), ERROR);
+					int stored = occurrences(response.body(), SELF_LINK);
+					return stored + refused == sent.observations() ? new Answer(stored, refused, null)
+							: new Answer(0, 0, "the answer to " + sent.observations() + " rows has " + stored
+									+ " selfLinks and " + refused + " errors: " + response.text());
+				}
+			};
+		}, rounds);
+	}
+
 	/** The datastreams client {@code c} of {@code clients} sends to: every {@code clients}-th. */
 	static List<Series> share(List<Series> datastreams, int clients, int c) {
 		List<Series> own = new ArrayList<>();

@@ -37,7 +37,8 @@ final class IngestBenchmark {
 			bench ingest [options]   observations/s landed over HTTP (DataArray, single POST) and MQTT, none lost,
 			                         delivery latency to a subscriber, peak RSS; PostgreSQL COPY as the yardstick
 			  --databases=postgresql,h2   which databases (default both); each is made afresh for the run
-			  --phases=dataarray,post,mqtt  which ways in, in this order
+			  --phases=dataarray,post,mqtt  which ways in, in this order (also history, history-shuffled: one
+			                              datastream's past, in time order or shuffled, in DataArray requests)
 			  --duration=60 --warmup=10   seconds measured per round, and of load before measuring, per phase
 			  --rounds=1                  measured rounds per phase, back to back (figures are medians)
 			  --datastreams=100           datastreams, made through the API

@@ -8,7 +8,11 @@ import org.cabildo.bench.Dataset.Series;
 /** The ways in that {@code bench ingest} measures, each with its target on PostgreSQL. */
 enum IngestPhase {
 
-	DATAARRAY("dataarray", 60_000), POST("post", 4_000), MQTT("mqtt", 20_000);
+	DATAARRAY("dataarray", 60_000), POST("post", 4_000), MQTT("mqtt", 20_000),
+	/** History older than its datastream's latest row, in time order, in DataArray requests: an import. */
+	HISTORY("history", 50_000),
+	/** The same history, shuffled: an import whose rows arrive out of time order costs the same. */
+	HISTORY_SHUFFLED("history-shuffled", 50_000);
 
 	/** Delivery to a subscriber, p95, in milliseconds. */
 	static final double DELIVERY_TARGET_MS = 200;
@@ -40,7 +44,7 @@ enum IngestPhase {
 				return phase;
 			}
 		}
-		throw new IllegalArgumentException("unknown phase '" + key + "' (dataarray, post, mqtt)");
+		throw new IllegalArgumentException("unknown phase '" + key + "' (dataarray, post, mqtt, history, history-shuffled)");
 	}
 
 	/** How the loads are made; the same for every database. */
@@ -55,6 +59,10 @@ enum IngestPhase {
 			case POST -> HttpIngestLoad.singlePosts(base, datastreams, shape.postClients(), times, rounds);
 			case MQTT -> new MqttIngestLoad(base, mqttPort, datastreams, shape.mqttPublishers(), shape.mqttInflight(), times,
 					rounds);
+			case HISTORY -> HttpIngestLoad.history(base, datastreams.get(datastreams.size() - 1), shape.arrayRows(),
+					false, times, rounds);
+			case HISTORY_SHUFFLED -> HttpIngestLoad.history(base, datastreams.get(datastreams.size() - 2),
+					shape.arrayRows(), true, times, rounds);
 		};
 	}
 
@@ -71,6 +79,9 @@ enum IngestPhase {
 					share(datastreams, shape.postClients()));
 			case MQTT -> String.format("one observation a publish; each publisher sends to its own %s datastreams",
 					share(datastreams, shape.mqttPublishers()));
+			case HISTORY, HISTORY_SHUFFLED -> String.format("%,d observations a request, one client, one datastream, "
+					+ "60 days of history one second apart older than its latest row, %s", shape.arrayRows(),
+					this == HISTORY ? "in time order" : "shuffled over the whole 60 days");
 		};
 	}
 

@@ -2,6 +2,8 @@ package org.cabildo.sensing.write;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -100,16 +102,24 @@ class Duplicates {
 		return verdicts;
 	}
 
+	/**
+	 * The stored observations of a datastream at some phenomenonTime starts. The times are
+	 * sorted and asked for in groups within one calendar month (UTC), each bounded by its first
+	 * and last time: on PostgreSQL the bounds prune the monthly partitions to the one that can
+	 * hold them, and the database picks a range scan for a tight group (history in time order)
+	 * or index probes for a scattered one (shuffled), so the cost does not depend on the order.
+	 */
 	private Map<Key, Long> stored(long datastream, List<Instant> starts) {
 		Map<Key, Long> stored = new HashMap<>();
-		for (int from = 0; from < starts.size(); from += CHUNK) {
-			List<Instant> chunk = starts.subList(from, Math.min(starts.size(), from + CHUNK));
-			List<Object> parameters = new ArrayList<>(chunk.size() + 1);
+		for (List<Instant> chunk : groups(starts)) {
+			List<Object> parameters = new ArrayList<>(chunk.size() + 3);
 			parameters.add(datastream);
+			parameters.add(ColumnValues.utc(chunk.get(0)));
+			parameters.add(ColumnValues.utc(chunk.get(chunk.size() - 1)));
 			chunk.forEach(start -> parameters.add(ColumnValues.utc(start)));
 			jdbc.sql("SELECT id, phenomenon_time, phenomenon_time_end, result_number, result_json FROM observations "
-					+ "WHERE datastream_id = ? AND phenomenon_time IN (" + ObservationStore.placeholders(chunk.size())
-					+ ")")
+					+ "WHERE datastream_id = ? AND phenomenon_time >= ? AND phenomenon_time <= ? AND phenomenon_time IN ("
+					+ ObservationStore.placeholders(chunk.size()) + ")")
 				.params(parameters)
 				.query((rs, n) -> {
 					OffsetDateTime end = rs.getObject(3, OffsetDateTime.class);
@@ -126,6 +136,28 @@ class Duplicates {
 				.forEach(entry -> stored.putIfAbsent(entry.getKey(), entry.getValue()));
 		}
 		return stored;
+	}
+
+	/** Sorted times in groups of at most {@link #CHUNK}, each within one calendar month (UTC). */
+	static List<List<Instant>> groups(List<Instant> starts) {
+		List<Instant> sorted = new ArrayList<>(starts);
+		sorted.sort(null);
+		List<List<Instant>> groups = new ArrayList<>();
+		List<Instant> group = new ArrayList<>();
+		YearMonth month = null;
+		for (Instant start : sorted) {
+			YearMonth of = YearMonth.from(start.atOffset(ZoneOffset.UTC));
+			if (!group.isEmpty() && (group.size() == CHUNK || !of.equals(month))) {
+				groups.add(group);
+				group = new ArrayList<>();
+			}
+			group.add(start);
+			month = of;
+		}
+		if (!group.isEmpty()) {
+			groups.add(group);
+		}
+		return groups;
 	}
 
 }

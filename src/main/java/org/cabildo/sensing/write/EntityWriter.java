@@ -62,9 +62,12 @@ public class EntityWriter {
 
 	private final MultiDatastreams multiDatastreams;
 
+	private final ResultChecks results;
+
 	public EntityWriter(JdbcClient jdbc, Dialect dialect, ObservationStore observations, FeatureResolver features,
 			ObservationPartitions partitions, Clock clock, ApplicationEventPublisher events, Owners owners,
-			ObjectProvider<WriteAccess> access, MultiDatastreams multiDatastreams) {
+			ObjectProvider<WriteAccess> access, MultiDatastreams multiDatastreams, ResultChecks results) {
+		this.results = results;
 		this.multiDatastreams = multiDatastreams;
 		this.events = events;
 		this.owners = owners;
@@ -150,6 +153,7 @@ public class EntityWriter {
 			linkToParent(type, id, parent, now, history);
 		}
 		if (type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM) {
+			results.requireReadable(id, pointer(draft));
 			// A MultiDatastream is a Datastream to governance: the same ids, the same declaration.
 			events.publishEvent(new DatastreamCreated(id, inline.declaration(), pointer(draft)));
 		}
@@ -474,8 +478,15 @@ public class EntityWriter {
 		if (type == EntityType.MULTI_DATASTREAM) {
 			multiDatastreams.requireShape(id, "");
 		}
+		if (type == EntityType.DATASTREAM || type == EntityType.MULTI_DATASTREAM) {
+			results.requireReadable(id, "");
+		}
 		if (type == EntityType.OBSERVATION) {
 			multiDatastreams.requireResultFits(id, "/result");
+			if (values.containsKey("result") || !foreignKeys.isEmpty()) {
+				// Only a new result, or the move to another stream, is checked: not what was stored before the rules.
+				results.requireStoredFits(id, "/result");
+			}
 			Set<Long> affected = new LinkedHashSet<>(datastreamsBefore);
 			affected.addAll(datastreamOf(id));
 			observations.recompute(affected);

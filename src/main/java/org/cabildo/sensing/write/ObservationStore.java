@@ -48,10 +48,13 @@ public class ObservationStore {
 
 	private final LocalTimes localTimes;
 
+	private final ResultChecks results;
+
 	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
 			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events,
-			ObjectProvider<CollectionGate> gate, LocalTimes localTimes) {
+			ObjectProvider<CollectionGate> gate, LocalTimes localTimes, ResultChecks results) {
 		this.localTimes = localTimes;
+		this.results = results;
 		this.gate = gate;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -67,9 +70,11 @@ public class ObservationStore {
 	 * row is refused too when its datastream may not collect ({@link CollectionGate}); a row past
 	 * its stream's retention is folded into the aggregates kept or refused ({@link PastRetention}); a
 	 * row whose datastream already holds the same phenomenonTime and result is a duplicate,
-	 * unless {@code allowDuplicates}. The rows' datastreams are locked (in id order, so that
-	 * concurrent writers cannot deadlock) for the rest of the transaction, which makes the
-	 * check for duplicates hold between concurrent writers and nodes.
+	 * unless {@code allowDuplicates}; a row whose result its stream does not accept
+	 * ({@link StreamRules}: its observationType, valid range, sentinels) is refused with the
+	 * reason. The rows' datastreams are locked (in id order, so that concurrent writers cannot
+	 * deadlock) for the rest of the transaction, which makes the check for duplicates hold
+	 * between concurrent writers and nodes.
 	 */
 	public List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
 		IngestOutcome[] outcomes = new IngestOutcome[rows.size()];
@@ -81,6 +86,7 @@ public class ObservationStore {
 		Set<Long> knownFeatures = existingFeatures(rows);
 		List<NewObservation> resolved = new ArrayList<>(rows.size());
 		List<Integer> positions = new ArrayList<>(rows.size());
+		Map<Long, StreamRules> rules = results.of(datastreams.keySet());
 		for (int i = 0; i < rows.size(); i++) {
 			// Stored as the databases store times, so that a re-sent reading compares equal.
 			NewObservation row = rows.get(i).toMicros();
@@ -103,17 +109,23 @@ public class ObservationStore {
 				outcomes[i] = new IngestOutcome.Refused(e.getMessage());
 				continue;
 			}
-			Optional<IngestOutcome> past = pastRetention.outcome(row);
-			if (past.isPresent()) {
-				outcomes[i] = past.get();
-				continue;
-			}
 			if (state.isMulti()) {
 				Optional<String> misfit = MultiResults.refusal(row.datastreamId(), state.components(), row.result());
 				if (misfit.isPresent()) {
 					outcomes[i] = new IngestOutcome.Refused(misfit.get());
 					continue;
 				}
+			}
+			Optional<String> invalid = ResultChecks.refusal(rules.get(row.datastreamId()), row);
+			if (invalid.isPresent()) {
+				outcomes[i] = new IngestOutcome.Refused(invalid.get());
+				continue;
+			}
+			// Only a result its stream accepts may be folded into the aggregates kept after retention.
+			Optional<IngestOutcome> past = pastRetention.outcome(row);
+			if (past.isPresent()) {
+				outcomes[i] = past.get();
+				continue;
 			}
 			if (row.featureOfInterestId() != null && !knownFeatures.contains(row.featureOfInterestId())) {
 				outcomes[i] = new IngestOutcome.Refused(

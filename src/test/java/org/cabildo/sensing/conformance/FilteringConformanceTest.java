@@ -78,6 +78,8 @@ class FilteringConformanceTest {
 	private Series series(List<Map<String, Object>> observations) {
 		String name = unique("series");
 		Map<String, Object> datastream = datastream(name);
+		// Results of any kind, as the filters compare: an OM_Measurement stream would refuse text and JSON.
+		datastream.put("observationType", "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Observation");
 		datastream.put("Observations", new ArrayList<Object>(observations));
 		Map<String, Object> thing = thing(name);
 		thing.put("Locations", arr(location(name, 7, 51)));

@@ -279,6 +279,10 @@ class SensingCoreConformanceTest {
 	@DisplayName(CONF + "datamodel/observation/observation-valid: result is Any")
 	void datamodelObservationResultIsAny() {
 		Graph graph = graph();
+		// Results of any kind (req/datamodel/observation: result is Any) in an OM_Observation stream:
+		// an OM_Measurement stream refuses what is not a number.
+		ok(api.patch(V + "/Datastreams(" + graph.datastream() + ")", obj("observationType",
+				"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Observation")));
 		List<Object> results = arr("text", true, obj("a", 1, "b", arr(1, 2)), arr(1, "two"), 12345678901234L, -0.5);
 		for (Object result : results) {
 			Map<String, Object> body = observation("2024-03-02T00:00:00Z", result);
@@ -455,6 +459,10 @@ class SensingCoreConformanceTest {
 			.isEqualTo("2024-03-01T08:00:00Z/2024-03-02T08:00:00Z");
 		assertThat(ok(api.get(V + "/Datastreams(" + graph.datastream() + ")/unitOfMeasurement/symbol/$value"))
 			.body()).isEqualTo("degC");
+		// Results of any kind (req/datamodel/observation: result is Any) in an OM_Observation stream:
+		// an OM_Measurement stream refuses what is not a number.
+		ok(api.patch(V + "/Datastreams(" + graph.datastream() + ")", obj("observationType",
+				"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Observation")));
 		// A JSON object or array is its own raw value, as JSON.
 		Map<String, Object> result = obj("state", "open", "levels", arr(1, 2.5));
 		long objectResult = created(api.post(V + "/Datastreams(" + graph.datastream() + ")/Observations",
