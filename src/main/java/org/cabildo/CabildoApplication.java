@@ -12,6 +12,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class CabildoApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("import")) {
+			// a client of a running server: no Spring context, no database of its own
+			org.cabildo.importing.ImportCommand.main(Arrays.copyOfRange(args, 1, args.length));
+			return;
+		}
 		if (args.length > 0 && args[0].equals("admin")) {
 			System.exit(command("--cabildo.identity.cli=true", Arrays.copyOfRange(args, 1, args.length)));
 		}
