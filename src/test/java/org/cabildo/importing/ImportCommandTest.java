@@ -146,7 +146,7 @@ class ImportCommandTest {
 			.anyMatch(line -> line.startsWith("10,PM10,") && line.contains("time '2024-03-02T25:00'"))
 			.anyMatch(line -> line.contains(prefix + "S9"));
 
-		JsonNode datastream = api().get("/v1.1/Datastreams", "$filter", "properties/stationId eq '" + prefix
+		JsonNode datastream = api().get("/v1.1/Datastreams", "$filter", "properties/siteCode eq '" + prefix
 				+ "S1' and properties/parameter eq 'O3'", "$expand", "Thing").json().get("value").get(0);
 		assertThat(datastream.get("unitOfMeasurement").get("symbol").asString()).isEqualTo("[ppb]");
 		assertThat(datastream.get("name").asString()).isEqualTo("O3 at North");
@@ -200,7 +200,7 @@ class ImportCommandTest {
 		assertThat(stored("M1", "O3")).isEqualTo(Map.of(Instant.parse("2024-07-15T22:00:00Z"), 55.0,
 				Instant.parse("2024-07-16T01:00:00Z"), 56.0));
 		assertThat(stored("M1", "PM10")).isEqualTo(Map.of(Instant.parse("2024-07-16T01:00:00Z"), 20.5));
-		JsonNode thing = api().get("/v1.1/Things", "$filter", "properties/stationId eq '" + prefix + "M1'", "$expand",
+		JsonNode thing = api().get("/v1.1/Things", "$filter", "properties/siteCode eq '" + prefix + "M1'", "$expand",
 				"Locations").json().get("value").get(0);
 		assertThat(thing.get("Locations").get(0).get("location").get("coordinates").get(1).asDouble()).isEqualTo(40.42);
 		List<JsonNode> signedIn = api().get("/api/identity/tokens").json().valueStream()
@@ -233,7 +233,7 @@ class ImportCommandTest {
 		Run missing = run(column);
 		assertThat(missing.status).isEqualTo(2);
 		assertThat(missing.err).contains("readings.csv:1:1: there is no column 'time'");
-		assertThat(api().get("/v1.1/Things", "$filter", "properties/stationId eq '" + prefix + "X'").json().get("value"))
+		assertThat(api().get("/v1.1/Things", "$filter", "properties/siteCode eq '" + prefix + "X'").json().get("value"))
 			.isEmpty();
 		assertThat(run(folder.resolve("none.yaml")).status).isEqualTo(2);
 		Run help = run(null, "--help");
@@ -251,6 +251,7 @@ class ImportCommandTest {
 				  latitude: lat
 				  longitude: lon
 				  properties: {kind: kind}
+				keys: {station: siteCode}   # not stationId: the demo city's tests count those as its stations
 				declaration:
 				  organisation: "%s"
 				  template:
@@ -276,7 +277,7 @@ class ImportCommandTest {
 
 	/** The Observations of a station's parameter, time → result, as the server answers them. */
 	private Map<Instant, Double> stored(String station, String parameter) {
-		JsonNode found = api().get("/v1.1/Datastreams", "$filter", "properties/stationId eq '" + prefix + station
+		JsonNode found = api().get("/v1.1/Datastreams", "$filter", "properties/siteCode eq '" + prefix + station
 				+ "' and properties/parameter eq '" + parameter + "'", "$expand",
 				"Observations($orderby=phenomenonTime;$top=1000)").json().get("value");
 		Map<Instant, Double> values = new LinkedHashMap<>();
