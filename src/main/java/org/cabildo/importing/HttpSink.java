@@ -134,8 +134,13 @@ final class HttpSink implements ImportSink {
 				"publishing the mapping's declaration template for '" + organisation + "'");
 	}
 
+	/**
+	 * Three requests at once: while the platform stores one batch, the next is on the wire and
+	 * a third is being read and encoded here.
+	 */
 	@Override
-	public void finish() {
+	public int parallelism() {
+		return 3;
 	}
 
 	/** Revokes the token this import signed in with, if it did. */

@@ -29,6 +29,11 @@ public interface ImportSink {
 	default void ensureTemplate(ImportMapping.Declaration declaration) {
 	}
 
+	/** How many {@link #store} calls may run at once (from as many threads); by default one. */
+	default int parallelism() {
+		return 1;
+	}
+
 	/** Stores what it still holds; called once at the end. */
 	default void finish() {
 	}

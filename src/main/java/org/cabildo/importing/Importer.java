@@ -46,6 +46,10 @@ public final class Importer {
 
 	private boolean prepared;
 
+	private java.util.concurrent.ExecutorService senders;
+
+	private final java.util.ArrayDeque<Pending> inFlight = new java.util.ArrayDeque<>();
+
 	public Importer(ImportMapping mapping, Source source, ImportSink sink) {
 		this.mapping = mapping;
 		this.source = source;
@@ -106,7 +110,10 @@ public final class Importer {
 		long started = System.nanoTime();
 		double before = state.seconds;
 		long stopAt = maxRecords < 0 ? Long.MAX_VALUE : state.recordsDone + maxRecords;
-		try (ReadingsFile file = new ReadingsFile(mapping, source)) {
+		try (ReadingsFile file = new ReadingsFile(mapping, source);
+				java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors
+					.newFixedThreadPool(Math.max(1, sink.parallelism()), Thread.ofPlatform().daemon().factory())) {
+			this.senders = senders;
 			file.skip(state.recordsDone);
 			List<Row> record = new ArrayList<>();
 			List<Row.Candidate> batch = new ArrayList<>(BATCH);
@@ -143,6 +150,7 @@ public final class Importer {
 				more = file.next(record);
 			}
 			flush(batch, observations, refused, records, listener, started, before);
+			drain(listener, started, before);
 			sink.finish();
 			state.complete = !more;
 			state.seconds = before + (System.nanoTime() - started) / 1e9;
@@ -150,10 +158,53 @@ public final class Importer {
 		}
 	}
 
+	/**
+	 * Hands a batch to the sink: at most {@link ImportSink#parallelism()} batches are in flight
+	 * (the client reads and encodes the next while the platform stores the last); their outcomes
+	 * are counted, and the state moved on, strictly in file order, so that a resumed import never
+	 * skips a record whose batch was not acknowledged.
+	 */
 	private void flush(List<Row.Candidate> batch, List<Observation> observations, List<Row.Refused> refused,
 			long records, Listener listener, long started, double before) {
-		List<Outcome> outcomes = observations.isEmpty() ? List.of() : sink.store(observations);
-		for (Row.Refused row : refused) {
+		List<Row.Candidate> rows = List.copyOf(batch);
+		List<Observation> sent = List.copyOf(observations);
+		List<Row.Refused> refusals = List.copyOf(refused);
+		batch.clear();
+		observations.clear();
+		refused.clear();
+		java.util.concurrent.Future<List<Outcome>> outcomes = sent.isEmpty()
+				? java.util.concurrent.CompletableFuture.completedFuture(List.of()) : senders.submit(() -> sink.store(sent));
+		inFlight.add(new Pending(rows, refusals, records, outcomes));
+		while (inFlight.size() > Math.max(0, sink.parallelism() - 1)) {
+			settle(inFlight.removeFirst(), listener, started, before);
+		}
+	}
+
+	/** Waits for every batch in flight and counts it. */
+	private void drain(Listener listener, long started, double before) {
+		while (!inFlight.isEmpty()) {
+			settle(inFlight.removeFirst(), listener, started, before);
+		}
+	}
+
+	private void settle(Pending pending, Listener listener, long started, double before) {
+		List<Outcome> outcomes;
+		try {
+			outcomes = pending.outcomes().get();
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ImportFailure("interrupted");
+		}
+		catch (java.util.concurrent.ExecutionException e) {
+			inFlight.forEach(later -> later.outcomes().cancel(false));
+			inFlight.clear();
+			if (e.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			throw new ImportFailure(String.valueOf(e.getCause()));
+		}
+		for (Row.Refused row : pending.refused()) {
 			state.refuse(row.reason());
 			listener.refused(row, row.reason());
 		}
@@ -163,16 +214,18 @@ public final class Importer {
 				case Outcome.Duplicate duplicate -> state.duplicates++;
 				case Outcome.Refused refusal -> {
 					state.refuse(refusal.reason());
-					listener.refused(batch.get(i), refusal.reason());
+					listener.refused(pending.rows().get(i), refusal.reason());
 				}
 			}
 		}
-		batch.clear();
-		observations.clear();
-		refused.clear();
-		state.recordsDone = records;
+		state.recordsDone = pending.records();
 		state.seconds = before + (System.nanoTime() - started) / 1e9;
 		listener.batchDone(state);
+	}
+
+	/** A batch handed to the sink, not yet counted. */
+	private record Pending(List<Row.Candidate> rows, List<Row.Refused> refused, long records,
+			java.util.concurrent.Future<List<Outcome>> outcomes) {
 	}
 
 	private long datastream(Site site, String code) {
