@@ -3,6 +3,6 @@
  * their hourly measurements of January to June 2024), loaded through the public APIs of the
  * other modules when {@code cabildo.demo.enabled} is set, as by {@code ./cabildo demo}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = { "sensing",
+@org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = { "sensing", "importing",
 		"identity", "governance", "platform" })
 package org.cabildo.demo;

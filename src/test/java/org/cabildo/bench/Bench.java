@@ -26,6 +26,7 @@ public final class Bench {
 			case "ingest" -> new IngestBenchmark(Options.parse(rest, IngestBenchmark.OPTIONS), System.out).run();
 			case "governance" -> new GovernanceBenchmark(Options.parse(rest, GovernanceBenchmark.OPTIONS), System.out)
 				.run();
+			case "import" -> new ImportBenchmark(Options.parse(rest, ImportBenchmark.OPTIONS), System.out).run();
 			default -> {
 				usage();
 				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
@@ -41,6 +42,8 @@ public final class Bench {
 		System.out.print(IngestBenchmark.USAGE);
 		System.out.println();
 		System.out.print(GovernanceBenchmark.USAGE);
+		System.out.println();
+		System.out.print(ImportBenchmark.USAGE);
 	}
 
 }
