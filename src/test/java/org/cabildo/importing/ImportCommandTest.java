@@ -249,9 +249,10 @@ class ImportCommandTest {
 		try (var in = getClass().getResourceAsStream("/demo/mexico-city/mapping.yaml")) {
 			demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
-		// this test's organisation, and a key of its own: the demo city's tests own stationId
+		// this test's organisation, a key of its own and no network property: the demo city's
+		// tests count every stationId and every network 'RAMA' as theirs
 		Path mapping = write("mapping.yaml", demo.replace("organisation: environment", "organisation: \"" + city.name() + "\"")
-			.replace("station: stationId", "station: " + key));
+			.replace("station: stationId", "station: " + key).replace("    network: network\n", ""));
 		for (String file : List.of("stations.csv", "air_hourly.csv.gz")) {
 			try (var in = getClass().getResourceAsStream("/demo/mexico-city/" + file)) {
 				Files.copy(in, folder.resolve(file));
