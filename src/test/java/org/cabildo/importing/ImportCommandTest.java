@@ -241,6 +241,37 @@ class ImportCommandTest {
 		assertThat(help.out).contains("Usage: ./cabildo import MAPPING.yaml");
 	}
 
+	@Test
+	@DisplayName("the shipped demo mapping over HTTP: its template is accepted and the first records land with their values")
+	void demoMappingOverHttp() throws IOException {
+		String key = "rama_" + prefix.replace("-", "");
+		String demo;
+		try (var in = getClass().getResourceAsStream("/demo/mexico-city/mapping.yaml")) {
+			demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		// this test's organisation, a key of its own and no network property: the demo city's
+		// tests count every stationId and every network 'RAMA' as theirs
+		Path mapping = write("mapping.yaml", demo.replace("organisation: environment", "organisation: \"" + city.name() + "\"")
+			.replace("station: stationId", "station: " + key).replace("    network: network\n", ""));
+		for (String file : List.of("stations.csv", "air_hourly.csv.gz")) {
+			try (var in = getClass().getResourceAsStream("/demo/mexico-city/" + file)) {
+				Files.copy(in, folder.resolve(file));
+			}
+		}
+		Run first = run(mapping, "--max-rows", "300");
+		assertThat(first.status).as("%s", first).isZero();
+		assertThat(first.out).contains("300 records read, 300 observations created, 0 duplicates");
+		JsonNode co = api().get("/v1.1/Datastreams", "$filter", "properties/" + key + " eq 'AJM' and properties/pollutant eq 'CO'",
+				"$expand", "Observations($orderby=phenomenonTime;$top=1)").json().get("value").get(0);
+		// the file's first row: AJM,2024-01-01T01:00:00-06:00,CO,0.23
+		assertThat(co.get("unitOfMeasurement").get("symbol").asString()).isEqualTo("[ppm]");
+		assertThat(co.get("Observations").get(0).get("phenomenonTime").asString()).isEqualTo("2024-01-01T07:00:00Z");
+		assertThat(co.get("Observations").get(0).get("result").asDouble()).isEqualTo(0.23);
+		JsonNode entry = Api.anonymous(port).get("/api/register/" + co.get("@iot.id").asLong()).json();
+		assertThat(entry.get("accessLevel").asString()).isEqualTo("open");
+		assertThat(entry.get("origin").get("kind").asString()).isEqualTo("template");
+	}
+
 	/** A mapping of this test's organisation with its template, the stations file, and {@code readings}. */
 	private String mapping(String readings) {
 		return """
