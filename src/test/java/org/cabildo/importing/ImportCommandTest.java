@@ -251,7 +251,7 @@ class ImportCommandTest {
 		}
 		// this test's organisation, a key of its own and no network property: the demo city's
 		// tests count every stationId and every network 'RAMA' as theirs
-		Path mapping = write("mapping.yaml", demo.replace("organisation: environment", "organisation: \"" + city.name() + "\"")
+		Path mapping = write("mapping.yaml", demo.replace("organisation: environment office", "organisation: \"" + city.name() + "\"")
 			.replace("station: stationId", "station: " + key).replace("    network: network\n", ""));
 		for (String file : List.of("stations.csv", "air_hourly.csv.gz")) {
 			try (var in = getClass().getResourceAsStream("/demo/mexico-city/" + file)) {
