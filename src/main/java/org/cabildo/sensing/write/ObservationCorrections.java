@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.cabildo.sensing.ingest.ObservationsCorrected;
+import org.cabildo.sensing.ObservationsCorrected;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.store.RawJson;
 import org.springframework.jdbc.core.simple.JdbcClient;

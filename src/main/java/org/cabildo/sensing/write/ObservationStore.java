@@ -12,7 +12,7 @@ import java.util.function.Function;
 import java.util.TreeSet;
 
 import org.cabildo.sensing.ingest.IngestOutcome;
-import org.cabildo.sensing.ingest.ObservationsCorrected;
+import org.cabildo.sensing.ObservationsCorrected;
 import org.cabildo.sensing.ingest.ObservationsCreated;
 import org.cabildo.sensing.CollectionGate;
 import org.cabildo.sensing.model.EntityType;
@@ -173,7 +173,8 @@ public class ObservationStore {
 		statistics.added(fresh);
 		announceAfterCommit(ids, fresh);
 		if (!corrected.isEmpty()) {
-			publishAfterCommit(new ObservationsCorrected(corrections.apply(corrected, ObservationCorrections.PLATFORM)));
+			publishAfterCommit(new ObservationsCorrected(corrections.apply(corrected, ObservationCorrections.PLATFORM),
+					ObservationCorrections.PLATFORM));
 		}
 		int next = 0;
 		long[] idOfResolved = new long[resolved.size()];
