@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.TreeSet;
 
+import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.ObservationsCorrected;
 import org.cabildo.sensing.ingest.ObservationsCreated;
@@ -173,8 +174,11 @@ public class ObservationStore {
 		statistics.added(fresh);
 		announceAfterCommit(ids, fresh);
 		if (!corrected.isEmpty()) {
-			publishAfterCommit(new ObservationsCorrected(corrections.apply(corrected, ObservationCorrections.PLATFORM),
-					ObservationCorrections.PLATFORM));
+			List<ObservationsCorrected.Correction> done = corrections.apply(corrected, ObservationCorrections.PLATFORM);
+			publishAfterCommit(new ObservationsCorrected(done, ObservationCorrections.PLATFORM));
+			// Subscribers hear of a correction as of a PATCH of the result.
+			done.stream().map(ObservationsCorrected.Correction::observation).distinct().forEach(id -> publishAfterCommit(
+					new EntityChanged(EntityType.OBSERVATION, id, EntityChanged.Change.UPDATED, Set.of("result"))));
 		}
 		int next = 0;
 		long[] idOfResolved = new long[resolved.size()];

@@ -34,14 +34,21 @@ class MqttCorrectionsTest {
 		Devices.Credential credential = Devices.device(api);
 		Station station = Devices.station(api, credential);
 		Mqtt5BlockingClient device = Devices.mqtt5(mqttPort, credential);
+		// The public reads open data: the dashboard signs in as nobody.
+		Mqtt5BlockingClient dashboard = Devices.mqtt5(mqttPort);
 		String topic = "v1.1/Datastreams(" + station.datastream() + ")/Observations";
 		try {
 			assertThat(MqttIngestTest.publish(device, topic,
 					"{\"phenomenonTime\": \"2026-03-01T10:00:00Z\", \"result\": 41.5}").getReasonCode())
 				.isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+			long first = Devices.observations(api, station.datastream()).get("value").get(0).get("@iot.id").asLong();
+			Devices.Inbox inbox = Devices.Inbox.subscribe(dashboard, "v1.1/Observations(" + first + ")/result");
 			assertThat(MqttIngestTest.publish(device, topic,
 					"{\"phenomenonTime\": \"2026-03-01T10:00:00Z\", \"result\": 43}").getReasonCode())
 				.isEqualTo(Mqtt5PubAckReasonCode.SUCCESS);
+
+			// Subscribers of the Observation hear of the correction as of a PATCH.
+			assertThat(inbox.next().json().get("result").asDouble()).isEqualTo(43.0);
 
 			JsonNode stored = Devices.observations(api, station.datastream());
 			assertThat(stored.get("@iot.count").asInt()).isEqualTo(1);
@@ -54,6 +61,7 @@ class MqttCorrectionsTest {
 		}
 		finally {
 			device.disconnect();
+			dashboard.disconnect();
 		}
 	}
 
