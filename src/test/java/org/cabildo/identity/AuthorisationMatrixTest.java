@@ -223,6 +223,9 @@ class AuthorisationMatrixTest {
 				"dryRun", true)), allowed(EnumSet.of(Who.STEWARD))));
 		m.put("POST " + register + "/consultation", new Case(w -> new Call("POST", "/api/register/" + datastream
 				+ "/consultation", null), allowed(EnumSet.of(Who.STEWARD))));
+		// the earlier results of corrected Observations: the owner's stewards only
+		m.put("GET " + register + "/revisions", new Case(w -> new Call("GET", "/api/register/" + datastream
+				+ "/revisions", null), allowed(EnumSet.of(Who.STEWARD))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"

@@ -16,6 +16,15 @@ public sealed interface IngestOutcome {
 	}
 
 	/**
+	 * Stored as a correction: the datastream already held an observation with the same
+	 * phenomenonTime but another result, the one with this id, and its stream corrects
+	 * ({@code properties["cabildo:corrections"]} is {@code "correct"}, the default): that
+	 * observation now holds the new result, and the earlier one is kept as a revision.
+	 */
+	record Corrected(long id) implements IngestOutcome {
+	}
+
+	/**
 	 * Not stored as an Observation because its phenomenonTime is already past its stream's
 	 * retention, but added to the aggregates the declaration keeps, as the retention job would
 	 * have done with it: what the sender is told instead of a 201 for a row soon gone.
@@ -32,6 +41,7 @@ public sealed interface IngestOutcome {
 		return switch (this) {
 			case Created created -> created.id();
 			case Duplicate duplicate -> duplicate.id();
+			case Corrected corrected -> corrected.id();
 			case Folded folded -> -1;
 			case Refused refused -> -1;
 		};

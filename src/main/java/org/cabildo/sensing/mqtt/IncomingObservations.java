@@ -149,6 +149,7 @@ class IncomingObservations {
 				: switch (outcomes.get(0)) {
 					case IngestOutcome.Created created -> new Receipt.Stored(created.id());
 					case IngestOutcome.Duplicate duplicate -> new Receipt.Stored(duplicate.id());
+					case IngestOutcome.Corrected corrected -> new Receipt.Stored(corrected.id());
 					case IngestOutcome.Folded folded -> new Receipt.Folded(folded.note());
 					case IngestOutcome.Refused refused -> new Receipt.Refused(Receipt.Fault.CONTENT, refused.reason());
 				});

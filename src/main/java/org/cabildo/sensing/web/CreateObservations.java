@@ -180,6 +180,10 @@ class CreateObservations {
 					json.writeStringProperty("selfLink", out.selfLink(EntityType.OBSERVATION, duplicate.id()));
 					json.writeBooleanProperty("duplicate", true);
 				}
+				case IngestOutcome.Corrected corrected -> {
+					json.writeStringProperty("selfLink", out.selfLink(EntityType.OBSERVATION, corrected.id()));
+					json.writeBooleanProperty("corrected", true);
+				}
 				case IngestOutcome.Folded folded -> {
 					json.writeBooleanProperty("folded", true);
 					json.writeStringProperty("note", folded.note());

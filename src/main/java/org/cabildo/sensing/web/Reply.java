@@ -43,6 +43,14 @@ record Reply(HttpStatus status, Map<String, String> headers, JsonBody json, Stri
 		return new Reply(HttpStatus.CREATED, Map.of("Location", selfLink), body, null, new Created(type, id));
 	}
 
+	/**
+	 * A 200 for a re-sent Observation that corrected the stored one in place, with its address in
+	 * the Location header (and named for later requests of a batch, as a created one is).
+	 */
+	static Reply corrected(EntityType type, long id, String selfLink, JsonBody body) {
+		return new Reply(HttpStatus.OK, Map.of("Location", selfLink), body, null, new Created(type, id));
+	}
+
 	Reply withHeader(String name, String value) {
 		Map<String, String> all = new LinkedHashMap<>(headers);
 		all.put(name, value);

@@ -395,10 +395,17 @@ class Resources {
 					out -> call.out().observation(out, id, stored)));
 		}
 		if (scope.refusal(target).isPresent()) {
-			return Optional.of(Reply.created(EntityType.OBSERVATION, id, selfLink, out -> address(out, call,
-					EntityType.OBSERVATION, id)));
+			JsonBody address = out -> address(out, call, EntityType.OBSERVATION, id);
+			return Optional.of(outcome instanceof IngestOutcome.Corrected
+					? Reply.corrected(EntityType.OBSERVATION, id, selfLink, address)
+					: Reply.created(EntityType.OBSERVATION, id, selfLink, address));
 		}
 		EntityRow existing = reStored(scope, id, row.get());
+		if (outcome instanceof IngestOutcome.Corrected) {
+			// Nothing new was created: 200 with the corrected Observation and its address, like a PATCH.
+			return Optional.of(recorded(scope, new Answer(Reply.corrected(EntityType.OBSERVATION, id, selfLink,
+					out -> call.out().entity(out, existing, QueryOptions.NONE)), ObservationsReturned.in(List.of(existing)))));
+		}
 		return Optional.of(recorded(scope, new Answer(Reply.created(EntityType.OBSERVATION, id, selfLink,
 				out -> call.out().entity(out, existing, QueryOptions.NONE)), ObservationsReturned.in(List.of(existing)))));
 	}

@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds re-sent readings: rows whose datastream already holds, or whose batch holds earlier,
- * an observation with the same phenomenonTime and result. Sensors send in time order, so
+ * an observation with the same phenomenonTime and result, and the stored ones a re-sent reading
+ * with another result would correct. Sensors send in time order, so
  * the database is asked only about rows not later than the latest time their datastream holds.
  */
 @Component
@@ -33,13 +34,25 @@ class Duplicates {
 		this.jdbc = jdbc;
 	}
 
-	/** What is known of duplicates among rows, by position. */
-	record Verdicts(Long[] existing, int[] earlier) {
+	/**
+	 * What is known of duplicates among rows, by position.
+	 *
+	 * @param existing the stored observation with the same phenomenonTime and result
+	 * @param earlier the earlier row of the batch with the same phenomenonTime and result
+	 * @param sameTime the stored observation with the same phenomenonTime (start and end) but
+	 * another result: what a correction replaces (the latest stored, should there be several)
+	 */
+	record Verdicts(Long[] existing, int[] earlier, Long[] sameTime) {
 
 		static Verdicts none(int size) {
 			int[] earlier = new int[size];
 			Arrays.fill(earlier, -1);
-			return new Verdicts(new Long[size], earlier);
+			return new Verdicts(new Long[size], earlier, new Long[size]);
+		}
+
+		/** The stored observation with the same phenomenonTime and another result, or null. */
+		Long sameTimeId(int row) {
+			return existing[row] == null && earlier[row] < 0 ? sameTime[row] : null;
 		}
 
 		boolean isDuplicate(int row) {
@@ -59,6 +72,11 @@ class Duplicates {
 
 	/** The identity of a reading: datastream, phenomenonTime and result (times cut to microseconds by the store). */
 	private record Key(long datastream, Instant start, Instant end, Object result) {
+
+		/** The same reading's time, whatever its result. */
+		Key time() {
+			return new Key(datastream, start, end, null);
+		}
 
 		static Key of(NewObservation row) {
 			return new Key(row.datastreamId(), row.phenomenonTime().start(), row.phenomenonTime().end(),
@@ -85,9 +103,15 @@ class Duplicates {
 			}
 		}
 		candidates.forEach((datastream, positions) -> {
-			Map<Key, Long> stored = stored(datastream, positions.stream().map(i -> keys[i].start()).distinct().toList());
+			Map<Key, Long> stored = new HashMap<>();
+			Map<Key, Long> storedTimes = new HashMap<>();
+			stored(datastream, positions.stream().map(i -> keys[i].start()).distinct().toList()).forEach(entry -> {
+				stored.putIfAbsent(entry.getKey(), entry.getValue());
+				storedTimes.merge(entry.getKey().time(), entry.getValue(), Math::max);
+			});
 			for (int i : positions) {
 				verdicts.existing()[i] = stored.get(keys[i]);
+				verdicts.sameTime()[i] = storedTimes.get(keys[i].time());
 			}
 		});
 		Map<Key, Integer> first = new HashMap<>();
@@ -109,8 +133,8 @@ class Duplicates {
 	 * hold them, and the database picks a range scan for a tight group (history in time order)
 	 * or index probes for a scattered one (shuffled), so the cost does not depend on the order.
 	 */
-	private Map<Key, Long> stored(long datastream, List<Instant> starts) {
-		Map<Key, Long> stored = new HashMap<>();
+	private List<Map.Entry<Key, Long>> stored(long datastream, List<Instant> starts) {
+		List<Map.Entry<Key, Long>> stored = new ArrayList<>();
 		for (List<Instant> chunk : groups(starts)) {
 			List<Object> parameters = new ArrayList<>(chunk.size() + 3);
 			parameters.add(datastream);
@@ -133,7 +157,7 @@ class Duplicates {
 							end == null ? null : end.toInstant(), Key.result(result)), rs.getLong(1));
 				})
 				.list()
-				.forEach(entry -> stored.putIfAbsent(entry.getKey(), entry.getValue()));
+				.forEach(stored::add);
 		}
 		return stored;
 	}

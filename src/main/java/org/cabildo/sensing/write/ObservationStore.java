@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.TreeSet;
 
+import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.ingest.IngestOutcome;
+import org.cabildo.sensing.ObservationsCorrected;
 import org.cabildo.sensing.ingest.ObservationsCreated;
 import org.cabildo.sensing.CollectionGate;
 import org.cabildo.sensing.model.EntityType;
@@ -50,9 +52,13 @@ public class ObservationStore {
 
 	private final ResultChecks results;
 
+	private final ObservationCorrections corrections;
+
 	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
 			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events,
-			ObjectProvider<CollectionGate> gate, LocalTimes localTimes, ResultChecks results) {
+			ObjectProvider<CollectionGate> gate, LocalTimes localTimes, ResultChecks results,
+			ObservationCorrections corrections) {
+		this.corrections = corrections;
 		this.localTimes = localTimes;
 		this.results = results;
 		this.gate = gate;
@@ -146,9 +152,20 @@ public class ObservationStore {
 		}
 		Duplicates.Verdicts verdicts = allowDuplicates ? Duplicates.Verdicts.none(resolved.size())
 				: duplicates.find(resolved, datastreams);
+		// Same time, another result: corrects the stored one where its stream says so (the default).
+		Long[] corrects = new Long[resolved.size()];
+		List<ObservationCorrections.Correction> corrected = new ArrayList<>();
+		for (int i = 0; i < resolved.size(); i++) {
+			Long sameTime = verdicts.sameTimeId(i);
+			StreamRules streamRules = rules.get(resolved.get(i).datastreamId());
+			if (sameTime != null && (streamRules == null || streamRules.corrections() == StreamRules.Corrections.CORRECT)) {
+				corrects[i] = sameTime;
+				corrected.add(new ObservationCorrections.Correction(sameTime, resolved.get(i)));
+			}
+		}
 		List<NewObservation> fresh = new ArrayList<>(resolved.size());
 		for (int i = 0; i < resolved.size(); i++) {
-			if (!verdicts.isDuplicate(i)) {
+			if (!verdicts.isDuplicate(i) && corrects[i] == null) {
 				fresh.add(resolved.get(i));
 			}
 		}
@@ -156,10 +173,22 @@ public class ObservationStore {
 		long[] ids = inserter.insert(fresh);
 		statistics.added(fresh);
 		announceAfterCommit(ids, fresh);
+		if (!corrected.isEmpty()) {
+			List<ObservationsCorrected.Correction> done = corrections.apply(corrected, ObservationCorrections.PLATFORM);
+			publishAfterCommit(new ObservationsCorrected(done, ObservationCorrections.PLATFORM));
+			// Subscribers hear of a correction as of a PATCH of the result.
+			done.stream().map(ObservationsCorrected.Correction::observation).distinct().forEach(id -> publishAfterCommit(
+					new EntityChanged(EntityType.OBSERVATION, id, EntityChanged.Change.UPDATED, Set.of("result"))));
+		}
 		int next = 0;
 		long[] idOfResolved = new long[resolved.size()];
 		for (int i = 0; i < resolved.size(); i++) {
 			if (verdicts.isDuplicate(i)) {
+				continue;
+			}
+			if (corrects[i] != null) {
+				idOfResolved[i] = corrects[i];
+				outcomes[positions.get(i)] = new IngestOutcome.Corrected(corrects[i]);
 				continue;
 			}
 			idOfResolved[i] = ids[next++];
@@ -178,7 +207,10 @@ public class ObservationStore {
 		if (ids.length == 0) {
 			return;
 		}
-		ObservationsCreated event = new ObservationsCreated(ids, List.copyOf(observations));
+		publishAfterCommit(new ObservationsCreated(ids, List.copyOf(observations)));
+	}
+
+	private void publishAfterCommit(Object event) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -111,7 +111,8 @@ class DurabilityTest {
 			clients.submit(() -> {
 				Api own = new Api(port);
 				for (int i = 0; sending.get(); i++) {
-					String time = base.plusSeconds(i).toString();
+					// Each client at its own times: another result for a stored time would correct it (issue 15).
+					String time = base.plusSeconds(i).plusMillis(client).toString();
 					double result = client + i / 1e6;
 					try {
 						Api.Response response = own.post("/v1.1/Datastreams(" + datastream + ")/Observations",
@@ -194,8 +195,10 @@ class DurabilityTest {
 					catch (InterruptedException e) {
 						return;
 					}
-					String key = base.plusSeconds(i) + "/" + (publisher * 1_000_000 + i);
-					String reading = "{\"phenomenonTime\": \"" + base.plusSeconds(i) + "\", \"result\": "
+					// Each publisher at its own times: another result for a stored time would correct it (issue 15).
+					Instant time = base.plusSeconds(i).plusMillis(publisher);
+					String key = time + "/" + (publisher * 1_000_000 + i);
+					String reading = "{\"phenomenonTime\": \"" + time + "\", \"result\": "
 							+ (publisher * 1_000_000 + i) + "}";
 					client.publishWith()
 						.topic("v1.1/Datastreams(" + datastream + ")/Observations")

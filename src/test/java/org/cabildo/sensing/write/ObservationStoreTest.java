@@ -77,7 +77,21 @@ class ObservationStoreTest {
 	}
 
 	@Test
-	void aDifferentResultAtTheSameTimeIsANewObservation() {
+	void aDifferentResultAtTheSameTimeCorrectsTheStoredObservation() {
+		long id = append(List.of(reading(datastream, T0, 21.5)), false).get(0).id();
+
+		List<IngestOutcome> other = append(List.of(reading(datastream, T0, 22.0)), false);
+
+		// Issue 15: a re-sent reading with another result corrects in place (the stream's default).
+		assertThat(other).containsExactly(new IngestOutcome.Corrected(id));
+		assertThat(count()).isEqualTo(1);
+	}
+
+	@Test
+	void aDifferentResultAtTheSameTimeIsANewObservationWhereTheStreamKeepsBoth() {
+		assertThat(api.patch("/v1.1/Datastreams(" + datastream + ")",
+				java.util.Map.of("properties", java.util.Map.of("cabildo:corrections", "keep-both"))).status())
+			.isEqualTo(200);
 		append(List.of(reading(datastream, T0, 21.5)), false);
 
 		List<IngestOutcome> other = append(List.of(reading(datastream, T0, 22.0)), false);

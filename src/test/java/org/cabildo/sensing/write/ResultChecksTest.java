@@ -54,8 +54,13 @@ class ResultChecksTest {
 	}
 
 	private Api.Response post(long datastream, Object result) {
+		return post(datastream, "2026-03-01T10:00:00Z", result);
+	}
+
+	/** At another hour: a second result for the same hour would correct the first (issue 15). */
+	private Api.Response post(long datastream, String phenomenonTime, Object result) {
 		Map<String, Object> body = new HashMap<>();
-		body.put("phenomenonTime", "2026-03-01T10:00:00Z");
+		body.put("phenomenonTime", phenomenonTime);
 		body.put("result", result);
 		return api.post("/v1.1/Datastreams(" + datastream + ")/Observations", body);
 	}
@@ -87,7 +92,7 @@ class ResultChecksTest {
 		assertThat(text.body()).contains("not a finite number");
 		assertThat(stored(stream)).isZero();
 		assertThat(post(stream, 41.5).status()).isEqualTo(201);
-		assertThat(post(stream, 0).status()).isEqualTo(201);
+		assertThat(post(stream, "2026-03-01T11:00:00Z", 0).status()).isEqualTo(201);
 		assertThat(stored(stream)).isEqualTo(2);
 	}
 
@@ -107,7 +112,7 @@ class ResultChecksTest {
 		assertThat(rain.body()).contains("categories");
 		assertThat(post(category, "cloudy").status()).isEqualTo(201);
 		assertThat(post(anything, null).status()).isEqualTo(201);
-		assertThat(post(anything, Map.of("any", "thing")).status()).isEqualTo(201);
+		assertThat(post(anything, "2026-03-01T11:00:00Z", Map.of("any", "thing")).status()).isEqualTo(201);
 	}
 
 	@Test
