@@ -284,8 +284,10 @@ class SensingCoreConformanceTest {
 		ok(api.patch(V + "/Datastreams(" + graph.datastream() + ")", obj("observationType",
 				"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Observation")));
 		List<Object> results = arr("text", true, obj("a", 1, "b", arr(1, 2)), arr(1, "two"), 12345678901234L, -0.5);
-		for (Object result : results) {
-			Map<String, Object> body = observation("2024-03-02T00:00:00Z", result);
+		// Each at its own time: another result at a stored time would correct that Observation (issue 15).
+		for (int i = 0; i < results.size(); i++) {
+			Object result = results.get(i);
+			Map<String, Object> body = observation("2024-03-02T0" + i + ":00:00Z", result);
 			body.put("Datastream", ref(graph.datastream()));
 			JsonNode stored = entity("Observations", created(api.post(V + "/Observations", body)));
 			assertThat(stored.get("result")).as("%s", result)
