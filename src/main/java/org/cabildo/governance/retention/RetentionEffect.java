@@ -32,18 +32,22 @@ public class RetentionEffect {
 
 	public RetentionRemoval of(long datastream, Optional<Declaration.Retention> current, Declaration.Retention next) {
 		Instant now = clock.instant();
-		Optional<Instant> cutoff = RetentionCutoff.of(next, now, city.zone());
+		Optional<Instant> cutoff = cutoff(next, now);
 		if (cutoff.isEmpty()) {
 			return RetentionRemoval.none();
 		}
 		long older = observations.olderThan(datastream, cutoff.get());
-		Optional<Instant> currentCutoff = current.flatMap(retention -> RetentionCutoff.of(retention, now, city.zone()));
+		Optional<Instant> currentCutoff = current.flatMap(retention -> cutoff(retention, now));
 		if (older > 0 && currentCutoff.isPresent()) {
 			older -= observations.olderThan(datastream, currentCutoff.get().isBefore(cutoff.get()) ? currentCutoff.get()
 					: cutoff.get());
 		}
 		return older <= 0 ? RetentionRemoval.none()
 				: new RetentionRemoval(older, cutoff.get(), next.duration(), next.keepsAggregates());
+	}
+
+	private Optional<Instant> cutoff(Declaration.Retention retention, Instant now) {
+		return retention == null ? Optional.empty() : Optional.ofNullable(retention.cutoff(now, city.zone()));
 	}
 
 }

@@ -72,7 +72,8 @@ public class RetentionJob {
 			log.warn("Dropping expired partitions failed; their rows are removed in batches instead", e);
 		}
 		for (Declaration declaration : declarations.all()) {
-			Optional<Instant> cutoff = RetentionCutoff.of(declaration.retention(), now, city.zone());
+			Optional<Instant> cutoff = Optional.ofNullable(declaration.retention())
+				.map(retention -> retention.cutoff(now, city.zone()));
 			if (cutoff.isEmpty()) {
 				continue;
 			}
