@@ -2,8 +2,6 @@ package org.cabildo.sensing.write;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -11,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.store.RawJson;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,8 +30,11 @@ class Duplicates {
 
 	private final JdbcClient jdbc;
 
-	Duplicates(JdbcClient jdbc) {
+	private final boolean postgres;
+
+	Duplicates(JdbcClient jdbc, Dialect dialect) {
 		this.jdbc = jdbc;
+		this.postgres = dialect.partitionsObservations();
 	}
 
 	/**
@@ -127,61 +130,49 @@ class Duplicates {
 	}
 
 	/**
-	 * The stored observations of a datastream at some phenomenonTime starts. The times are
-	 * sorted and asked for in groups within one calendar month (UTC), each bounded by its first
-	 * and last time: on PostgreSQL the bounds prune the monthly partitions to the one that can
-	 * hold them, and the database picks a range scan for a tight group (history in time order)
-	 * or index probes for a scattered one (shuffled), so the cost does not depend on the order.
+	 * The stored observations of a datastream at some phenomenonTime starts, found by one index
+	 * probe per time, so that the cost is the same whether the times come in order or shuffled.
+	 * On PostgreSQL the times go as one array; the lateral subquery (kept apart by OFFSET 0) makes
+	 * each time its own probe of the one monthly partition that can hold it, pruned at run time.
+	 * A range-bounded {@code IN} list let the planner scan the whole range and filter, which for
+	 * history arriving shuffled read a month of rows for each group of times.
 	 */
 	private List<Map.Entry<Key, Long>> stored(long datastream, List<Instant> starts) {
 		List<Map.Entry<Key, Long>> stored = new ArrayList<>();
-		for (List<Instant> chunk : groups(starts)) {
-			List<Object> parameters = new ArrayList<>(chunk.size() + 3);
-			parameters.add(datastream);
-			parameters.add(ColumnValues.utc(chunk.get(0)));
-			parameters.add(ColumnValues.utc(chunk.get(chunk.size() - 1)));
-			chunk.forEach(start -> parameters.add(ColumnValues.utc(start)));
-			jdbc.sql("SELECT id, phenomenon_time, phenomenon_time_end, result_number, result_json FROM observations "
-					+ "WHERE datastream_id = ? AND phenomenon_time >= ? AND phenomenon_time <= ? AND phenomenon_time IN ("
-					+ ObservationStore.placeholders(chunk.size()) + ")")
-				.params(parameters)
-				.query((rs, n) -> {
-					OffsetDateTime end = rs.getObject(3, OffsetDateTime.class);
-					double number = rs.getDouble(4);
-					Object result = rs.wasNull() ? null : (Object) number;
-					String json = rs.getString(5);
-					if (json != null) {
-						result = new RawJson(json);
-					}
-					return Map.entry(new Key(datastream, rs.getObject(2, OffsetDateTime.class).toInstant(),
-							end == null ? null : end.toInstant(), Key.result(result)), rs.getLong(1));
-				})
-				.list()
-				.forEach(stored::add);
+		for (List<Instant> chunk : chunks(starts)) {
+			JdbcClient.StatementSpec query = postgres ? jdbc.sql("""
+					SELECT o.id, o.phenomenon_time, o.phenomenon_time_end, o.result_number, o.result_json
+					FROM unnest(?) AS asked(phenomenon_time) CROSS JOIN LATERAL (
+					  SELECT id, phenomenon_time, phenomenon_time_end, result_number, result_json FROM observations
+					  WHERE datastream_id = ? AND phenomenon_time = asked.phenomenon_time OFFSET 0) o""")
+				.param(new SqlArrayValue("timestamptz", chunk.stream().map(Instant::toString).toArray()))
+				.param(datastream)
+					: jdbc.sql("SELECT id, phenomenon_time, phenomenon_time_end, result_number, result_json FROM observations "
+							+ "WHERE datastream_id = ? AND phenomenon_time IN (" + ObservationStore.placeholders(chunk.size()) + ")")
+						.param(datastream)
+						.params(chunk.stream().map(start -> (Object) ColumnValues.utc(start)).toList());
+			query.query((rs, n) -> {
+				OffsetDateTime end = rs.getObject(3, OffsetDateTime.class);
+				double number = rs.getDouble(4);
+				Object result = rs.wasNull() ? null : (Object) number;
+				String json = rs.getString(5);
+				if (json != null) {
+					result = new RawJson(json);
+				}
+				return Map.entry(new Key(datastream, rs.getObject(2, OffsetDateTime.class).toInstant(),
+						end == null ? null : end.toInstant(), Key.result(result)), rs.getLong(1));
+			}).list().forEach(stored::add);
 		}
 		return stored;
 	}
 
-	/** Sorted times in groups of at most {@link #CHUNK}, each within one calendar month (UTC). */
-	static List<List<Instant>> groups(List<Instant> starts) {
-		List<Instant> sorted = new ArrayList<>(starts);
-		sorted.sort(null);
-		List<List<Instant>> groups = new ArrayList<>();
-		List<Instant> group = new ArrayList<>();
-		YearMonth month = null;
-		for (Instant start : sorted) {
-			YearMonth of = YearMonth.from(start.atOffset(ZoneOffset.UTC));
-			if (!group.isEmpty() && (group.size() == CHUNK || !of.equals(month))) {
-				groups.add(group);
-				group = new ArrayList<>();
-			}
-			group.add(start);
-			month = of;
+	/** Times in chunks of at most {@link #CHUNK}: H2 takes them as that many bind parameters. */
+	private static List<List<Instant>> chunks(List<Instant> starts) {
+		List<List<Instant>> chunks = new ArrayList<>();
+		for (int from = 0; from < starts.size(); from += CHUNK) {
+			chunks.add(starts.subList(from, Math.min(starts.size(), from + CHUNK)));
 		}
-		if (!group.isEmpty()) {
-			groups.add(group);
-		}
-		return groups;
+		return chunks;
 	}
 
 }

@@ -131,6 +131,41 @@ class ObservationStoreTest {
 	}
 
 	@Test
+	void historyOverSeveralMonthsReSentShuffledIsRecognisedRowByRow() {
+		// Three months of hourly history, more than one chunk of the check, over monthly partitions.
+		List<NewObservation> history = new ArrayList<>();
+		for (int i = 0; i < 24 * 80; i++) {
+			history.add(reading(datastream, T0.plusSeconds(3600L * i), (double) i));
+		}
+		List<NewObservation> shuffled = new ArrayList<>(history);
+		java.util.Collections.shuffle(shuffled, new java.util.Random(11));
+		java.util.Map<java.time.Instant, Long> ids = new java.util.HashMap<>();
+		List<IngestOutcome> created = append(shuffled, false);
+		for (int i = 0; i < shuffled.size(); i++) {
+			assertThat(created.get(i)).isInstanceOf(IngestOutcome.Created.class);
+			ids.put(shuffled.get(i).phenomenonTime().start(), created.get(i).id());
+		}
+		// The latest row first, so that every other row is history older than the stream's latest.
+		List<NewObservation> again = new ArrayList<>(history.reversed());
+		java.util.Collections.shuffle(again.subList(1, again.size()), new java.util.Random(12));
+		int changed = 0;
+		for (int i = 0; i < again.size(); i += 97) {
+			NewObservation row = again.get(i);
+			again.set(i, reading(datastream, row.phenomenonTime().start(), (Double) row.result() + 0.5));
+			changed++;
+		}
+
+		List<IngestOutcome> outcomes = append(again, false);
+
+		for (int i = 0; i < again.size(); i++) {
+			long id = ids.get(again.get(i).phenomenonTime().start());
+			assertThat(outcomes.get(i)).isEqualTo(i % 97 == 0 ? new IngestOutcome.Corrected(id) : new IngestOutcome.Duplicate(id));
+		}
+		assertThat(changed).isGreaterThan(10);
+		assertThat(count()).isEqualTo(history.size());
+	}
+
+	@Test
 	void jsonResultsCompareAsJsonNotAsText() {
 		long id = append(List.of(reading(datastream, T0, new RawJson("{\"a\":1,\"b\":[true,null]}"))), false).get(0)
 			.id();
