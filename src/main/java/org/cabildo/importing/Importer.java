@@ -159,23 +159,36 @@ public final class Importer {
 	}
 
 	/**
-	 * Hands a batch to the sink: at most {@link ImportSink#parallelism()} batches are in flight
-	 * (the client reads and encodes the next while the platform stores the last); their outcomes
-	 * are counted, and the state moved on, strictly in file order, so that a resumed import never
-	 * skips a record whose batch was not acknowledged.
+	 * Hands a batch to the sink in {@link ImportSink#parallelism()} parts, each with the rows of its
+	 * own Datastreams: the platform locks a request's Datastreams while it stores it, so parts
+	 * with no Datastream in common are stored side by side instead of one after another. One
+	 * batch is stored while the next is read (a sink that stores one part at a time stores each
+	 * before the next is read); outcomes are counted, and the state moved on, strictly in file
+	 * order, so that a resumed import never skips a record whose batch was not acknowledged.
 	 */
 	private void flush(List<Row.Candidate> batch, List<Observation> observations, List<Row.Refused> refused,
 			long records, Listener listener, long started, double before) {
-		List<Row.Candidate> rows = List.copyOf(batch);
-		List<Observation> sent = List.copyOf(observations);
-		List<Row.Refused> refusals = List.copyOf(refused);
+		int parts = Math.max(1, sink.parallelism());
+		List<List<Integer>> positions = new ArrayList<>(parts);
+		for (int part = 0; part < parts; part++) {
+			positions.add(new ArrayList<>());
+		}
+		for (int i = 0; i < observations.size(); i++) {
+			positions.get((int) Math.floorMod(observations.get(i).datastream(), (long) parts)).add(i);
+		}
+		List<Part> sent = new ArrayList<>(parts);
+		for (List<Integer> part : positions) {
+			if (!part.isEmpty()) {
+				List<Row.Candidate> rows = part.stream().map(batch::get).toList();
+				List<Observation> stored = part.stream().map(observations::get).toList();
+				sent.add(new Part(rows, senders.submit(() -> sink.store(stored))));
+			}
+		}
+		inFlight.add(new Pending(sent, List.copyOf(refused), records));
 		batch.clear();
 		observations.clear();
 		refused.clear();
-		java.util.concurrent.Future<List<Outcome>> outcomes = sent.isEmpty()
-				? java.util.concurrent.CompletableFuture.completedFuture(List.of()) : senders.submit(() -> sink.store(sent));
-		inFlight.add(new Pending(rows, refusals, records, outcomes));
-		while (inFlight.size() > Math.max(0, sink.parallelism() - 1)) {
+		while (inFlight.size() > (parts > 1 ? 1 : 0)) {
 			settle(inFlight.removeFirst(), listener, started, before);
 		}
 	}
@@ -188,16 +201,19 @@ public final class Importer {
 	}
 
 	private void settle(Pending pending, Listener listener, long started, double before) {
-		List<Outcome> outcomes;
+		List<List<Outcome>> outcomes = new ArrayList<>(pending.parts().size());
 		try {
-			outcomes = pending.outcomes().get();
+			for (Part part : pending.parts()) {
+				outcomes.add(part.outcomes().get());
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new ImportFailure("interrupted");
 		}
 		catch (java.util.concurrent.ExecutionException e) {
-			inFlight.forEach(later -> later.outcomes().cancel(false));
+			pending.parts().forEach(part -> part.outcomes().cancel(false));
+			inFlight.forEach(later -> later.parts().forEach(part -> part.outcomes().cancel(false)));
 			inFlight.clear();
 			if (e.getCause() instanceof RuntimeException failure) {
 				throw failure;
@@ -208,13 +224,16 @@ public final class Importer {
 			state.refuse(row.reason());
 			listener.refused(row, row.reason());
 		}
-		for (int i = 0; i < outcomes.size(); i++) {
-			switch (outcomes.get(i)) {
-				case Outcome.Created created -> state.created++;
-				case Outcome.Duplicate duplicate -> state.duplicates++;
-				case Outcome.Refused refusal -> {
-					state.refuse(refusal.reason());
-					listener.refused(pending.rows().get(i), refusal.reason());
+		for (int p = 0; p < outcomes.size(); p++) {
+			List<Row.Candidate> rows = pending.parts().get(p).rows();
+			for (int i = 0; i < outcomes.get(p).size(); i++) {
+				switch (outcomes.get(p).get(i)) {
+					case Outcome.Created created -> state.created++;
+					case Outcome.Duplicate duplicate -> state.duplicates++;
+					case Outcome.Refused refusal -> {
+						state.refuse(refusal.reason());
+						listener.refused(rows.get(i), refusal.reason());
+					}
 				}
 			}
 		}
@@ -223,9 +242,12 @@ public final class Importer {
 		listener.batchDone(state);
 	}
 
-	/** A batch handed to the sink, not yet counted. */
-	private record Pending(List<Row.Candidate> rows, List<Row.Refused> refused, long records,
-			java.util.concurrent.Future<List<Outcome>> outcomes) {
+	/** A batch handed to the sink in parts, not yet counted. */
+	private record Pending(List<Part> parts, List<Row.Refused> refused, long records) {
+	}
+
+	/** The rows of a batch on some of its Datastreams, and what the sink says of them. */
+	private record Part(List<Row.Candidate> rows, java.util.concurrent.Future<List<Outcome>> outcomes) {
 	}
 
 	private long datastream(Site site, String code) {

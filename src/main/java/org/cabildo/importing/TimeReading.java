@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +38,15 @@ final class TimeReading {
 
 	private final Convention convention;
 
+	/**
+	 * The times read so far, by what the file wrote, with a refusal's reason as a String: a file
+	 * writes each time once for every station and parameter, and parsing is most of what reading
+	 * a row costs. Emptied when full, so that it stays bounded whatever the file.
+	 */
+	private final Map<String, Object> read = new HashMap<>();
+
+	private static final int REMEMBERED = 1 << 15;
+
 	TimeReading(String pattern, String zone, Convention convention) {
 		this.format = pattern == null || pattern.equals("iso") ? ISO
 				: DateTimeFormatter.ofPattern(pattern.replace("yyyy", "uuuu")).withResolverStyle(ResolverStyle.STRICT);
@@ -45,6 +56,26 @@ final class TimeReading {
 
 	/** The time a cell says, with its offset. */
 	OffsetDateTime read(String text) throws Refusal {
+		Object known = read.get(text);
+		if (known == null) {
+			try {
+				known = parse(text);
+			}
+			catch (Refusal refusal) {
+				known = refusal.getMessage();
+			}
+			if (read.size() == REMEMBERED) {
+				read.clear();
+			}
+			read.put(text, known);
+		}
+		if (known instanceof OffsetDateTime time) {
+			return time;
+		}
+		throw new Refusal((String) known);
+	}
+
+	private OffsetDateTime parse(String text) throws Refusal {
 		String written = text.strip();
 		boolean endOfDay = false;
 		Matcher matcher = END_OF_DAY.matcher(written);

@@ -100,6 +100,21 @@ class MappingAndFilesTest {
 	}
 
 	@Test
+	@DisplayName("a time read again (as a file repeats it for every station) reads the same, a refused one is refused again")
+	void timesReadAgain() throws Exception {
+		TimeReading ending = new TimeReading("iso", "America/Mexico_City", Convention.HOUR_ENDING);
+		for (int round = 0; round < 3; round++) {
+			// more distinct times than it remembers, so that it also forgets and reads them anew
+			for (int hour = 0; hour < 240_000; hour += 7) {
+				OffsetDateTime expected = OffsetDateTime.parse("2024-01-01T00:00-06:00").plusHours(hour);
+				assertThat(ending.read(expected.toLocalDateTime().toString())).isEqualTo(expected);
+			}
+			assertThatThrownBy(() -> ending.read("2024-02-30T01:00")).as("a time refused once").isInstanceOf(Exception.class)
+				.hasMessageContaining("2024-02-30T01:00");
+		}
+	}
+
+	@Test
 	@DisplayName("a long CSV: sentinels, empty cells, words and wrong units are refused with their reason")
 	void longReadings() {
 		ImportMapping mapping = read("""
