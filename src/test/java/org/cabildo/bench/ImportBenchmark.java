@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -69,8 +70,9 @@ final class ImportBenchmark {
 		out.printf("Cabildo import benchmark on %s%n", machine.describeShort());
 		out.printf("%d stations x %d parameters x %d hours = %,d rows a file%n", stations, parameters, hours,
 				(long) stations * parameters * hours);
-		PostgresBenchDatabase db = new PostgresBenchDatabase(
-				options.string("pg-url", "jdbc:postgresql://127.0.0.1:5432/cabildo_import_bench"),
+		String url = options.string("pg-url", "jdbc:postgresql://127.0.0.1:5432/cabildo_import_bench");
+		String database = url.substring(url.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
+		PostgresBenchDatabase db = new PostgresBenchDatabase(url,
 				options.string("pg-user", "postgres"), options.string("pg-password", ""));
 		db.recreate();
 		Path scratch = Files.createTempDirectory("cabildo-bench-import-");
@@ -81,8 +83,8 @@ final class ImportBenchmark {
 				environment, logs.resolve("server-import-postgresql.log"), Duration.ofMinutes(3))) {
 			out.printf("server pid %d up on PostgreSQL (%s)%n", server.pid(), db.version());
 			Random random = new Random(options.count("seed", 20240501L));
-			String inOrder = measure(server, scratch, "ordered", stations, parameters, hours, false, random);
-			String shuffled = measure(server, scratch, "shuffled", stations, parameters, hours, true, random);
+			String inOrder = measure(server, database, scratch, "ordered", stations, parameters, hours, false, random);
+			String shuffled = measure(server, database, scratch, "shuffled", stations, parameters, hours, true, random);
 			out.printf("%n(a) in time order: %s%n(b) shuffled:      %s%n", inOrder, shuffled);
 			out.println("(the client and the server share this machine's cores; other work on it lowers the figures)");
 		}
@@ -91,7 +93,8 @@ final class ImportBenchmark {
 		}
 	}
 
-	private String measure(ServerProcess server, Path scratch, String name, int stations, int parameters, int hours,
+	/** Imports one generated history; the connections to {@code database} count as the import's CPU. */
+	private String measure(ServerProcess server, String database, Path scratch, String name, int stations, int parameters, int hours,
 			boolean shuffle, Random random) throws IOException {
 		Path folder = Files.createDirectories(scratch.resolve(name));
 		StringBuilder sites = new StringBuilder("id,name,lat,lon\n");
@@ -136,11 +139,13 @@ final class ImportBenchmark {
 		}
 		Files.writeString(folder.resolve("mapping.yaml"), mapping);
 		ByteArrayOutputStream summary = new ByteArrayOutputStream();
+		CpuAccounting cpu = CpuAccounting.start(server.pid(), Optional.of(database));
 		long began = System.nanoTime();
 		int status = ImportCommand.run(new String[] { folder.resolve("mapping.yaml").toString(), "--server",
 				server.baseUri().toString(), "--state", folder.resolve("state").toString() },
 				Map.of("CABILDO_TOKEN", Api.TEST_TOKEN), new PrintStream(summary, true, StandardCharsets.UTF_8), out);
 		double seconds = (System.nanoTime() - began) / 1e9;
+		CpuAccounting.Split split = cpu.split();
 		String said = summary.toString(StandardCharsets.UTF_8);
 		out.print(said);
 		Matcher matcher = SUMMARY.matcher(said);
@@ -151,8 +156,16 @@ final class ImportBenchmark {
 		if (created != rows.size()) {
 			throw new IllegalStateException(name + ": " + created + " of " + rows.size() + " rows stored");
 		}
-		return String.format("%,d rows in %.1f s = %,.0f rows/s (stations, streams and template included)", created,
+		String rate = String.format("%,d rows in %.1f s = %,.0f rows/s (stations, streams and template included)", created,
 				seconds, created / seconds);
+		if (split == null) {
+			return rate;
+		}
+		// CPU time per row of the import's three processes: what other work on the machine changes least.
+		double cores = Runtime.getRuntime().availableProcessors();
+		double perRow = 1e6 * seconds * cores / created;
+		return rate + String.format("%n    CPU %s; per row: server %.1f us, client %.1f us, PostgreSQL %.1f us",
+				split, split.server() * perRow, split.benchmark() * perRow, split.postgres() * perRow);
 	}
 
 }
