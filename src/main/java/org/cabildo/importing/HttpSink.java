@@ -9,13 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.ethlo.time.ITU;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -99,8 +101,7 @@ final class HttpSink implements ImportSink {
 			ArrayNode data = part.putArray("dataArray");
 			for (int row : rows) {
 				Observation observation = observations.get(row);
-				// With its seconds, which OffsetDateTime.toString leaves out at :00: the server reads that shape fastest.
-				data.addArray().add(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(observation.time())).add(observation.value());
+				data.addArray().add(rfc3339(observation.time())).add(observation.value());
 				order.add(row);
 			}
 		});
@@ -113,6 +114,14 @@ final class HttpSink implements ImportSink {
 					: answer.path("duplicate").asBoolean(false) ? Outcome.DUPLICATE : Outcome.CREATED;
 		}
 		return List.of(outcomes);
+	}
+
+	/**
+	 * A time as RFC 3339 in UTC, always with its seconds (which OffsetDateTime.toString leaves out
+	 * at :00) and its fraction when it has one: the shape the server reads fastest.
+	 */
+	static String rfc3339(OffsetDateTime time) {
+		return time.getNano() == 0 ? ITU.formatUtc(time) : ITU.formatUtcNano(time);
 	}
 
 	@Override
