@@ -33,13 +33,15 @@ import org.cabildo.support.ServerProcess;
  */
 final class ImportBenchmark {
 
-	static final Set<String> OPTIONS = Set.of("rows", "stations", "parameters", "pg-url", "pg-user", "pg-password",
+	static final Set<String> OPTIONS = Set.of("rows", "warmup-rows", "stations", "parameters", "pg-url", "pg-user", "pg-password",
 			"jar", "out", "seed");
 
 	static final String USAGE = """
 			bench import [options]   rows/s of ./cabildo import from one long CSV into PostgreSQL, history in time
 			                         order and the same history shuffled (target: 50,000 rows/s)
 			  --rows=500000               rows of each CSV (stations x parameters x hours)
+			  --warmup-rows=100000        rows of a first import into streams of their own, not measured (the
+			                              server compiles its hot code meanwhile)
 			  --stations=25 --parameters=4
 			  --pg-url=jdbc:postgresql://127.0.0.1:5432/cabildo_import_bench --pg-user=postgres --pg-password=
 			  --jar=target/cabildo.jar    the server to measure
@@ -83,6 +85,10 @@ final class ImportBenchmark {
 				environment, logs.resolve("server-import-postgresql.log"), Duration.ofMinutes(3))) {
 			out.printf("server pid %d up on PostgreSQL (%s)%n", server.pid(), db.version());
 			Random random = new Random(options.count("seed", 20240501L));
+			// A freshly started server compiles its hot code during the first import: a smaller one first.
+			int warmupHours = Math.max(1, options.integer("warmup-rows", 100_000) / (stations * parameters));
+			out.printf("warm-up: %,d rows, not measured%n", (long) stations * parameters * warmupHours);
+			measure(server, database, scratch, "warmup", stations, parameters, warmupHours, true, random);
 			String inOrder = measure(server, database, scratch, "ordered", stations, parameters, hours, false, random);
 			String shuffled = measure(server, database, scratch, "shuffled", stations, parameters, hours, true, random);
 			out.printf("%n(a) in time order: %s%n(b) shuffled:      %s%n", inOrder, shuffled);
