@@ -68,9 +68,9 @@ class DeclaredCollection implements CollectionGate {
 	}
 
 	@Override
-	public void fold(long datastream, List<PastRow> rows) {
+	public List<Folding> fold(long datastream, List<PastRow> rows) {
 		Declaration declaration = declarations.of(datastream).or(() -> declarations.fromTable(datastream)).orElseThrow();
-		lateRows.fold(declaration, rows);
+		return lateRows.fold(declaration, rows);
 	}
 
 }

@@ -382,6 +382,9 @@ class Resources {
 			return Optional.of(Reply.json(HttpStatus.ACCEPTED, out -> {
 				out.writeStartObject();
 				out.writeBooleanProperty("folded", true);
+				if (folded.repeated()) {
+					out.writeBooleanProperty("duplicate", true);
+				}
 				out.writeStringProperty("note", folded.note());
 				out.writeEndObject();
 			}));
