@@ -127,10 +127,7 @@ class RetentionAtIngestTest {
 		assertThat(retry.json().get("note").asString()).contains("already added", "not counted again");
 		assertThat(other.status()).as("%s", other).isEqualTo(400);
 		assertThat(other.body()).contains("another result", "can no longer be corrected", "/phenomenonTime");
-		JsonNode aggregates = aggregates(datastream);
-		assertThat(aggregates).hasSize(1);
-		assertThat(aggregates.get(0).get("count").asLong()).isEqualTo(1);
-		assertThat(aggregates.get(0).get("mean").asDouble()).isEqualTo(42.5);
+		assertOneAggregate(datastream, 1, 42.5);
 	}
 
 	@Test
@@ -151,10 +148,7 @@ class RetentionAtIngestTest {
 		assertThat(sent.json().get(2).has("duplicate")).isFalse();
 		again.json().forEach(row -> assertThat(row.get("duplicate").asBoolean()).as("%s", row).isTrue());
 		assertThat(storedCount(datastream)).isZero();
-		JsonNode aggregates = aggregates(datastream);
-		assertThat(aggregates).hasSize(1);
-		assertThat(aggregates.get(0).get("count").asLong()).isEqualTo(2);
-		assertThat(aggregates.get(0).get("mean").asDouble()).isEqualTo(2.0);
+		assertOneAggregate(datastream, 2, 2.0);
 	}
 
 	@Test
@@ -180,10 +174,7 @@ class RetentionAtIngestTest {
 			assertThat(response.get("body").get("folded").asBoolean()).isTrue();
 		});
 		assertThat(responses.get(1).get("body").get("duplicate").asBoolean()).isTrue();
-		JsonNode aggregates = aggregates(datastream);
-		assertThat(aggregates).hasSize(1);
-		assertThat(aggregates.get(0).get("count").asLong()).isEqualTo(1);
-		assertThat(aggregates.get(0).get("mean").asDouble()).isEqualTo(5.5);
+		assertOneAggregate(datastream, 1, 5.5);
 	}
 
 	@Test
@@ -342,6 +333,14 @@ class RetentionAtIngestTest {
 		return jdbc.sql("SELECT COUNT(*) FROM observations WHERE datastream_id = ?").param(datastream)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The stream's aggregates are of one interval, counting this many rows of this mean. */
+	private void assertOneAggregate(long datastream, long count, double mean) {
+		JsonNode aggregates = aggregates(datastream);
+		assertThat(aggregates).hasSize(1);
+		assertThat(aggregates.get(0).get("count").asLong()).isEqualTo(count);
+		assertThat(aggregates.get(0).get("mean").asDouble()).isEqualTo(mean);
 	}
 
 	private JsonNode aggregates(long datastream) {
