@@ -26,7 +26,7 @@ final class PastRetention {
 	private final Map<Long, List<Pending>> folded = new LinkedHashMap<>();
 
 	/** A row to fold: where it is in the request, what the gate counts, what the sender is told of it. */
-	private record Pending(int position, CollectionGate.PastRow row, String past, String kept) {
+	private record Pending(int position, CollectionGate.PastRow row, String past, String aggregates) {
 	}
 
 	PastRetention(CollectionGate gate) {
@@ -76,10 +76,10 @@ final class PastRetention {
 					case ADDED -> {
 					}
 					case REPEATED -> revised.put(row.position(), IngestOutcome.Folded.again(row.past()
-							+ "; the same reading (phenomenonTime and result) was already added to " + row.kept()
+							+ "; the same reading (phenomenonTime and result) was already added to " + row.aggregates()
 							+ ", so it is acknowledged as a duplicate and not counted again"));
 					case CONFLICTING -> revised.put(row.position(), new IngestOutcome.Refused(row.past()
-							+ "; a reading at this phenomenonTime with another result was already added to " + row.kept()
+							+ "; a reading at this phenomenonTime with another result was already added to " + row.aggregates()
 							+ ": the stored value is past the retention and can no longer be corrected"));
 				}
 			}
