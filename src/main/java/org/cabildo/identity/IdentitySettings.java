@@ -49,7 +49,8 @@ public record IdentitySettings(@DefaultValue("30s") Duration tokenCache, @Defaul
 	 * @param anonymousWritesPerAddress writes without credentials an address may send per minute
 	 * @param objectionsPerAddress objections an address may file on the register per hour
 	 * @param costlyReadsPerAddress reads without credentials an address may send per minute whose
-	 * {@code $filter} goes through to-many relations or over all Observations
+	 * {@code $filter} goes through to-many relations, over all Observations, or on results in an
+	 * asked unit across Datastreams
 	 */
 	public record Limits(@DefaultValue("5") int signInFailuresPerUsername,
 			@DefaultValue("20") int signInFailuresPerAddress, @DefaultValue("30") int anonymousWritesPerAddress,

@@ -1,5 +1,6 @@
 package org.cabildo.platform;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,6 +36,14 @@ public record CityTime(ZoneId zone) {
 					+ "' is not a time zone: give an IANA name such as America/Mexico_City, America/Sao_Paulo or UTC",
 					e);
 		}
+	}
+
+	/**
+	 * Today on the city's calendar, by this clock: the one "today" of the platform (pilots' end
+	 * dates, the days collection stops), whatever the UTC date is at that moment.
+	 */
+	public LocalDate today(Clock clock) {
+		return date(clock.instant());
 	}
 
 	/** The city's calendar date at an instant. */

@@ -29,9 +29,12 @@ public interface CollectionGate {
 	/**
 	 * Adds rows past retention to the aggregates the stream's declaration keeps, merged with what
 	 * they hold, in the transaction that would have stored them; only for a {@link Retention} that
-	 * {@link Retention#keepsAggregates() keeps aggregates}.
+	 * {@link Retention#keepsAggregates() keeps aggregates}. A reading folded before (by its key) is
+	 * not added again, so that a retry counts once.
+	 *
+	 * @return what became of each row, in order
 	 */
-	default void fold(long datastream, List<PastRow> rows) {
+	default List<Folding> fold(long datastream, List<PastRow> rows) {
 		throw new UnsupportedOperationException("Datastream " + datastream + " keeps no aggregates");
 	}
 
@@ -48,8 +51,27 @@ public interface CollectionGate {
 
 	}
 
-	/** A row past retention, as aggregates count it: its time and its result when a number. */
-	record PastRow(Instant phenomenonTime, Double number) {
+	/**
+	 * A row past retention, as aggregates count it (its time and its result when a number), with
+	 * what is kept of it to know it again: its phenomenonTime and a digest of its result, never the
+	 * result itself, which retention says must be gone.
+	 *
+	 * @param phenomenonTimeEnd null for an instant
+	 * @param resultDigest the same for the same result of the same reading ({@code ResultDigest})
+	 */
+	record PastRow(Instant phenomenonTime, Instant phenomenonTimeEnd, Double number, String resultDigest) {
+	}
+
+	/** What became of a row past retention that its stream keeps aggregates of. */
+	enum Folding {
+
+		/** Added to the aggregates now. */
+		ADDED,
+		/** The same reading (time and result) was folded before: acknowledged, not counted again. */
+		REPEATED,
+		/** Another result at the same time was folded before: that value is past correcting. */
+		CONFLICTING
+
 	}
 
 }

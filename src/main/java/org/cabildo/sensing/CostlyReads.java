@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The allowance of costly reads: a {@code $filter} through to-many relations, or over all
- * Observations rather than one Datastream's. Asked by the sensing module before it runs one, and
+ * The allowance of costly reads: a {@code $filter} through to-many relations, over all
+ * Observations rather than one Datastream's, or on results in an asked unit across Datastreams
+ * (which reads every stream the reader may read). Asked by the sensing module before it runs one, and
  * answered by the module that knows the caller (identity), which limits callers without
  * credentials per client address. Without an implementation there is no limit.
  */

@@ -91,4 +91,34 @@ class RateLimitTest {
 		}
 	}
 
+	@Test
+	@DisplayName("an anonymous $filter on results under unit= across Datastreams is a costly read on every path (here"
+			+ " through a FeatureOfInterest); one Datastream's is not")
+	void anonymousFiltersInAUnitAcrossDatastreams() {
+		Api operator = new Api(port);
+		long datastream = operator.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("unit-" + UUID.randomUUID()))
+			.id();
+		assertThat(operator.post("/v1.1/Datastreams(" + datastream + ")/Observations",
+				Map.of("phenomenonTime", "2026-03-01T10:00:00Z", "result", 2)).status()).isEqualTo(201);
+		long feature = operator.get("/v1.1/Datastreams(" + datastream + ")/Observations", "$expand", "FeatureOfInterest")
+			.json().get("value").get(0).get("FeatureOfInterest").get("@iot.id").asLong();
+		// An address of its own, so that the other tests' costly reads do not count here.
+		Api anonymous = Api.anonymousFrom(port, "127.0.0.23");
+		String throughFeature = "/v1.1/FeaturesOfInterest(" + feature + ")/Observations";
+
+		for (int i = 0; i < 3; i++) {
+			assertThat(anonymous.get("/v1.1/Datastreams(" + datastream + ")/Observations", "$filter", "result gt 1000000",
+					"unit", "K").status()).as("one Datastream's").isEqualTo(200);
+		}
+		for (int i = 0; i < 3; i++) {
+			assertThat(anonymous.get(throughFeature, "$filter", "result gt 1000000", "unit", "K").status()).isEqualTo(200);
+		}
+		Api.Response limited = anonymous.get(throughFeature, "$filter", "result gt 1000000", "unit", "K");
+
+		assertThat(limited.status()).as("%s", limited).isEqualTo(429);
+		assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+		assertThat(limited.json().get("option").asString()).isEqualTo("$filter");
+		assertThat(operator.get(throughFeature, "$filter", "result gt 1000000", "unit", "K").status()).isEqualTo(200);
+	}
+
 }

@@ -36,7 +36,7 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http;
 
 	private final String base;
 
@@ -55,14 +55,35 @@ public final class Api {
 	}
 
 	private Api(String base, String authorization, Duration timeout) {
+		this(base, authorization, timeout, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+	}
+
+	private Api(String base, String authorization, Duration timeout, HttpClient http) {
 		this.base = base;
 		this.authorization = authorization;
 		this.timeout = timeout;
+		this.http = http;
 	}
 
 	/** The same client, giving up on an answer after {@code timeout} (with an exception). */
 	public Api timeout(Duration timeout) {
-		return new Api(base, authorization, timeout);
+		return new Api(base, authorization, timeout, http);
+	}
+
+	/**
+	 * Without credentials, from another loopback address (such as {@code 127.0.0.9}): a client of
+	 * its own to the limits kept per address, whatever other tests on the server spent.
+	 */
+	public static Api anonymousFrom(int port, String loopbackAddress) {
+		try {
+			return new Api("http://127.0.0.1:" + port, null, Duration.ofSeconds(60), HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(5))
+				.localAddress(java.net.InetAddress.getByName(loopbackAddress))
+				.build());
+		}
+		catch (java.net.UnknownHostException e) {
+			throw new IllegalArgumentException(loopbackAddress, e);
+		}
 	}
 
 	/**
@@ -82,7 +103,7 @@ public final class Api {
 
 	/** The same server with another Authorization header ({@link #bearer}, {@link #basic}), null for none. */
 	public Api as(String authorization) {
-		return new Api(base, authorization, timeout);
+		return new Api(base, authorization, timeout, http);
 	}
 
 	public static String bearer(String token) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.Stage;
 import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.governance.register.PilotArea;
 import org.cabildo.governance.retention.LateRows;
 import org.cabildo.platform.CityTime;
 import org.cabildo.sensing.CollectionGate;
@@ -48,8 +49,7 @@ class DeclaredCollection implements CollectionGate {
 		if (declaration.stage() == Stage.RETIRED) {
 			return Optional.of("Datastream " + datastream + " is retired and collects nothing more");
 		}
-		if (declaration.stage() == Stage.PILOT && declaration.pilot() != null && declaration.pilot().endsOn() != null
-				&& city.date(clock.instant()).isAfter(declaration.pilot().endsOn())) {
+		if (declaration.stage() == Stage.PILOT && PilotArea.ended(declaration.pilot(), city.today(clock))) {
 			return Optional.of("Datastream " + datastream + " is a pilot that ended on " + declaration.pilot().endsOn()
 					+ " and collects nothing more");
 		}
@@ -68,9 +68,9 @@ class DeclaredCollection implements CollectionGate {
 	}
 
 	@Override
-	public void fold(long datastream, List<PastRow> rows) {
+	public List<Folding> fold(long datastream, List<PastRow> rows) {
 		Declaration declaration = declarations.of(datastream).or(() -> declarations.fromTable(datastream)).orElseThrow();
-		lateRows.fold(declaration, rows);
+		return lateRows.fold(declaration, rows);
 	}
 
 }

@@ -14,6 +14,7 @@ import org.cabildo.governance.Register;
 import org.cabildo.governance.Stage;
 import org.cabildo.governance.register.PilotArea;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.CityTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +44,10 @@ public class StageChanges {
 
 	private final Clock clock;
 
-	StageChanges(Register register, Objections objections, GovernanceSettings settings, Clock clock) {
+	private final CityTime city;
+
+	StageChanges(Register register, Objections objections, GovernanceSettings settings, Clock clock, CityTime city) {
+		this.city = city;
 		this.register = register;
 		this.objections = objections;
 		this.settings = settings;
@@ -100,7 +104,7 @@ public class StageChanges {
 	private Declaration.Pilot pilot(PilotRequest request) {
 		Map<String, Object> area = request == null ? null : request.area();
 		LocalDate endsOn = request == null ? null : date(request.endsOn());
-		Map<String, String> problems = PilotArea.problems(area, endsOn, PilotArea.today(clock));
+		Map<String, String> problems = PilotArea.problems(area, endsOn, city.today(clock));
 		if (problems.containsKey(PilotArea.AREA)) {
 			throw refused("pilot-area", problems.get(PilotArea.AREA) + " (pilot.area)").with("pointer", PilotArea.AREA);
 		}

@@ -19,6 +19,7 @@ import org.cabildo.governance.DeclarationDraft;
 import org.cabildo.governance.PersonalDataClass;
 import org.cabildo.governance.Stage;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.CityTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,10 @@ public class DeclarationRules {
 
 	private final Clock clock;
 
-	DeclarationRules(Vocabulary vocabulary, Clock clock) {
+	private final CityTime city;
+
+	DeclarationRules(Vocabulary vocabulary, Clock clock, CityTime city) {
+		this.city = city;
 		this.vocabulary = vocabulary;
 		this.clock = clock;
 	}
@@ -124,7 +128,7 @@ public class DeclarationRules {
 	 */
 	private void pilot(Map<String, String> problems, DeclarationDraft draft, Optional<Declaration> previous) {
 		Declaration.Pilot pilot = draft.pilot();
-		LocalDate today = PilotArea.today(clock);
+		LocalDate today = city.today(clock);
 		if (previous.isEmpty()) {
 			if ("pilot".equals(draft.stage())) {
 				if (pilot == null) {

@@ -1,8 +1,6 @@
 package org.cabildo.governance.register;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +21,11 @@ public final class PilotArea {
 	private PilotArea() {
 	}
 
-	/** Today, the day pilots' end dates are held to. */
-	public static LocalDate today(Clock clock) {
-		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-	}
-
-	/** What is wrong with a pilot's area and end date, by JSON pointer; empty when it may run. */
+	/**
+	 * What is wrong with a pilot's area and end date, by JSON pointer; empty when it may run.
+	 *
+	 * @param today the city's date ({@code CityTime#today}), as every check of a pilot's end takes it
+	 */
 	public static Map<String, String> problems(Map<String, Object> area, LocalDate endsOn, LocalDate today) {
 		Map<String, String> problems = new LinkedHashMap<>();
 		if (area == null || !polygonal(area)) {

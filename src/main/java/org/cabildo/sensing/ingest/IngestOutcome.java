@@ -27,9 +27,22 @@ public sealed interface IngestOutcome {
 	/**
 	 * Not stored as an Observation because its phenomenonTime is already past its stream's
 	 * retention, but added to the aggregates the declaration keeps, as the retention job would
-	 * have done with it: what the sender is told instead of a 201 for a row soon gone.
+	 * have done with it: what the sender is told instead of a 201 for a row soon gone. A reading
+	 * folded before (the same phenomenonTime and result) is {@code repeated}: acknowledged as a
+	 * duplicate, as a re-sent stored reading is, and not counted again.
 	 */
-	record Folded(String note) implements IngestOutcome {
+	record Folded(String note, boolean repeated) implements IngestOutcome {
+
+		/** Folded now. */
+		public Folded(String note) {
+			this(note, false);
+		}
+
+		/** The same reading was folded before: not counted again. */
+		public static Folded again(String note) {
+			return new Folded(note, true);
+		}
+
 	}
 
 	/** Not stored, for this reason (an unknown datastream, ...). */

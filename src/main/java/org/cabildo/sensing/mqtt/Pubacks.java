@@ -26,9 +26,13 @@ final class Pubacks {
 		// Loading the class found the constructor.
 	}
 
-	/** The PUBACK of a publish, with the reason of an error (MQTT 5 only: the encoder of MQTT 3 drops it). */
+	/**
+	 * The PUBACK of a publish, with its reason string if it has one: why an error, or what became
+	 * of a publish taken but not stored (folded into aggregates). MQTT 5 only: the encoder of MQTT 3
+	 * drops it.
+	 */
 	static PUBACK of(int packetId, Answer answer) {
-		if (!answer.isError()) {
+		if (answer.reason() == null) {
 			return new PUBACK(packetId);
 		}
 		try {

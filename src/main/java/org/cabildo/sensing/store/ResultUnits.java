@@ -111,19 +111,22 @@ public class ResultUnits {
 
 	/**
 	 * The Datastreams whose results convert to the asked unit, grouped by their conversion: those of
-	 * one Datastream when {@code datastream} is given, else every Datastream (one lookup of the
-	 * streams, not of their Observations), for a {@code $filter} on results to compare in the unit.
+	 * one Datastream when {@code datastream} is given, else every Datastream the reader may read
+	 * (one lookup of the streams, not of their Observations), for a {@code $filter} on results to
+	 * compare in the unit.
+	 *
+	 * @param hidden the Datastreams whose Observations the reader may not read: no filter reaches
+	 *        them, so they are not looked up
 	 */
-	public Map<Conversion, List<Long>> convertible(Long datastream, AskedUnit unit) {
-		String sql = "SELECT s.id, s.multi, s.unit_of_measurement, p.name, p.definition, p.properties"
-				+ " FROM streams s LEFT JOIN observed_properties p ON p.id = s.observed_property_id WHERE NOT s.multi"
-				+ (datastream == null ? "" : " AND s.id = ?") + " ORDER BY s.id";
+	public Map<Conversion, List<Long>> convertible(Long datastream, AskedUnit unit, Set<Long> hidden) {
+		SqlFragment sql = concat("SELECT s.id, s.multi, s.unit_of_measurement, p.name, p.definition, p.properties"
+				+ " FROM streams s LEFT JOIN observed_properties p ON p.id = s.observed_property_id WHERE NOT s.multi",
+				datastream == null ? SqlFragment.EMPTY : concat(" AND s.id = ", bind(datastream)),
+				hidden.isEmpty() ? SqlFragment.EMPTY : concat(" AND NOT s.id = ANY(",
+						bind(dialect.idArray(hidden.stream().mapToLong(Long::longValue).toArray())), ")"),
+				" ORDER BY s.id");
 		Map<Long, StreamUnit> streams = new HashMap<>();
-		var statement = jdbc.sql(sql);
-		if (datastream != null) {
-			statement = statement.param(datastream);
-		}
-		statement.query(rs -> {
+		jdbc.sql(sql.text()).params(sql.parameters()).query(rs -> {
 			streams.put(rs.getLong(1), streamUnit(rs));
 		});
 		Map<Conversion, List<Long>> groups = new java.util.LinkedHashMap<>();

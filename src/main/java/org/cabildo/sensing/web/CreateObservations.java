@@ -186,6 +186,9 @@ class CreateObservations {
 				}
 				case IngestOutcome.Folded folded -> {
 					json.writeBooleanProperty("folded", true);
+					if (folded.repeated()) {
+						json.writeBooleanProperty("duplicate", true);
+					}
 					json.writeStringProperty("note", folded.note());
 					json.writeNumberProperty("row", i);
 				}

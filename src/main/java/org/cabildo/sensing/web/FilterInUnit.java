@@ -11,7 +11,6 @@ import org.cabildo.sensing.query.Expr;
 import org.cabildo.sensing.query.FilterParser.OrderItem;
 import org.cabildo.sensing.query.FilterParser.ParsedExpression;
 import org.cabildo.sensing.query.QueryOptions;
-import org.cabildo.sensing.store.ResultUnits;
 import org.cabildo.sensing.units.AskedUnit;
 import org.cabildo.sensing.units.Conversion;
 
@@ -22,7 +21,9 @@ import org.cabildo.sensing.units.Conversion;
  * with {@code result} as {@code result × factor + offset} of that group (numbers bound as
  * parameters by the translator), and only on those Datastreams:
  * {@code (Datastream/id eq 1 or Datastream/id eq 4) and (result mul f add o) gt 100 or ...}.
- * Datastreams whose unit does not convert are matched by no such filter.
+ * Datastreams whose unit does not convert are matched by no such filter. Across Datastreams, only
+ * the streams the reader may read are looked up, and the lookup is a costly read
+ * ({@link Resources}).
  * <p>
  * What cannot be compared so is refused (400) rather than compared in mixed units: {@code result}
  * in an {@code $orderby} across Datastreams, in a MultiDatastream's Observations, in a member of
@@ -36,7 +37,14 @@ final class FilterInUnit {
 	private FilterInUnit() {
 	}
 
-	static QueryOptions rewrite(QueryOptions options, Target target, AskedUnit unit, ResultUnits units) {
+	/** The Datastreams whose results convert to the unit, by conversion: one Datastream's, or (null) all the reader reaches. */
+	interface Convertible {
+
+		Map<Conversion, List<Long>> streams(Long datastream);
+
+	}
+
+	static QueryOptions rewrite(QueryOptions options, Target target, AskedUnit unit, Convertible convertible) {
 		for (QueryOptions.Expand expand : options.expand()) {
 			refuseResultIn(expand.options(), "$expand/" + expand.navigation() + "/", unit);
 		}
@@ -68,7 +76,7 @@ final class FilterInUnit {
 					+ "Datastreams; filter the Observations themselves");
 		}
 		requireWholeResults(options.filter().expr(), unit);
-		Map<Conversion, List<Long>> groups = units.convertible(datastream, unit);
+		Map<Conversion, List<Long>> groups = convertible.streams(datastream);
 		List<Expr> alternatives = new ArrayList<>();
 		Expr filter = options.filter().expr();
 		groups.forEach((conversion, streams) -> alternatives.add(new Expr.Logical(Expr.LogicalOperator.AND,

@@ -29,15 +29,20 @@ final class ObservationScans implements HandlerInterceptor {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		if ("GET".equals(request.getMethod()) && ALL_OBSERVATIONS.matcher(path).matches()
 				&& request.getParameter("$filter") != null) {
-			costly.take().ifPresent(wait -> {
-				throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
-						"too many $filter over all Observations from this address without credentials; "
-								+ "try again later, filter one Datastream's Observations, or sign in")
-					.with("option", "$filter")
-					.retryAfter(wait);
-			});
+			take(costly);
 		}
 		return true;
+	}
+
+	/** Takes a costly read for a {@code $filter} across Datastreams' Observations; 429 when none is left. */
+	static void take(CostlyReads costly) {
+		costly.take().ifPresent(wait -> {
+			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS,
+					"too many $filter over all Observations from this address without credentials; "
+							+ "try again later, filter one Datastream's Observations, or sign in")
+				.with("option", "$filter")
+				.retryAfter(wait);
+		});
 	}
 
 }

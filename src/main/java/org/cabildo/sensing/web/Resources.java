@@ -6,10 +6,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.CostlyReads;
 import org.cabildo.sensing.ReadAccess;
 import org.cabildo.sensing.ReadScope;
 import org.cabildo.sensing.ReadScope.ObservationsRead;
@@ -27,6 +29,7 @@ import org.cabildo.sensing.store.Page;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.store.ResultUnits;
 import org.cabildo.sensing.units.AskedUnit;
+import org.cabildo.sensing.units.Conversion;
 import org.cabildo.sensing.time.TimeValue;
 import org.cabildo.sensing.write.Draft;
 import org.cabildo.sensing.write.DraftReader;
@@ -79,9 +82,13 @@ class Resources {
 
 	private final ResultUnits units;
 
+	private final CostlyReads costly;
+
 	Resources(PathResolver paths, EntityReader reader, EntityWriter writer, ObservationIntake intake, Clock clock,
-			Owners owners, ObjectProvider<WriteAccess> access, ReadAccess readAccess, ResultUnits units) {
+			Owners owners, ObjectProvider<WriteAccess> access, ReadAccess readAccess, ResultUnits units,
+			ObjectProvider<CostlyReads> costly) {
 		this.units = units;
+		this.costly = costly.getIfAvailable(() -> CostlyReads.UNLIMITED);
 		this.owners = owners;
 		this.access = access;
 		this.readAccess = readAccess;
@@ -120,6 +127,18 @@ class Resources {
 		return read;
 	}
 
+	/**
+	 * The streams a {@code $filter} on results under {@code unit=} compares: across Datastreams
+	 * (on any path, in a {@code $batch} too) a costly read, as a {@code $filter} over all
+	 * Observations is, and only of the Datastreams the reader may read.
+	 */
+	private Map<Conversion, List<Long>> convertible(ReadScope scope, Long datastream, AskedUnit unit) {
+		if (datastream == null) {
+			ObservationScans.take(costly);
+		}
+		return units.convertible(datastream, unit, datastream == null ? scope.hiddenDatastreams() : Set.of());
+	}
+
 	/** Tells the scope what the answer returns, and marks the test data in it. */
 	private static Reply recorded(ReadScope scope, Answer answer) {
 		if (answer.returned().isEmpty()) {
@@ -136,7 +155,9 @@ class Resources {
 	private Answer read(Call call, ReadScope scope, Map<String, String> options, Optional<AskedUnit> unit) {
 		QueryOptions asked = QueryOptionsParser.parse(options);
 		Target target = paths.resolve(call.path(), scope);
-		QueryOptions parsed = unit.map(in -> FilterInUnit.rewrite(asked, target, in, units)).orElse(asked);
+		QueryOptions parsed = unit
+			.map(in -> FilterInUnit.rewrite(asked, target, in, datastream -> convertible(scope, datastream, in)))
+			.orElse(asked);
 		if (parsed.resultFormat() != null) {
 			return dataArray(call, scope, target, parsed, unit);
 		}
@@ -382,6 +403,9 @@ class Resources {
 			return Optional.of(Reply.json(HttpStatus.ACCEPTED, out -> {
 				out.writeStartObject();
 				out.writeBooleanProperty("folded", true);
+				if (folded.repeated()) {
+					out.writeBooleanProperty("duplicate", true);
+				}
 				out.writeStringProperty("note", folded.note());
 				out.writeEndObject();
 			}));

@@ -128,7 +128,7 @@ public class ObservationStore {
 				continue;
 			}
 			// Only a result its stream accepts may be folded into the aggregates kept after retention.
-			Optional<IngestOutcome> past = pastRetention.outcome(row);
+			Optional<IngestOutcome> past = pastRetention.outcome(row, i);
 			if (past.isPresent()) {
 				outcomes[i] = past.get();
 				continue;
@@ -169,7 +169,7 @@ public class ObservationStore {
 				fresh.add(resolved.get(i));
 			}
 		}
-		pastRetention.fold();
+		pastRetention.fold().forEach((position, outcome) -> outcomes[position] = outcome);
 		long[] ids = inserter.insert(fresh);
 		statistics.added(fresh);
 		announceAfterCommit(ids, fresh);

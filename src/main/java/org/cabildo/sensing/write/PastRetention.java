@@ -14,8 +14,8 @@ import org.cabildo.sensing.time.TimeValue;
 /**
  * Rows of one {@link ObservationStore#append} whose phenomenonTime is already past their stream's
  * retention: never stored to be removed by the next retention run. Where the declaration keeps
- * aggregates they are folded into them (once the rows are all seen, per stream); otherwise refused
- * with the reason.
+ * aggregates they are folded into them (once the rows are all seen, per stream), each reading
+ * once however often it is sent; otherwise refused with the reason.
  */
 final class PastRetention {
 
@@ -23,14 +23,21 @@ final class PastRetention {
 
 	private final Map<Long, Optional<CollectionGate.Retention>> retentions = new HashMap<>();
 
-	private final Map<Long, List<CollectionGate.PastRow>> folded = new LinkedHashMap<>();
+	private final Map<Long, List<Pending>> folded = new LinkedHashMap<>();
+
+	/** A row to fold: where it is in the request, what the gate counts, what the sender is told of it. */
+	private record Pending(int position, CollectionGate.PastRow row, String past, String aggregates) {
+	}
 
 	PastRetention(CollectionGate gate) {
 		this.gate = gate;
 	}
 
-	/** What becomes of a row past retention; empty for a row within it, to be stored. */
-	Optional<IngestOutcome> outcome(NewObservation row) {
+	/**
+	 * What becomes of a row past retention; empty for a row within it, to be stored. A row to be
+	 * folded is {@link IngestOutcome.Folded} until {@link #fold()} tells otherwise.
+	 */
+	Optional<IngestOutcome> outcome(NewObservation row, int position) {
 		Optional<CollectionGate.Retention> retention = retentions.computeIfAbsent(row.datastreamId(), gate::retention);
 		if (retention.isEmpty() || !row.phenomenonTime().start().isBefore(retention.get().cutoff())) {
 			return Optional.empty();
@@ -43,16 +50,41 @@ final class PastRetention {
 			return Optional.of(new IngestOutcome.Refused(past + ", and its declaration keeps nothing of them"));
 		}
 		Double number = row.result() instanceof Double value ? value : null;
+		String aggregates = "the aggregates its declaration keeps (per " + kept.granularity() + ", /api/register/"
+				+ row.datastreamId() + "/aggregates)";
 		folded.computeIfAbsent(row.datastreamId(), id -> new ArrayList<>())
-			.add(new CollectionGate.PastRow(row.phenomenonTime().start(), number));
-		return Optional.of(new IngestOutcome.Folded(past + "; it was not stored as an Observation but added to the"
-				+ " aggregates its declaration keeps (per " + kept.granularity() + ", /api/register/"
-				+ row.datastreamId() + "/aggregates)"));
+			.add(new Pending(position, new CollectionGate.PastRow(row.phenomenonTime().start(),
+					row.phenomenonTime().end(), number, ResultDigest.of(row)), past, aggregates));
+		return Optional.of(new IngestOutcome.Folded(past + "; it was not stored as an Observation but added to "
+				+ aggregates));
 	}
 
-	/** Adds the folded rows to their streams' aggregates. */
-	void fold() {
-		folded.forEach(gate::fold);
+	/**
+	 * Adds the folded rows to their streams' aggregates.
+	 *
+	 * @return by position, the outcomes of rows that were not added after all: the same reading
+	 *         folded before, or another result at a time folded before
+	 */
+	Map<Integer, IngestOutcome> fold() {
+		Map<Integer, IngestOutcome> revised = new HashMap<>();
+		folded.forEach((datastream, pending) -> {
+			List<CollectionGate.Folding> foldings = gate.fold(datastream,
+					pending.stream().map(Pending::row).toList());
+			for (int i = 0; i < pending.size(); i++) {
+				Pending row = pending.get(i);
+				switch (foldings.get(i)) {
+					case ADDED -> {
+					}
+					case REPEATED -> revised.put(row.position(), IngestOutcome.Folded.again(row.past()
+							+ "; the same reading (phenomenonTime and result) was already added to " + row.aggregates()
+							+ ", so it is acknowledged as a duplicate and not counted again"));
+					case CONFLICTING -> revised.put(row.position(), new IngestOutcome.Refused(row.past()
+							+ "; a reading at this phenomenonTime with another result was already added to " + row.aggregates()
+							+ ": the stored value is past the retention and can no longer be corrected"));
+				}
+			}
+		});
+		return revised;
 	}
 
 }

@@ -108,6 +108,103 @@ class RetentionAtIngestTest {
 	}
 
 	@Test
+	@DisplayName("a folded reading sent again is acknowledged as a duplicate and not counted again; another result at"
+			+ " its time is refused: the stored value is past the retention and can no longer be corrected")
+	void aFoldedReadingCountsOnce() {
+		long datastream = datastream(retention("P365D", "aggregates", "P1D"));
+		String twoYearsAgo = Instant.now().minus(Duration.ofDays(730)).toString();
+		String observations = "/v1.1/Datastreams(" + datastream + ")/Observations";
+
+		Api.Response first = api.post(observations, Map.of("phenomenonTime", twoYearsAgo, "result", 42.5));
+		Api.Response retry = api.post(observations, Map.of("phenomenonTime", twoYearsAgo, "result", 42.5));
+		Api.Response other = api.post(observations, Map.of("phenomenonTime", twoYearsAgo, "result", 7));
+
+		assertThat(first.status()).as("%s", first).isEqualTo(202);
+		assertThat(first.json().has("duplicate")).isFalse();
+		assertThat(retry.status()).as("%s", retry).isEqualTo(202);
+		assertThat(retry.json().get("folded").asBoolean()).isTrue();
+		assertThat(retry.json().get("duplicate").asBoolean()).isTrue();
+		assertThat(retry.json().get("note").asString()).contains("already added", "not counted again");
+		assertThat(other.status()).as("%s", other).isEqualTo(400);
+		assertThat(other.body()).contains("another result", "can no longer be corrected", "/phenomenonTime");
+		assertOneAggregate(datastream, 1, 42.5);
+	}
+
+	@Test
+	@DisplayName("a DataArray folds each reading once: twice in one request, and the whole request retried")
+	void aDataArrayFoldsEachReadingOnce() {
+		long datastream = datastream(retention("P2Y", "aggregates", "P1D"));
+		// 12:00 and 13:00 in São Paulo: one local day.
+		List<List<Object>> rows = List.of(List.of("2018-06-10T15:00:00Z", 1.0), List.of("2018-06-10T15:00:00Z", 1.0),
+				List.of("2018-06-10T16:00:00Z", 3.0));
+
+		Api.Response sent = api.post("/v1.1/CreateObservations?reasons=true", dataArray(datastream, rows));
+		Api.Response again = api.post("/v1.1/CreateObservations?reasons=true", dataArray(datastream, rows));
+
+		assertThat(sent.status()).as("%s", sent).isEqualTo(201);
+		sent.json().forEach(row -> assertThat(row.get("folded").asBoolean()).as("%s", row).isTrue());
+		assertThat(sent.json().get(0).has("duplicate")).isFalse();
+		assertThat(sent.json().get(1).get("duplicate").asBoolean()).isTrue();
+		assertThat(sent.json().get(2).has("duplicate")).isFalse();
+		again.json().forEach(row -> assertThat(row.get("duplicate").asBoolean()).as("%s", row).isTrue());
+		assertThat(storedCount(datastream)).isZero();
+		assertOneAggregate(datastream, 2, 2.0);
+	}
+
+	@Test
+	@DisplayName("a $batch without changesets folds a reading once, however often its requests send it, and tells"
+			+ " each request so")
+	void aBatchFoldsEachReadingOnce() {
+		long datastream = datastream(retention("P365D", "aggregates", "P1D"));
+		Map<String, Object> reading = Map.of("phenomenonTime", Instant.now().minus(Duration.ofDays(800)).toString(),
+				"result", 5.5);
+		List<Map<String, Object>> requests = List.of(
+				Map.of("id", "1", "method", "post", "url", "Datastreams(" + datastream + ")/Observations", "body",
+						reading),
+				Map.of("id", "2", "method", "post", "url", "Datastreams(" + datastream + ")/Observations", "body",
+						reading));
+
+		Api.Response batch = api.post("/v1.1/$batch", Map.of("requests", requests));
+
+		assertThat(batch.status()).as("%s", batch).isEqualTo(200);
+		JsonNode responses = batch.json().get("responses");
+		assertThat(responses).hasSize(2);
+		responses.forEach(response -> {
+			assertThat(response.get("status").asInt()).as("%s", response).isEqualTo(202);
+			assertThat(response.get("body").get("folded").asBoolean()).isTrue();
+		});
+		assertThat(responses.get(1).get("body").get("duplicate").asBoolean()).isTrue();
+		assertOneAggregate(datastream, 1, 5.5);
+	}
+
+	@Test
+	@DisplayName("what is kept to know a folded reading again is its time and a digest, never its result, and it"
+			+ " goes with the aggregate it went into")
+	void foldedKeysGoWithTheirAggregates() {
+		long datastream = datastream(retention("P365D", "aggregates", "P1D"));
+		Map<String, Object> reading = Map.of("phenomenonTime", Instant.now().minus(Duration.ofDays(500)).toString(),
+				"result", 1234.5);
+		String observations = "/v1.1/Datastreams(" + datastream + ")/Observations";
+		assertThat(api.post(observations, reading).status()).isEqualTo(202);
+		List<String> kept = jdbc.sql("SELECT result_digest FROM folded_readings WHERE datastream_id = ?")
+			.param(datastream)
+			.query(String.class)
+			.list();
+		assertThat(kept).hasSize(1);
+		assertThat(kept.get(0)).matches("[0-9a-f]{64}").doesNotContain("1234");
+
+		jdbc.sql("DELETE FROM observation_aggregates WHERE datastream_id = ?").param(datastream).update();
+
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM folded_readings WHERE datastream_id = ?").param(datastream)
+			.query(Long.class)
+			.single()).isZero();
+		Api.Response sentAgain = api.post(observations, reading);
+		assertThat(sentAgain.status()).as("%s", sentAgain).isEqualTo(202);
+		assertThat(sentAgain.json().has("duplicate")).isFalse();
+		assertThat(aggregates(datastream).get(0).get("count").asLong()).isEqualTo(1);
+	}
+
+	@Test
 	@DisplayName("a row past a retention that keeps nothing is refused with the reason on every path")
 	void aRowPastARetentionThatKeepsNothingIsRefused() {
 		long datastream = datastream(retention("P30D", "nothing", null));
@@ -236,6 +333,14 @@ class RetentionAtIngestTest {
 		return jdbc.sql("SELECT COUNT(*) FROM observations WHERE datastream_id = ?").param(datastream)
 			.query(Long.class)
 			.single();
+	}
+
+	/** The stream's aggregates are of one interval, counting this many rows of this mean. */
+	private void assertOneAggregate(long datastream, long count, double mean) {
+		JsonNode aggregates = aggregates(datastream);
+		assertThat(aggregates).hasSize(1);
+		assertThat(aggregates.get(0).get("count").asLong()).isEqualTo(count);
+		assertThat(aggregates.get(0).get("mean").asDouble()).isEqualTo(mean);
 	}
 
 	private JsonNode aggregates(long datastream) {

@@ -7,13 +7,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.cabildo.IntegrationTest;
+import org.cabildo.sensing.store.ResultUnits;
+import org.cabildo.sensing.units.AskedUnit;
+import org.cabildo.sensing.units.Conversion;
 import org.cabildo.support.Api;
 import org.cabildo.support.StreamKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -32,6 +38,9 @@ class ResultsInUnitTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	ResultUnits units;
 
 	private Api api;
 
@@ -267,6 +276,17 @@ class ResultsInUnitTest {
 		assertThat(answer.json().get("option").asString()).isEqualTo("$orderby");
 		// Within one Datastream the order is the same in any unit.
 		ok(api.get("/v1.1/Datastreams(" + ppb + ")/Observations", "$orderby", "result desc", "unit", "ug/m3"));
+	}
+
+	@Test
+	void acrossDatastreamsOnlyTheStreamsTheReaderMayReadAreLookedUp() {
+		AskedUnit micrograms = AskedUnit.of(Optional.of("ug/m3")).orElseThrow();
+
+		Map<Conversion, List<Long>> reachable = units.convertible(null, micrograms, Set.of(ppb));
+		Map<Conversion, List<Long>> all = units.convertible(null, micrograms, Set.of());
+
+		assertThat(reachable.values().stream().flatMap(List::stream)).contains(this.micrograms).doesNotContain(ppb);
+		assertThat(all.values().stream().flatMap(List::stream)).contains(this.micrograms, ppb);
 	}
 
 }
