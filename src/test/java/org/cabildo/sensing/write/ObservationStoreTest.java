@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cabildo.sensing.Writer;
 import org.cabildo.IntegrationTest;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.store.RawJson;
@@ -52,7 +53,7 @@ class ObservationStoreTest {
 
 	private List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
 		partitions.ensure(rows.stream().map(row -> row.phenomenonTime().start()).toList());
-		return new TransactionTemplate(transactions).execute(status -> store.append(rows, allowDuplicates));
+		return new TransactionTemplate(transactions).execute(status -> store.append(rows, new Writer.Platform("test"), allowDuplicates));
 	}
 
 	private NewObservation reading(long stream, Instant time, Object result) {
