@@ -419,10 +419,12 @@ class GovernanceEnforcementTest {
 		declare(counter, pseudonymousCounter());
 		promoteToCity(counter);
 		String observations = "/v1.1/Datastreams(" + counter + ")/Observations";
-		assertThat(operator.post(observations, Map.of("phenomenonTime", "2024-01-01T10:00:00Z", "result", 4242.0))
-			.status()).isEqualTo(201);
-		assertThat(operator.post(observations, Map.of("phenomenonTime", "2024-01-01T10:00:00Z", "result", 17.0))
-			.status()).isEqualTo(200);
+		// Within its 30 days' retention, so that the readings are stored rather than folded.
+		String hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(3600).toString();
+		assertThat(operator.post(observations, Map.of("phenomenonTime", hour, "result", 4242.0)).status())
+			.isEqualTo(201);
+		assertThat(operator.post(observations, Map.of("phenomenonTime", hour, "result", 17.0)).status())
+			.isEqualTo(200);
 		String path = "/api/register/" + counter + "/revisions";
 		long before = reads();
 
