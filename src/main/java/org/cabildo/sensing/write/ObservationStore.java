@@ -76,8 +76,10 @@ public class ObservationStore {
 	 * does not exist (or its Thing has no Location to make its feature of interest from); a
 	 * row is refused too when its datastream may not collect ({@link CollectionGate}); a row past
 	 * its stream's retention is folded into the aggregates kept or refused ({@link PastRetention}); a
-	 * row whose datastream already holds the same phenomenonTime and result is a duplicate,
-	 * unless {@code allowDuplicates}; a row whose result its stream does not accept
+	 * row whose datastream already holds the same phenomenonTime and result is a duplicate, and one
+	 * with another result corrects what that time holds (stored, or made by an earlier row of
+	 * these) where its stream corrects ({@link Duplicates#find}), unless {@code allowDuplicates};
+	 * {@code writer} is recorded with each correction; a row whose result its stream does not accept
 	 * ({@link StreamRules}: its observationType, valid range, sentinels) is refused with the
 	 * reason. The rows' datastreams are locked (in id order, so that concurrent writers cannot
 	 * deadlock) for the rest of the transaction, which makes the check for duplicates hold
