@@ -23,7 +23,7 @@ class DemoConfiguration {
 	static final String JOB = "demo loader";
 
 	/** Who writes the demo's data: the platform itself, no signed-in caller. */
-	static final Writer WRITER = new Writer.Platform(JOB);
+	static final Writer WRITER = Writer.platform(JOB);
 
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")

@@ -11,52 +11,53 @@ import org.springframework.security.core.Authentication;
  * Who writes Observations, passed down every write path with the rows so that a correction
  * records who made it (in its revision and its ledger entry). There is no default writer: a
  * person, a device, or the platform doing named work of its own is each said explicitly.
+ *
+ * @param name the person's username, the device's name, or the platform's job
  */
-public sealed interface Writer {
+public record Writer(Kind kind, String name) {
+
+	/** The kinds of writer, each with how a label starts. */
+	public enum Kind {
+
+		/** A person signed in with an account, a personal API token or an OIDC token. */
+		PERSON("person "),
+
+		/** A device, with its secret over HTTP or its credentials over MQTT. */
+		DEVICE("device "),
+
+		/** The platform's own work that no caller asked for (the demo loader, an external broker's relay). */
+		PLATFORM("platform: ");
+
+		private final String prefix;
+
+		Kind(String prefix) {
+			this.prefix = prefix;
+		}
+
+	}
+
+	public Writer {
+		Objects.requireNonNull(kind, "kind");
+		if (name == null || name.isBlank()) {
+			throw new IllegalArgumentException("a writer is named");
+		}
+	}
+
+	public static Writer person(String username) {
+		return new Writer(Kind.PERSON, username);
+	}
+
+	public static Writer device(String name) {
+		return new Writer(Kind.DEVICE, name);
+	}
+
+	public static Writer platform(String job) {
+		return new Writer(Kind.PLATFORM, job);
+	}
 
 	/** As revisions and the ledger name the writer: {@code person alice}, {@code device station-7}. */
-	String label();
-
-	/** A person signed in with an account, a personal API token or an OIDC token. */
-	record Person(String username) implements Writer {
-
-		public Person {
-			Objects.requireNonNull(username, "username");
-		}
-
-		@Override
-		public String label() {
-			return "person " + username;
-		}
-
-	}
-
-	/** A device, with its secret over HTTP or its credentials over MQTT. */
-	record Device(String name) implements Writer {
-
-		public Device {
-			Objects.requireNonNull(name, "name");
-		}
-
-		@Override
-		public String label() {
-			return "device " + name;
-		}
-
-	}
-
-	/** The platform's own work that no caller asked for (the demo loader, an external broker's relay). */
-	record Platform(String job) implements Writer {
-
-		public Platform {
-			Objects.requireNonNull(job, "job");
-		}
-
-		@Override
-		public String label() {
-			return "platform: " + job;
-		}
-
+	public String label() {
+		return kind.prefix + name;
 	}
 
 	/**
@@ -65,10 +66,10 @@ public sealed interface Writer {
 	 * @throws ApiException 401 for the anonymous public, which writes nothing (as write access
 	 * refuses it: a missing caller refuses, never allows)
 	 */
-	static Writer of(ReadContext caller) {
+	public static Writer of(ReadContext caller) {
 		return switch (caller) {
 			case ReadContext.SignedIn signedIn -> of(signedIn.principal());
-			case ReadContext.Platform platform -> new Platform(platform.task());
+			case ReadContext.Platform platform -> platform(platform.task());
 			case ReadContext.Anonymous anonymous -> throw new ApiException(HttpStatus.UNAUTHORIZED,
 					"writing needs credentials");
 		};
@@ -79,7 +80,7 @@ public sealed interface Writer {
 		boolean device = principal instanceof Authentication authentication && authentication.getAuthorities()
 			.stream()
 			.anyMatch(authority -> "ROLE_DEVICE".equals(authority.getAuthority()));
-		return device ? new Device(principal.getName()) : new Person(principal.getName());
+		return device ? device(principal.getName()) : person(principal.getName());
 	}
 
 }

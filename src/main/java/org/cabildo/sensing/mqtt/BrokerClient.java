@@ -42,7 +42,7 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
 class BrokerClient implements Transport {
 
 	/** Who writes what the external broker relays: its ACLs know the publisher, the platform does not. */
-	static final Writer RELAY = new Writer.Platform("relay of the external MQTT broker");
+	static final Writer RELAY = Writer.platform("relay of the external MQTT broker");
 
 	private static final Logger log = LoggerFactory.getLogger(BrokerClient.class);
 

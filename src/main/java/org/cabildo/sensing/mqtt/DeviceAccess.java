@@ -154,7 +154,7 @@ class DeviceAccess implements SimpleAuthenticator, PublishAuthorizer, Subscripti
 	 */
 	Writer writer(Device device) {
 		DeviceDirectory.Device signedIn = directory == null ? null : signedIn(device);
-		return new Writer.Device(signedIn != null ? signedIn.name()
+		return Writer.device(signedIn != null ? signedIn.name()
 				: device.username() != null ? device.username() : "client " + device.clientId());
 	}
 

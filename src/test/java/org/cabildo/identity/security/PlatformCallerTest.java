@@ -55,7 +55,7 @@ class PlatformCallerTest {
 		String name = "no caller " + System.nanoTime();
 		var thing = JsonMapper.shared().createObjectNode().put("name", name).put("description", "d");
 
-		assertThatThrownBy(() -> things.create("Things", thing, new Writer.Platform("a test job"))).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> things.create("Things", thing, Writer.platform("a test job"))).isInstanceOf(IllegalStateException.class);
 
 		assertThat(things.findFirst("Things", "name eq '" + name + "'")).isEmpty();
 	}
@@ -65,7 +65,7 @@ class PlatformCallerTest {
 		String name = "platform " + System.nanoTime();
 		var thing = JsonMapper.shared().createObjectNode().put("name", name).put("description", "d");
 
-		long id = Platform.runAs("a test job", () -> things.create("Things", thing, new Writer.Platform("a test job")));
+		long id = Platform.runAs("a test job", () -> things.create("Things", thing, Writer.platform("a test job")));
 
 		assertThat(things.findFirst("Things", "name eq '" + name + "'")).contains(id);
 		assertThat(Platform.runAs("a test job", () -> access.observationsRefused(1, () -> WriteAccess.UNASSIGNED)))

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 /** The group-commit writer, with the database replaced by a store that records its calls. */
 class ObservationIngestTest {
 
-	private static final Writer WRITER = new Writer.Device("ingest-test");
+	private static final Writer WRITER = Writer.device("ingest-test");
 
 	private final ObservationStore store = mock(ObservationStore.class);
 

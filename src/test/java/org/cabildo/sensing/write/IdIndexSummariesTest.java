@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class IdIndexSummariesTest {
 
-	private static final Writer TEST_WRITER = new Writer.Platform("test set-up");
+	private static final Writer TEST_WRITER = Writer.platform("test set-up");
 
 	@Autowired
 	IdIndexSummaries summaries;

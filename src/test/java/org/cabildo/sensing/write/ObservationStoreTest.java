@@ -57,7 +57,7 @@ class ObservationStoreTest {
 	private List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
 		partitions.ensure(rows.stream().map(row -> row.phenomenonTime().start()).toList());
 		return new TransactionTemplate(transactions)
-			.execute(status -> store.append(rows, new Writer.Platform("test"), allowDuplicates));
+			.execute(status -> store.append(rows, Writer.platform("test"), allowDuplicates));
 	}
 
 	private NewObservation reading(long stream, Instant time, Object result) {
@@ -79,7 +79,7 @@ class ObservationStoreTest {
 
 		// As a group commit hands the store the rows of two submissions.
 		List<IngestOutcome> outcomes = new TransactionTemplate(transactions).execute(status -> store.append(rows,
-				List.of(new Writer.Device("station-1"), new Writer.Person("alice")), false));
+				List.of(Writer.device("station-1"), Writer.person("alice")), false));
 
 		assertThat(outcomes).containsExactly(new IngestOutcome.Corrected(id), new IngestOutcome.Corrected(id));
 		assertThat(jdbc.sql("SELECT revised_by FROM observation_revisions WHERE observation_id = ? ORDER BY id")
