@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Finds re-sent readings: rows whose datastream already holds, or whose batch holds earlier,
  * an observation with the same phenomenonTime and result, and the observations (stored, or made
  * by an earlier row of the batch) a re-sent reading with another result corrects. Sensors send in
- * time order, so
- * the database is asked only about rows not later than the latest time their datastream holds.
+ * time order, so the database is asked only about rows not later than the latest time their
+ * datastream holds.
  */
 @Component
 class Duplicates {
