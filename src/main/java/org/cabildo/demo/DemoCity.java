@@ -96,7 +96,7 @@ class DemoCity {
 
 		@Override
 		public long create(String entitySet, ObjectNode entity) {
-			return things.create(entitySet, entity);
+			return things.create(entitySet, entity, DemoConfiguration.WRITER);
 		}
 
 		@Override
@@ -118,7 +118,7 @@ class DemoCity {
 
 		@Override
 		public void finish() {
-			pending.forEach(things::append);
+			pending.forEach((datastream, readings) -> things.append(datastream, readings, DemoConfiguration.WRITER));
 			pending.clear();
 		}
 

@@ -1,6 +1,7 @@
 package org.cabildo.demo;
 
 import org.cabildo.platform.Platform;
+import org.cabildo.sensing.Writer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
@@ -18,12 +19,18 @@ class DemoConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoConfiguration.class);
 
+	/** The demo's job, as the platform runs it and as its writes are recorded. */
+	static final String JOB = "demo loader";
+
+	/** Who writes the demo's data: the platform itself, no signed-in caller. */
+	static final Writer WRITER = Writer.platform(JOB);
+
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
 	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoRegister register,
 			DemoSettings settings, ApplicationEventPublisher events) {
 		// The platform loads the demo itself, as no signed-in caller could: every organisation's data at once.
-		return arguments -> Platform.runAs("demo loader", () -> {
+		return arguments -> Platform.runAs(JOB, () -> {
 			// The HTTP port answers already, with an empty register: not ready until the city is loaded.
 			// Spring Boot makes the platform ready (readiness UP) once every runner, this one too, has run.
 			AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);

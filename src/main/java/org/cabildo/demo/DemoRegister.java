@@ -82,7 +82,7 @@ class DemoRegister {
 			double base = local < 5 ? 40 : rush ? 900 : 450;
 			counts.add(new Reading(hour, base + (hour.getEpochSecond() / 3600 * 37) % 120));
 		}
-		things.append(counter, counts);
+		things.append(counter, counts, DemoConfiguration.WRITER);
 		return counts.size();
 	}
 
@@ -111,7 +111,7 @@ class DemoRegister {
 			.put("encodingType", "text/plain").put("metadata", "synthetic");
 		datastream.putObject("ObservedProperty").put("name", "Vehicle count").put("description", "vehicles passing")
 			.put("definition", "https://example.org/cabildo/vehicle-count");
-		long thingId = things.create("Things", thing);
+		long thingId = things.create("Things", thing, DemoConfiguration.WRITER);
 		things.assignThing(thingId, organisations.named(DemoAccounts.TRANSPORT, true).id());
 		return things.findFirst("Datastreams", "properties/demoId eq '" + COUNTER_ID + "'").orElseThrow();
 	}

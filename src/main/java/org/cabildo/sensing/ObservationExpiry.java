@@ -116,6 +116,11 @@ public class ObservationExpiry {
 			List<Expiring> chunk = observations.subList(from, Math.min(from + IDS_PER_STATEMENT, observations.size()));
 			List<Object> parameters = new ArrayList<>(List.of(datastream, utc(first), utc(last)));
 			chunk.forEach(observation -> parameters.add(observation.id()));
+			// Their earlier results go with them: a revision must not outlive the declared retention.
+			jdbc.sql("DELETE FROM observation_revisions WHERE datastream_id = ? AND observation_id IN ("
+					+ String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+				.params(revisionParameters(datastream, chunk))
+				.update();
 			// Only placeholders are joined into the text; every value is bound.
 			removed += jdbc.sql("DELETE FROM observations WHERE datastream_id = ? AND phenomenon_time >= ?"
 					+ " AND phenomenon_time <= ? AND id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
@@ -130,6 +135,13 @@ public class ObservationExpiry {
 	@Transactional
 	public void recount(Collection<Long> datastreams) {
 		store.recompute(datastreams);
+	}
+
+	private static List<Object> revisionParameters(long datastream, List<Expiring> observations) {
+		List<Object> parameters = new ArrayList<>(observations.size() + 1);
+		parameters.add(datastream);
+		observations.forEach(observation -> parameters.add(observation.id()));
+		return parameters;
 	}
 
 	private static Expiring expiring(ResultSet rs, int n) throws SQLException {

@@ -32,7 +32,7 @@ public class ObservationRevisions {
 	 *
 	 * @param result the result before the correction: a number, or any JSON value
 	 * @param revisedAt when it was replaced
-	 * @param revisedBy who replaced it: the writer if known, else {@code platform}
+	 * @param revisedBy who replaced it: the writer of the correcting row ({@link Writer#label()})
 	 */
 	public record Revision(long id, long observation, long datastream, Instant phenomenonTime,
 			Instant phenomenonTimeEnd, JsonNode result, Instant revisedAt, String revisedBy) {

@@ -8,13 +8,15 @@ import org.cabildo.sensing.ingest.ObservationsCreated;
  * Stored observations were corrected in place by re-sent readings with another result, by
  * whichever path. Published after the commit, like {@link ObservationsCreated}, so that the
  * ledger records only what holds.
- *
- * @param by who corrected: the writer if known, else {@code platform}
  */
-public record ObservationsCorrected(List<Correction> corrections, String by) {
+public record ObservationsCorrected(List<Correction> corrections) {
 
-	/** One observation corrected: its earlier result is revision {@code revision}. */
-	public record Correction(long observation, long datastream, long revision) {
+	/**
+	 * One observation corrected: its earlier result is revision {@code revision}.
+	 *
+	 * @param by who wrote the correcting row ({@link Writer#label()})
+	 */
+	public record Correction(long observation, long datastream, long revision, String by) {
 	}
 
 }

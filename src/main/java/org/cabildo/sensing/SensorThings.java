@@ -40,10 +40,10 @@ public class SensorThings {
 		this.bulk = bulk;
 	}
 
-	/** Creates an entity of an entity set ({@code Things}, ...) with everything inline, as a POST would. */
-	public long create(String entitySet, JsonNode entity) {
+	/** Creates an entity of an entity set ({@code Things}, ...) with everything inline, as a POST by the writer would. */
+	public long create(String entitySet, JsonNode entity, Writer by) {
 		EntityType type = type(entitySet);
-		return writer.create(DraftReader.read(type, entity, DraftReader.Mode.CREATE), null);
+		return writer.create(DraftReader.read(type, entity, DraftReader.Mode.CREATE), null, by);
 	}
 
 	/**
@@ -72,10 +72,13 @@ public class SensorThings {
 				new org.cabildo.sensing.sql.ParentLink(navigation, datastream), options).count();
 	}
 
-	/** Appends numeric readings to a datastream in one transaction; their feature is the Thing's Location. */
-	public void append(long datastream, List<Reading> readings) {
+	/**
+	 * Appends numeric readings to a datastream in one transaction; their feature is the Thing's
+	 * Location; {@code writer} is recorded with any correction they make.
+	 */
+	public void append(long datastream, List<Reading> readings, Writer writer) {
 		bulk.append(datastream, readings.stream().map(Reading::time).toList(),
-				readings.stream().map(Reading::value).toList());
+				readings.stream().map(Reading::value).toList(), writer);
 	}
 
 	/**

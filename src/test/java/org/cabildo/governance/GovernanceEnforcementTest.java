@@ -412,6 +412,40 @@ class GovernanceEnforcementTest {
 		assertThat(ownAnalyst.get(path, "purpose", "mobility", "limit", "0").status()).isEqualTo(400);
 	}
 
+	@Test
+	@DisplayName("the revisions of personal data are read as its Observations are: for a declared purpose, each read ledgered")
+	void revisionsAreBoundAndLedgered() {
+		long counter = datastream("plates-revisions");
+		declare(counter, pseudonymousCounter());
+		promoteToCity(counter);
+		String observations = "/v1.1/Datastreams(" + counter + ")/Observations";
+		// Within its 30 days' retention, so that the readings are stored rather than folded.
+		String hour = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(3600).toString();
+		assertThat(operator.post(observations, Map.of("phenomenonTime", hour, "result", 4242.0)).status())
+			.isEqualTo(201);
+		assertThat(operator.post(observations, Map.of("phenomenonTime", hour, "result", 17.0)).status())
+			.isEqualTo(200);
+		String path = "/api/register/" + counter + "/revisions";
+		long before = reads();
+
+		Api.Response unbound = steward.get(path);
+		Api.Response wrongPurpose = steward.get(path, "purpose", "health");
+
+		assertThat(unbound.status()).as("%s", unbound).isEqualTo(403);
+		assertThat(unbound.body()).contains("needs a declared purpose").doesNotContain("4242");
+		assertThat(wrongPurpose.status()).isEqualTo(403);
+		assertThat(reads()).as("a refused read returns nothing and is not a read").isEqualTo(before);
+		Api.Response read = steward.get(path, "purpose", "mobility");
+		assertThat(read.status()).as("%s", read).isEqualTo(200);
+		assertThat(read.body()).contains("4242");
+		assertThat(reads()).isEqualTo(before + 1);
+		Map<String, Object> entry = jdbc.sql("SELECT purpose, datastreams, observations FROM ledger_entries"
+				+ " WHERE kind = 'read' ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY").query().singleRow();
+		assertThat(entry.get("purpose")).isEqualTo("mobility");
+		assertThat(entry.get("datastreams")).isEqualTo(Long.toString(counter));
+		assertThat(((Number) entry.get("observations")).longValue()).as("the earlier results returned").isEqualTo(1);
+	}
+
 	private void keepAggregate(long datastream, Instant start, double mean) {
 		jdbc.sql("INSERT INTO observation_aggregates (datastream_id, interval_start, interval_end, count, numeric_count,"
 				+ " min, max, mean, computed_at) VALUES (?, ?, ?, 3, 3, ?, ?, ?, ?)")

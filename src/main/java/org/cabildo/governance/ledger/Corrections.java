@@ -1,5 +1,7 @@
 package org.cabildo.governance.ledger;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,20 +31,26 @@ class Corrections {
 		this.ledger = ledger;
 	}
 
-	/** Published by sensing after its commit; the ledger appends in its own transaction. */
+	/**
+	 * Published by sensing after its commit; the ledger appends in its own transaction, one
+	 * entry per writer (a group commit may carry the corrections of several).
+	 */
 	@EventListener
 	void corrected(ObservationsCorrected event) {
-		if (event.corrections().isEmpty()) {
-			return;
-		}
-		Set<Long> datastreams = event.corrections().stream().map(ObservationsCorrected.Correction::datastream)
+		event.corrections()
+			.stream()
+			.collect(Collectors.groupingBy(ObservationsCorrected.Correction::by, LinkedHashMap::new, Collectors.toList()))
+			.forEach(this::record);
+	}
+
+	private void record(String by, List<ObservationsCorrected.Correction> corrections) {
+		Set<Long> datastreams = corrections.stream().map(ObservationsCorrected.Correction::datastream)
 			.collect(Collectors.toCollection(TreeSet::new));
-		String ids = event.corrections().stream().limit(NAMED).map(c -> String.valueOf(c.observation()))
+		String ids = corrections.stream().limit(NAMED).map(c -> String.valueOf(c.observation()))
 			.collect(Collectors.joining(", "));
-		String detail = event.corrections().size() + " Observation(s) corrected by a re-sent reading, the earlier"
-				+ " result kept as a revision: " + ids + (event.corrections().size() > NAMED ? ", ..." : "");
-		ledger.append(new LedgerEvent(KIND, event.by(), null, null, datastreams, null, null,
-				event.corrections().size(), null, detail));
+		String detail = corrections.size() + " Observation(s) corrected by a re-sent reading, the earlier"
+				+ " result kept as a revision: " + ids + (corrections.size() > NAMED ? ", ..." : "");
+		ledger.append(new LedgerEvent(KIND, by, null, null, datastreams, null, null, corrections.size(), null, detail));
 	}
 
 }

@@ -3,7 +3,9 @@ package org.cabildo.sensing.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.cabildo.sensing.IngestSettings;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.write.NewObservation;
 import org.cabildo.sensing.write.ObservationPartitions;
@@ -36,7 +39,7 @@ public class ObservationIngest implements SmartLifecycle {
 
 	private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
-	private record Submission(List<NewObservation> rows, boolean allowDuplicates, int permits,
+	private record Submission(List<NewObservation> rows, Writer writer, boolean allowDuplicates, int permits,
 			CompletableFuture<List<IngestOutcome>> result) {
 	}
 
@@ -71,12 +74,14 @@ public class ObservationIngest implements SmartLifecycle {
 	/**
 	 * Queues observations for the next commit.
 	 *
+	 * @param writer who sent the rows, recorded with any correction they make
 	 * @param wait how long to wait for room in the queue
 	 * @return the outcome of every row, in order, once they are committed
 	 * @throws IngestBusyException when no room came free in time; nothing was queued
 	 */
-	public CompletableFuture<List<IngestOutcome>> submit(List<NewObservation> rows, boolean allowDuplicates,
-			Duration wait) {
+	public CompletableFuture<List<IngestOutcome>> submit(List<NewObservation> rows, Writer writer,
+			boolean allowDuplicates, Duration wait) {
+		Objects.requireNonNull(writer, "writer");
 		if (rows.isEmpty()) {
 			return CompletableFuture.completedFuture(List.of());
 		}
@@ -94,7 +99,7 @@ public class ObservationIngest implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			throw new IngestBusyException(RETRY_AFTER);
 		}
-		Submission submission = new Submission(List.copyOf(rows), allowDuplicates, permits,
+		Submission submission = new Submission(List.copyOf(rows), writer, allowDuplicates, permits,
 				new CompletableFuture<>());
 		queue.add(submission);
 		return submission.result();
@@ -179,15 +184,17 @@ public class ObservationIngest implements SmartLifecycle {
 
 	private void appendWhere(List<Submission> group, List<List<IngestOutcome>> outcomes, boolean allowDuplicates) {
 		List<NewObservation> rows = new ArrayList<>();
+		List<Writer> writers = new ArrayList<>();
 		for (Submission submission : group) {
 			if (submission.allowDuplicates() == allowDuplicates) {
 				rows.addAll(submission.rows());
+				writers.addAll(Collections.nCopies(submission.rows().size(), submission.writer()));
 			}
 		}
 		if (rows.isEmpty()) {
 			return;
 		}
-		List<IngestOutcome> all = store.append(rows, allowDuplicates);
+		List<IngestOutcome> all = store.append(rows, writers, allowDuplicates);
 		int from = 0;
 		for (int i = 0; i < group.size(); i++) {
 			Submission submission = group.get(i);

@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.MqttSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,9 @@ import com.hivemq.client.mqtt.mqtt5.message.subscribe.Mqtt5SubscribeBuilder;
  * it is stored or refused.
  */
 class BrokerClient implements Transport {
+
+	/** Who writes what the external broker relays: its ACLs know the publisher, the platform does not. */
+	static final Writer RELAY = Writer.platform("relay of the external MQTT broker");
 
 	private static final Logger log = LoggerFactory.getLogger(BrokerClient.class);
 
@@ -163,7 +167,7 @@ class BrokerClient implements Transport {
 		String topic = publish.getTopic().toString();
 		boolean atLeastOnce = publish.getQos() != MqttQos.AT_MOST_ONCE;
 		// The broker's ACLs decide who publishes here.
-		observations.take(topic, publish.getPayloadAsBytes(), atLeastOnce, datastream -> true).thenAccept(receipt -> {
+		observations.take(topic, publish.getPayloadAsBytes(), atLeastOnce, datastream -> true, RELAY).thenAccept(receipt -> {
 			switch (receipt) {
 				case Receipt.Stored stored -> acknowledge(publish);
 				case Receipt.Queued queued -> acknowledge(publish);

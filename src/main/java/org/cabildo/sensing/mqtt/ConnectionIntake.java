@@ -128,7 +128,7 @@ final class ConnectionIntake extends ChannelDuplexHandler {
 			return;
 		}
 		CompletableFuture<Receipt> receipt = observations.take(topic, payload(publish), untilStored,
-				access.writable(device));
+				access.writable(device), access.writer(device));
 		receipt.whenComplete((done, error) -> answered(ack, Answer.to(error == null ? done
 				: new Receipt.Failed(false, "the Observation could not be stored; send it again later"), device, topic,
 				untilStored, mqtt5)));

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongPredicate;
 
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.DeviceDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,6 +146,16 @@ class DeviceAccess implements SimpleAuthenticator, PublishAuthorizer, Subscripti
 			DeviceDirectory.Device signedIn = signedIn(device);
 			return signedIn != null && signedIn.datastreams().contains(datastream);
 		};
+	}
+
+	/**
+	 * Who a client writes as: the device it signed in as; without a directory (everyone may do
+	 * everything), the user name it gave, else its client identifier.
+	 */
+	Writer writer(Device device) {
+		DeviceDirectory.Device signedIn = directory == null ? null : signedIn(device);
+		return Writer.device(signedIn != null ? signedIn.name()
+				: device.username() != null ? device.username() : "client " + device.clientId());
 	}
 
 	/** Whether a client may publish on a topic that HiveMQ delivers to subscribers. */

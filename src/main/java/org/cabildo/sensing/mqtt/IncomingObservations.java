@@ -13,6 +13,7 @@ import java.util.function.LongPredicate;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.JsonText;
 import org.cabildo.platform.Platform;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.IngestSettings;
 import org.cabildo.sensing.ingest.IngestBusyException;
 import org.cabildo.sensing.ingest.IngestOutcome;
@@ -65,9 +66,11 @@ class IncomingObservations {
 	 * place in the queue (QoS 0)
 	 * @param writable the Datastreams the publisher may create Observations in (asked with a
 	 * negative id for one the Observation would create)
+	 * @param writer who publishes, recorded with any correction the Observation makes
 	 * @return the receipt; it never completes exceptionally
 	 */
-	CompletableFuture<Receipt> take(String topic, byte[] payload, boolean untilStored, LongPredicate writable) {
+	CompletableFuture<Receipt> take(String topic, byte[] payload, boolean untilStored, LongPredicate writable,
+			Writer writer) {
 		Optional<Topics.Creation> creation = Topics.creation(topic);
 		if (creation.isEmpty()) {
 			return refused(Receipt.Fault.TOPIC, "Observations are created by publishing to v1.1/Datastreams(id)/Observations"
@@ -112,10 +115,10 @@ class IncomingObservations {
 			// It creates its FeatureOfInterest inline: the entity writer does that, in its own transaction,
 			// as the platform on behalf of a publisher the broker has just found allowed to write here.
 			return CompletableFuture.supplyAsync(
-					() -> Platform.runAs("MQTT publish on " + topic, () -> createWithFeature(body, stream, datastream)),
+					() -> Platform.runAs("MQTT publish on " + topic, () -> createWithFeature(body, stream, datastream, writer)),
 					waiting);
 		}
-		return submit(row.get(), untilStored);
+		return submit(row.get(), writer, untilStored);
 	}
 
 	/** The Datastream (or MultiDatastream) a payload links to by id; -1 when it has one inline, to be created. */
@@ -125,16 +128,16 @@ class IncomingObservations {
 		return id.isIntegralNumber() && id.canConvertToLong() ? id.asLong() : -1;
 	}
 
-	private CompletableFuture<Receipt> submit(NewObservation row, boolean untilStored) {
+	private CompletableFuture<Receipt> submit(NewObservation row, Writer writer, boolean untilStored) {
 		CompletableFuture<List<IngestOutcome>> committed;
 		try {
-			committed = ingest.submit(List.of(row), false, Duration.ZERO);
+			committed = ingest.submit(List.of(row), writer, false, Duration.ZERO);
 		}
 		catch (IngestBusyException busy) {
 			// The queue is full: wait for room off the broker's threads. A client's next publishes
 			// wait behind this one (and the external broker's behind the in-flight few), so the
 			// waiting is bounded.
-			return CompletableFuture.supplyAsync(() -> ingest.submit(List.of(row), false, settings.mqttWait()), waiting)
+			return CompletableFuture.supplyAsync(() -> ingest.submit(List.of(row), writer, false, settings.mqttWait()), waiting)
 				.thenCompose(future -> receipt(future, untilStored))
 				.exceptionally(IncomingObservations::failed);
 		}
@@ -164,11 +167,11 @@ class IncomingObservations {
 		return CompletableFuture.completedFuture(new Receipt.Queued());
 	}
 
-	private Receipt createWithFeature(JsonNode body, EntityType stream, Long datastream) {
+	private Receipt createWithFeature(JsonNode body, EntityType stream, Long datastream, Writer by) {
 		try {
 			ParentLink parent = datastream == null ? null
 					: new ParentLink(stream.navigation("Observations").orElseThrow(), datastream);
-			long id = writer.create(DraftReader.read(EntityType.OBSERVATION, body, DraftReader.Mode.CREATE, ""), parent);
+			long id = writer.create(DraftReader.read(EntityType.OBSERVATION, body, DraftReader.Mode.CREATE, ""), parent, by);
 			return new Receipt.Stored(id);
 		}
 		catch (ApiException e) {

@@ -114,7 +114,8 @@ class PublishIntake implements PublishInboundInterceptor {
 		}
 		Async<PublishInboundOutput> async = output.async(timeout, TimeoutFallback.FAILURE,
 				AckReasonCode.UNSPECIFIED_ERROR, "the Observation was not stored in time; send it again");
-		observations.take(topic, bytes(packet.getPayload().orElse(null)), untilStored, access.writable(device))
+		observations.take(topic, bytes(packet.getPayload().orElse(null)), untilStored, access.writable(device),
+				access.writer(device))
 			.whenComplete((receipt, error) -> {
 				try {
 					Answer answer = Answer.to(error == null ? receipt

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.cabildo.platform.PlatformSettings;
 import org.cabildo.sensing.ReadContext;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.units.AskedUnit;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -18,6 +19,11 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 record Call(Version version, ResourcePath path, EntityJson out, String url, ReadContext reader,
 		Optional<String> unit) {
+
+	/** Who writes what this call creates: its signed-in caller (401 for the public). */
+	Writer writer() {
+		return Writer.of(reader);
+	}
 
 	/** The call an HTTP request makes; links start at the configured base URL, else at the request's. */
 	static Call of(HttpServletRequest request, PlatformSettings platform) {

@@ -71,14 +71,14 @@ class CreateObservations {
 		List<IngestOutcome> outcomes;
 		if (options.atomic()) {
 			try {
-				outcomes = intake.storeAll(good, options.allowDuplicates());
+				outcomes = intake.storeAll(good, call.writer(), options.allowDuplicates());
 			}
 			catch (ObservationIntake.Refusals e) {
 				throw refused(rows, e.outcomes());
 			}
 		}
 		else {
-			outcomes = intake.store(good, options.allowDuplicates());
+			outcomes = intake.store(good, call.writer(), options.allowDuplicates());
 		}
 		IngestOutcome[] answers = new IngestOutcome[rows.size()];
 		int next = 0;

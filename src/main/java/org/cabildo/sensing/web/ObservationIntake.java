@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 
 import org.cabildo.sensing.IngestSettings;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.ingest.ObservationIngest;
 import org.cabildo.sensing.write.NewObservation;
@@ -52,15 +53,15 @@ class ObservationIntake {
 	 * transaction)
 	 * @throws org.cabildo.sensing.ingest.IngestBusyException when the writer's queue has no room
 	 */
-	List<IngestOutcome> store(List<NewObservation> rows, boolean allowDuplicates) {
+	List<IngestOutcome> store(List<NewObservation> rows, Writer writer, boolean allowDuplicates) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		if (TransactionSynchronizationManager.isActualTransactionActive()) {
-			return append(rows, allowDuplicates);
+			return append(rows, writer, allowDuplicates);
 		}
 		try {
-			return ingest.submit(rows, allowDuplicates, settings.httpWait()).join();
+			return ingest.submit(rows, writer, allowDuplicates, settings.httpWait()).join();
 		}
 		catch (CompletionException e) {
 			throw e.getCause() instanceof RuntimeException cause ? cause : e;
@@ -72,12 +73,12 @@ class ObservationIntake {
 	 *
 	 * @throws Refusals when the store refuses any row; nothing is stored then
 	 */
-	List<IngestOutcome> storeAll(List<NewObservation> rows, boolean allowDuplicates) {
+	List<IngestOutcome> storeAll(List<NewObservation> rows, Writer writer, boolean allowDuplicates) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
 		return transaction.execute(status -> {
-			List<IngestOutcome> outcomes = append(rows, allowDuplicates);
+			List<IngestOutcome> outcomes = append(rows, writer, allowDuplicates);
 			if (outcomes.stream().anyMatch(IngestOutcome.Refused.class::isInstance)) {
 				throw new Refusals(outcomes);
 			}
@@ -93,11 +94,11 @@ class ObservationIntake {
 		return id >= Integer.MIN_VALUE && id <= Integer.MAX_VALUE;
 	}
 
-	private List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
+	private List<IngestOutcome> append(List<NewObservation> rows, Writer writer, boolean allowDuplicates) {
 		List<Instant> times = new ArrayList<>(rows.size());
 		rows.forEach(row -> times.add(row.phenomenonTime().start()));
 		partitions.ensure(times);
-		return store.append(rows, allowDuplicates);
+		return store.append(rows, writer, allowDuplicates);
 	}
 
 	/** The store refused rows of an all-or-nothing request, which was rolled back. */

@@ -352,7 +352,7 @@ class Resources {
 			}
 		}
 		Draft draft = DraftReader.read(collection.type(), body, DraftReader.Mode.CREATE);
-		long id = writer.create(draft, collection.parent());
+		long id = writer.create(draft, collection.parent(), call.writer());
 		return written(call, scope, collection.type(), id, HttpStatus.CREATED);
 	}
 
@@ -391,7 +391,7 @@ class Resources {
 				|| !reader.exists(EntityType.FEATURE_OF_INTEREST, feature))) {
 			throw new InvalidEntityException("FeatureOfInterest " + feature + " does not exist", "/FeatureOfInterest");
 		}
-		IngestOutcome outcome = intake.store(List.of(row.get()), options.allowDuplicates()).get(0);
+		IngestOutcome outcome = intake.store(List.of(row.get()), call.writer(), options.allowDuplicates()).get(0);
 		if (outcome instanceof IngestOutcome.Refused refused) {
 			boolean linked = datastream == null;
 			throw new InvalidEntityException(refused.reason(), linked && refused.reason().startsWith(stream + " ")

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.time.TimeValue;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,7 +23,7 @@ public class BulkObservations {
 		this.partitions = partitions;
 	}
 
-	public void append(long datastream, List<Instant> times, List<Double> values) {
+	public void append(long datastream, List<Instant> times, List<Double> values, Writer writer) {
 		if (times.isEmpty()) {
 			return;
 		}
@@ -32,7 +33,7 @@ public class BulkObservations {
 			batch.add(new NewObservation(datastream, null, TimeValue.instant(times.get(i)), null, values.get(i),
 					null, null, null));
 		}
-		observations.append(batch, false);
+		observations.append(batch, writer, false);
 	}
 
 }

@@ -3,11 +3,11 @@ package org.cabildo.sensing.write;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.store.RawJson;
@@ -19,9 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finds re-sent readings: rows whose datastream already holds, or whose batch holds earlier,
- * an observation with the same phenomenonTime and result, and the stored ones a re-sent reading
- * with another result would correct. Sensors send in time order, so
- * the database is asked only about rows not later than the latest time their datastream holds.
+ * an observation with the same phenomenonTime and result, and the observations (stored, or made
+ * by an earlier row of the batch) a re-sent reading with another result corrects. Sensors send in
+ * time order, so the database is asked only about rows not later than the latest time their
+ * datastream holds.
  */
 @Component
 class Duplicates {
@@ -37,40 +38,39 @@ class Duplicates {
 		this.postgres = dialect.partitionsObservations();
 	}
 
-	/**
-	 * What is known of duplicates among rows, by position.
-	 *
-	 * @param existing the stored observation with the same phenomenonTime and result
-	 * @param earlier the earlier row of the batch with the same phenomenonTime and result
-	 * @param sameTime the stored observation with the same phenomenonTime (start and end) but
-	 * another result: what a correction replaces (the latest stored, should there be several)
-	 */
-	record Verdicts(Long[] existing, int[] earlier, Long[] sameTime) {
+	/** Where a reading is held: a stored observation, or the observation an earlier row of the batch makes. */
+	sealed interface Holder {
 
-		static Verdicts none(int size) {
-			int[] earlier = new int[size];
-			Arrays.fill(earlier, -1);
-			return new Verdicts(new Long[size], earlier, new Long[size]);
+		/** A stored observation, by id. */
+		record Stored(long id) implements Holder {
 		}
 
-		/** The stored observation with the same phenomenonTime and another result, or null. */
-		Long sameTimeId(int row) {
-			return existing[row] == null && earlier[row] < 0 ? sameTime[row] : null;
+		/** The observation that row {@code index} of the batch makes. */
+		record Row(int index) implements Holder {
 		}
 
-		boolean isDuplicate(int row) {
-			return existing[row] != null || earlier[row] >= 0;
+	}
+
+	/** What becomes of one row. */
+	sealed interface Verdict {
+
+		/** A new observation. */
+		record Fresh() implements Verdict {
 		}
 
-		/** The id of the stored observation the row repeats, or null when it repeats an earlier row. */
-		Long existingId(int row) {
-			return existing[row];
+		/** The same reading again (same time, same result as the held one): nothing is written. */
+		record Repeats(Holder holder) implements Verdict {
 		}
 
-		int earlierRow(int row) {
-			return earlier[row];
+		/** Same time, another result, in a stream that corrects: the held observation takes this result. */
+		record Corrects(Holder holder) implements Verdict {
 		}
 
+	}
+
+	/** Every row new: nothing is compared (duplicates allowed). */
+	static List<Verdict> none(int size) {
+		return java.util.Collections.nCopies(size, new Verdict.Fresh());
 	}
 
 	/** The identity of a reading: datastream, phenomenonTime and result (times cut to microseconds by the store). */
@@ -93,8 +93,16 @@ class Duplicates {
 
 	}
 
-	Verdicts find(List<NewObservation> rows, Map<Long, DatastreamState> datastreams) {
-		Verdicts verdicts = Verdicts.none(rows.size());
+	/**
+	 * The verdict of each row, in order. In a stream that {@code corrects}, a row is weighed
+	 * against what its time holds by then, the earlier rows of the batch included: the same
+	 * result repeats it, another corrects it (so in one batch the last result for a time is the
+	 * one kept, the others becoming its revisions). In a stream that keeps both, a row repeats a
+	 * stored observation or an earlier row with the same time and result, and is new otherwise.
+	 */
+	List<Verdict> find(List<NewObservation> rows, Map<Long, DatastreamState> datastreams, Predicate<Long> corrects) {
+		Long[] existing = new Long[rows.size()];
+		Long[] sameTime = new Long[rows.size()];
 		Map<Long, List<Integer>> candidates = new LinkedHashMap<>();
 		Key[] keys = new Key[rows.size()];
 		for (int i = 0; i < rows.size(); i++) {
@@ -113,20 +121,56 @@ class Duplicates {
 				storedTimes.merge(entry.getKey().time(), entry.getValue(), Math::max);
 			});
 			for (int i : positions) {
-				verdicts.existing()[i] = stored.get(keys[i]);
-				verdicts.sameTime()[i] = storedTimes.get(keys[i].time());
+				existing[i] = stored.get(keys[i]);
+				sameTime[i] = storedTimes.get(keys[i].time());
 			}
 		});
-		Map<Key, Integer> first = new HashMap<>();
+		List<Verdict> verdicts = new ArrayList<>(rows.size());
+		Map<Key, Holder> firstOfReading = new HashMap<>();
+		Map<Key, Held> heldAtTime = new HashMap<>();
 		for (int i = 0; i < rows.size(); i++) {
-			if (verdicts.existing()[i] == null) {
-				Integer earlier = first.putIfAbsent(keys[i], i);
-				if (earlier != null) {
-					verdicts.earlier()[i] = earlier;
-				}
-			}
+			Verdict verdict = corrects.test(rows.get(i).datastreamId())
+					? correcting(keys[i], i, existing[i], sameTime[i], heldAtTime)
+					: keepingBoth(keys[i], i, existing[i], firstOfReading);
+			verdicts.add(verdict);
 		}
 		return verdicts;
+	}
+
+	/** What a time holds so far in a batch, and the result it holds. */
+	private record Held(Holder holder, Key reading) {
+	}
+
+	private static Verdict correcting(Key key, int row, Long existing, Long sameTime, Map<Key, Held> heldAtTime) {
+		Held held = heldAtTime.get(key.time());
+		Verdict verdict;
+		if (held != null) {
+			verdict = held.reading().equals(key) ? new Verdict.Repeats(held.holder()) : new Verdict.Corrects(held.holder());
+		}
+		else if (existing != null) {
+			verdict = new Verdict.Repeats(new Holder.Stored(existing));
+		}
+		else if (sameTime != null) {
+			verdict = new Verdict.Corrects(new Holder.Stored(sameTime));
+		}
+		else {
+			verdict = new Verdict.Fresh();
+		}
+		Holder holder = switch (verdict) {
+			case Verdict.Fresh fresh -> new Holder.Row(row);
+			case Verdict.Repeats repeats -> repeats.holder();
+			case Verdict.Corrects corrects -> corrects.holder();
+		};
+		heldAtTime.put(key.time(), new Held(holder, key));
+		return verdict;
+	}
+
+	private static Verdict keepingBoth(Key key, int row, Long existing, Map<Key, Holder> firstOfReading) {
+		if (existing != null) {
+			return new Verdict.Repeats(new Holder.Stored(existing));
+		}
+		Holder first = firstOfReading.putIfAbsent(key, new Holder.Row(row));
+		return first == null ? new Verdict.Fresh() : new Verdict.Repeats(first);
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.WriteAccess;
 import org.cabildo.sensing.DatastreamCreated;
 import org.cabildo.sensing.ingest.EntityChanged;
@@ -82,8 +83,12 @@ public class EntityWriter {
 
 	// ---- create ----
 
-	/** Creates an entity and everything inline in it; {@code parent} links it as in {@code Things(1)/Datastreams}. */
-	public long create(Draft draft, ParentLink parent) {
+	/**
+	 * Creates an entity and everything inline in it; {@code parent} links it as in
+	 * {@code Things(1)/Datastreams}; {@code writer} is recorded with any correction an inline
+	 * Observation makes.
+	 */
+	public long create(Draft draft, ParentLink parent, Writer writer) {
 		if (draft.type() != EntityType.OBSERVATION) {
 			features.forget();
 			owners.forget();
@@ -93,7 +98,11 @@ public class EntityWriter {
 		// on PostgreSQL, once a transaction has written to the observations, a prepared INSERT
 		// does not see a partition attached after that ("no partition ... found for row").
 		partitions.ensure(observationTimes(draft, now, new ArrayList<>()));
-		return create(draft, parent, now, true);
+		return create(draft, parent, new Writing(now, writer), true);
+	}
+
+	/** One creation: its time (of every entity it makes) and who makes it. */
+	private record Writing(Instant now, Writer writer) {
 	}
 
 	/** The phenomenonTime starts of the Observations a draft creates, itself included. */
@@ -109,7 +118,8 @@ public class EntityWriter {
 	 * @param history whether linking to the parent records a HistoricalLocation; not when the
 	 * parent is a Thing being created, which records all its Locations at once
 	 */
-	private long create(Draft draft, ParentLink parent, Instant now, boolean history) {
+	private long create(Draft draft, ParentLink parent, Writing writing, boolean history) {
+		Instant now = writing.now();
 		EntityType type = draft.type();
 		if (draft.isLink()) {
 			requireExists(type, draft.linkId(), draft.pointer());
@@ -121,7 +131,7 @@ public class EntityWriter {
 			if (navigation.link() instanceof Link.ForeignKey) {
 				List<Draft> related = draft.related(navigation.name());
 				if (!related.isEmpty()) {
-					foreignKeys.put(navigation.name(), create(related.get(0), null, now, true));
+					foreignKeys.put(navigation.name(), create(related.get(0), null, writing, true));
 				}
 			}
 		}
@@ -138,11 +148,11 @@ public class EntityWriter {
 					access().requireObservations(datastream,
 							() -> owners.ofDatastream(datastream).orElse(-1L));
 				}
-				yield createObservation(draft, foreignKeys, now);
+				yield createObservation(draft, foreignKeys, writing);
 			}
 			case MULTI_DATASTREAM -> {
 				requireForeignKeys(draft, foreignKeys);
-				yield insertMultiDatastream(draft, foreignKeys, organisationOfNew(type, foreignKeys, parent), now);
+				yield insertMultiDatastream(draft, foreignKeys, organisationOfNew(type, foreignKeys, parent), writing);
 			}
 			default -> {
 				requireForeignKeys(draft, foreignKeys);
@@ -161,7 +171,7 @@ public class EntityWriter {
 			if (navigation.toMany() && !MultiDatastreams.isComponentLink(navigation)) {
 				boolean childHistory = !(type == EntityType.THING && navigation.name().equals("Locations"));
 				for (Draft child : draft.related(navigation.name())) {
-					create(child, new ParentLink(navigation, id), now, childHistory);
+					create(child, new ParentLink(navigation, id), writing, childHistory);
 				}
 			}
 		}
@@ -187,7 +197,8 @@ public class EntityWriter {
 				: foreignKeys.get("Datastream");
 	}
 
-	private long createObservation(Draft draft, Map<String, Long> foreignKeys, Instant now) {
+	private long createObservation(Draft draft, Map<String, Long> foreignKeys, Writing writing) {
+		Instant now = writing.now();
 		Long datastream = streamOf(draft, foreignKeys);
 		if (datastream == null) {
 			throw new InvalidEntityException("an Observation needs a Datastream or a MultiDatastream", pointer(draft));
@@ -203,14 +214,15 @@ public class EntityWriter {
 		partitions.ensure(List.of(phenomenonTime.start()));
 		return observations.insert(new NewObservation(datastream, feature, phenomenonTime,
 				(Instant) draft.value("resultTime"), draft.value("result"), (RawJson) draft.value("resultQuality"),
-				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters"), stream, draft.unzoned()));
+				(TimeValue) draft.value("validTime"), (RawJson) draft.value("parameters"), stream, draft.unzoned()),
+				writing.writer());
 	}
 
 	/**
 	 * Inserts a MultiDatastream with its ObservedProperties, in order: each is the ObservedProperty
 	 * of one value of every result, and of the unit and data type at the same place.
 	 */
-	private long insertMultiDatastream(Draft draft, Map<String, Long> foreignKeys, Long organisation, Instant now) {
+	private long insertMultiDatastream(Draft draft, Map<String, Long> foreignKeys, Long organisation, Writing writing) {
 		Map<String, Object> values = new HashMap<>(draft.values());
 		MultiDatastreams.requireComplexObservations(values, pointer(draft));
 		values.put("observationType", MultiDatastreams.COMPLEX_OBSERVATION);
@@ -222,7 +234,7 @@ public class EntityWriter {
 		long id = keys.getKeyAs(Number.class).longValue();
 		List<Long> observedProperties = new ArrayList<>();
 		for (Draft observedProperty : draft.related("ObservedProperties")) {
-			observedProperties.add(create(observedProperty, null, now, true));
+			observedProperties.add(create(observedProperty, null, writing, true));
 		}
 		multiDatastreams.link(id, observedProperties, pointer(draft));
 		multiDatastreams.requireShape(id, pointer(draft));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cabildo.sensing.ObservationsCorrected;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.store.RawJson;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ObservationCorrections {
 
-	/** Who wrote a revision when the path does not name its writer. */
-	static final String PLATFORM = "platform";
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -35,12 +33,12 @@ class ObservationCorrections {
 		this.dialect = dialect;
 	}
 
-	/** A stored observation and the row that corrects it. */
-	record Correction(long observation, NewObservation row) {
+	/** A stored observation, the row that corrects it and who wrote that row. */
+	record Correction(long observation, NewObservation row, Writer writer) {
 	}
 
 	/** Applies the corrections in order; a later correction of the same observation revises the earlier one. */
-	List<ObservationsCorrected.Correction> apply(List<Correction> corrections, String by) {
+	List<ObservationsCorrected.Correction> apply(List<Correction> corrections) {
 		List<ObservationsCorrected.Correction> done = new ArrayList<>(corrections.size());
 		var now = ColumnValues.utc(clock.instant());
 		for (Correction correction : corrections) {
@@ -50,7 +48,7 @@ class ObservationCorrections {
 					+ " phenomenon_time_end, result_number, result_json, revised_at, revised_by)"
 					+ " SELECT id, datastream_id, phenomenon_time, phenomenon_time_end, result_number,"
 					+ " CAST(result_json AS VARCHAR(100000)), ?, ? FROM observations WHERE id = ? AND datastream_id = ?")
-				.params(now, by, correction.observation(), row.datastreamId())
+				.params(now, correction.writer().label(), correction.observation(), row.datastreamId())
 				.update(keys, "id");
 			long revision = keys.getKey().longValue();
 			jdbc.sql("UPDATE observations SET result_number = ?, result_json = " + dialect.jsonParameter() + " WHERE id = ? AND datastream_id = ?")
@@ -58,7 +56,8 @@ class ObservationCorrections {
 						row.result() instanceof RawJson json ? json.text() : null, correction.observation(),
 						row.datastreamId())
 				.update();
-			done.add(new ObservationsCorrected.Correction(correction.observation(), row.datastreamId(), revision));
+			done.add(new ObservationsCorrected.Correction(correction.observation(), row.datastreamId(), revision,
+					correction.writer().label()));
 		}
 		return done;
 	}

@@ -135,6 +135,10 @@ public class ObservationPartitions {
 			log.info("Dropping observation partition {}: every row in it is past its retention", name);
 			jdbc.execute("ALTER TABLE observations DETACH PARTITION " + name);
 			jdbc.execute("DROP TABLE " + name);
+			// The month's earlier results go with its rows (a revision keeps its Observation's time).
+			jdbc.update("DELETE FROM observation_revisions WHERE phenomenon_time >= ? AND phenomenon_time < ?",
+					month.atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC),
+					month.plusMonths(1).atDay(1).atStartOfDay().atOffset(ZoneOffset.UTC));
 			return true;
 		});
 		known.remove(month);

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import org.cabildo.sensing.ingest.EntityChanged;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.ObservationsCorrected;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.ingest.ObservationsCreated;
 import org.cabildo.sensing.CollectionGate;
 import org.cabildo.sensing.model.EntityType;
@@ -75,14 +76,27 @@ public class ObservationStore {
 	 * does not exist (or its Thing has no Location to make its feature of interest from); a
 	 * row is refused too when its datastream may not collect ({@link CollectionGate}); a row past
 	 * its stream's retention is folded into the aggregates kept or refused ({@link PastRetention}); a
-	 * row whose datastream already holds the same phenomenonTime and result is a duplicate,
-	 * unless {@code allowDuplicates}; a row whose result its stream does not accept
+	 * row whose datastream already holds the same phenomenonTime and result is a duplicate, and one
+	 * with another result corrects what that time holds (stored, or made by an earlier row of
+	 * these) where its stream corrects ({@link Duplicates#find}), unless {@code allowDuplicates};
+	 * {@code writer} is recorded with each correction; a row whose result its stream does not accept
 	 * ({@link StreamRules}: its observationType, valid range, sentinels) is refused with the
 	 * reason. The rows' datastreams are locked (in id order, so that concurrent writers cannot
 	 * deadlock) for the rest of the transaction, which makes the check for duplicates hold
 	 * between concurrent writers and nodes.
 	 */
-	public List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
+	public List<IngestOutcome> append(List<NewObservation> rows, Writer writer, boolean allowDuplicates) {
+		return append(rows, java.util.Collections.nCopies(rows.size(), writer), allowDuplicates);
+	}
+
+	/**
+	 * The same for rows of several writers (a group commit): {@code writers} names the writer of
+	 * each row, by position, so that a correction records whose row made it.
+	 */
+	public List<IngestOutcome> append(List<NewObservation> rows, List<Writer> writers, boolean allowDuplicates) {
+		if (writers.size() != rows.size() || writers.stream().anyMatch(java.util.Objects::isNull)) {
+			throw new IllegalArgumentException("every row names its writer: " + rows.size() + " rows, writers " + writers);
+		}
 		IngestOutcome[] outcomes = new IngestOutcome[rows.size()];
 		Map<Long, DatastreamState> datastreams = lock(rows);
 		CollectionGate collecting = gate.getIfAvailable(() -> CollectionGate.OPEN);
@@ -150,22 +164,11 @@ public class ObservationStore {
 			resolved.add(row);
 			positions.add(i);
 		}
-		Duplicates.Verdicts verdicts = allowDuplicates ? Duplicates.Verdicts.none(resolved.size())
-				: duplicates.find(resolved, datastreams);
-		// Same time, another result: corrects the stored one where its stream says so (the default).
-		Long[] corrects = new Long[resolved.size()];
-		List<ObservationCorrections.Correction> corrected = new ArrayList<>();
-		for (int i = 0; i < resolved.size(); i++) {
-			Long sameTime = verdicts.sameTimeId(i);
-			StreamRules streamRules = rules.get(resolved.get(i).datastreamId());
-			if (sameTime != null && (streamRules == null || streamRules.corrections() == StreamRules.Corrections.CORRECT)) {
-				corrects[i] = sameTime;
-				corrected.add(new ObservationCorrections.Correction(sameTime, resolved.get(i)));
-			}
-		}
+		List<Duplicates.Verdict> verdicts = allowDuplicates ? Duplicates.none(resolved.size())
+				: duplicates.find(resolved, datastreams, stream -> corrects(rules.get(stream)));
 		List<NewObservation> fresh = new ArrayList<>(resolved.size());
 		for (int i = 0; i < resolved.size(); i++) {
-			if (!verdicts.isDuplicate(i) && corrects[i] == null) {
+			if (verdicts.get(i) instanceof Duplicates.Verdict.Fresh) {
 				fresh.add(resolved.get(i));
 			}
 		}
@@ -173,34 +176,48 @@ public class ObservationStore {
 		long[] ids = inserter.insert(fresh);
 		statistics.added(fresh);
 		announceAfterCommit(ids, fresh);
+		long[] idOfResolved = new long[resolved.size()];
+		int next = 0;
+		for (int i = 0; i < resolved.size(); i++) {
+			if (verdicts.get(i) instanceof Duplicates.Verdict.Fresh) {
+				idOfResolved[i] = ids[next++];
+			}
+		}
+		// Same time, another result: corrects the held one (stored, or made by an earlier row), in row order.
+		List<ObservationCorrections.Correction> corrected = new ArrayList<>();
+		for (int i = 0; i < resolved.size(); i++) {
+			Duplicates.Verdict verdict = verdicts.get(i);
+			int position = positions.get(i);
+			outcomes[position] = switch (verdict) {
+				case Duplicates.Verdict.Fresh created -> new IngestOutcome.Created(idOfResolved[i]);
+				case Duplicates.Verdict.Repeats repeats -> new IngestOutcome.Duplicate(id(repeats.holder(), idOfResolved));
+				case Duplicates.Verdict.Corrects corrects -> {
+					long id = id(corrects.holder(), idOfResolved);
+					corrected.add(new ObservationCorrections.Correction(id, resolved.get(i), writers.get(position)));
+					yield new IngestOutcome.Corrected(id);
+				}
+			};
+		}
 		if (!corrected.isEmpty()) {
-			List<ObservationsCorrected.Correction> done = corrections.apply(corrected, ObservationCorrections.PLATFORM);
-			publishAfterCommit(new ObservationsCorrected(done, ObservationCorrections.PLATFORM));
+			List<ObservationsCorrected.Correction> done = corrections.apply(corrected);
+			publishAfterCommit(new ObservationsCorrected(done));
 			// Subscribers hear of a correction as of a PATCH of the result.
 			done.stream().map(ObservationsCorrected.Correction::observation).distinct().forEach(id -> publishAfterCommit(
 					new EntityChanged(EntityType.OBSERVATION, id, EntityChanged.Change.UPDATED, Set.of("result"))));
 		}
-		int next = 0;
-		long[] idOfResolved = new long[resolved.size()];
-		for (int i = 0; i < resolved.size(); i++) {
-			if (verdicts.isDuplicate(i)) {
-				continue;
-			}
-			if (corrects[i] != null) {
-				idOfResolved[i] = corrects[i];
-				outcomes[positions.get(i)] = new IngestOutcome.Corrected(corrects[i]);
-				continue;
-			}
-			idOfResolved[i] = ids[next++];
-			outcomes[positions.get(i)] = new IngestOutcome.Created(idOfResolved[i]);
-		}
-		for (int i = 0; i < resolved.size(); i++) {
-			if (verdicts.isDuplicate(i)) {
-				long id = verdicts.existingId(i) != null ? verdicts.existingId(i) : idOfResolved[verdicts.earlierRow(i)];
-				outcomes[positions.get(i)] = new IngestOutcome.Duplicate(id);
-			}
-		}
 		return List.of(outcomes);
+	}
+
+	/** Whether a stream corrects a stored result with another for the same time (the default) rather than keep both. */
+	private static boolean corrects(StreamRules rules) {
+		return rules == null || rules.corrections() == StreamRules.Corrections.CORRECT;
+	}
+
+	private static long id(Duplicates.Holder holder, long[] idOfResolved) {
+		return switch (holder) {
+			case Duplicates.Holder.Stored stored -> stored.id();
+			case Duplicates.Holder.Row row -> idOfResolved[row.index()];
+		};
 	}
 
 	private void announceAfterCommit(long[] ids, List<NewObservation> observations) {
@@ -225,8 +242,8 @@ public class ObservationStore {
 	}
 
 	/** Stores one observation and returns its id, or the id of the one it duplicates. */
-	public long insert(NewObservation observation) {
-		IngestOutcome outcome = append(List.of(observation), false).get(0);
+	public long insert(NewObservation observation, Writer writer) {
+		IngestOutcome outcome = append(List.of(observation), writer, false).get(0);
 		if (outcome instanceof IngestOutcome.Refused refused) {
 			throw new InvalidEntityException(refused.reason(), "");
 		}
@@ -324,6 +341,11 @@ public class ObservationStore {
 			.params(condition.parameters())
 			.query(Long.class)
 			.list();
+		// Earlier results do not outlive their Observation.
+		jdbc.sql("DELETE FROM observation_revisions WHERE observation_id IN (SELECT t0.id FROM observations t0 WHERE "
+				+ condition.text() + ")")
+			.params(condition.parameters())
+			.update();
 		int removed = jdbc.sql("DELETE FROM observations t0 WHERE " + condition.text())
 			.params(condition.parameters())
 			.update();
@@ -334,6 +356,7 @@ public class ObservationStore {
 	/** Removes every observation of some datastreams that are about to be deleted themselves. */
 	public void deleteOfDatastreams(Collection<Long> datastreams) {
 		for (long datastream : datastreams) {
+			jdbc.sql("DELETE FROM observation_revisions WHERE datastream_id = ?").param(datastream).update();
 			jdbc.sql("DELETE FROM observations WHERE datastream_id = ?").param(datastream).update();
 		}
 	}

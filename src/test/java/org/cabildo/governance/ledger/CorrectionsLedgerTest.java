@@ -44,7 +44,11 @@ class CorrectionsLedgerTest {
 	Tokens tokens;
 
 	private Api steward(Organisation office) {
-		Person steward = people.create("revisions-steward-" + UUID.randomUUID(), null, office.id(), "test");
+		return steward(office, "revisions-steward-" + UUID.randomUUID());
+	}
+
+	private Api steward(Organisation office, String username) {
+		Person steward = people.create(username, null, office.id(), "test");
 		people.grant(steward.id(), office.id(), Role.STEWARD, "test");
 		people.grant(steward.id(), office.id(), Role.OPERATOR, "test");
 		return Api.anonymous(port).as(Api.bearer(tokens.create(steward.id(), "test", null, "test").secret()));
@@ -53,7 +57,8 @@ class CorrectionsLedgerTest {
 	@Test
 	void theEarlierValueIsShownToTheOwnersStewardsOnlyAndTheCorrectionIsLedgered() {
 		Organisation office = organisations.create("revisions-office-" + UUID.randomUUID());
-		Api steward = steward(office);
+		String username = "revisions-steward-" + UUID.randomUUID();
+		Api steward = steward(office, username);
 		Api otherSteward = steward(organisations.create("revisions-other-" + UUID.randomUUID()));
 		Api.Response created = steward.post("/v1.1/Datastreams",
 				Fixtures.datastreamWithThing("revisions-" + UUID.randomUUID()));
@@ -74,15 +79,16 @@ class CorrectionsLedgerTest {
 		JsonNode revision = revisions.json().get("value").get(0);
 		assertThat(revision.get("observation").asLong()).isEqualTo(id);
 		assertThat(revision.get("result").asDouble()).isEqualTo(41.5);
-		assertThat(revision.get("revisedBy").asString()).isEqualTo("platform");
+		// Who sent the correcting row (here with a personal API token), never a blanket "platform".
+		assertThat(revision.get("revisedBy").asString()).isEqualTo("person " + username);
 		assertThat(revisions.json().get("value").size()).isEqualTo(1);
 		assertThat(anonymous.status()).isEqualTo(401);
 		assertThat(other.status()).isEqualTo(403);
 		assertThat(tooMany.status()).isEqualTo(400);
-		assertThat(jdbc.sql("SELECT detail FROM ledger_entries WHERE kind = 'correction' AND detail LIKE ?")
+		assertThat(jdbc.sql("SELECT actor FROM ledger_entries WHERE kind = 'correction' AND detail LIKE ?")
 			.param("%: " + id)
 			.query(String.class)
-			.list()).hasSize(1);
+			.list()).containsExactly("person " + username);
 	}
 
 }

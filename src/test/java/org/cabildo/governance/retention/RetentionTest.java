@@ -167,6 +167,30 @@ class RetentionTest {
 	}
 
 	@Test
+	@DisplayName("the earlier results of expired Observations expire with them; those of kept ones stay")
+	void revisionsExpireWithTheirObservations() {
+		long datastream = datastream(null);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Reading expiring = new Reading(now.minus(Duration.ofMinutes(100)), 1.0);
+		Reading staying = new Reading(now.minus(Duration.ofMinutes(10)), 2.0);
+		write(datastream, expiring);
+		correct(datastream, new Reading(expiring.time(), 1.5));
+		write(datastream, staying);
+		correct(datastream, new Reading(staying.time(), 2.5));
+		assertThat(revisionTimes(datastream)).containsExactly(expiring.time(), staying.time());
+		Declaration declared = register.current(datastream).orElseThrow();
+		register.saveVersion(copy(declared, new Retention("P1D", Retention.NOTHING, null), declared.accessLevel()),
+				"declaration", "retention for a test");
+		moveClockTo(now.minus(Duration.ofMinutes(30)).plus(KEPT));
+
+		retention.run();
+
+		assertThat(storedTimes(datastream)).containsExactly(staying.time());
+		assertThat(revisionTimes(datastream)).as("an earlier value must not outlive the declared retention")
+			.containsExactly(staying.time());
+	}
+
+	@Test
 	@DisplayName("on PostgreSQL, a month whose rows are all past retention with nothing kept is dropped whole; a month"
 			+ " also holding data kept longer is not")
 	void wholeMonthsAreDroppedWherePossible() {
@@ -180,6 +204,7 @@ class RetentionTest {
 				new Reading(Instant.parse("2003-02-20T10:00:00Z"), 2.0));
 		List<Reading> shared = List.of(new Reading(Instant.parse("2003-05-03T10:00:00Z"), 3.0));
 		alone.forEach(reading -> write(expiring, reading));
+		correct(expiring, new Reading(alone.get(0).time(), 1.5));
 		shared.forEach(reading -> write(expiring, reading));
 		write(kept, new Reading(Instant.parse("2003-05-04T10:00:00Z"), 4.0));
 		Declaration declared = register.current(expiring).orElseThrow();
@@ -191,6 +216,7 @@ class RetentionTest {
 
 		assertThat(partitions()).doesNotContain("observations_200302").contains("observations_200305");
 		assertThat(storedTimes(expiring)).isEmpty();
+		assertThat(revisionTimes(expiring)).as("the dropped month's earlier values go with it").isEmpty();
 		assertThat(storedTimes(kept)).containsExactly(Instant.parse("2003-05-04T10:00:00Z"));
 		assertThat(ledger(expiring)).anySatisfy(entry -> {
 			assertThat(entry.get("DETAIL").toString()).contains("dropping its partition");
@@ -269,6 +295,13 @@ class RetentionTest {
 			.list();
 	}
 
+	private List<Instant> revisionTimes(long datastream) {
+		return jdbc.sql("SELECT phenomenon_time FROM observation_revisions WHERE datastream_id = ? ORDER BY phenomenon_time")
+			.param(datastream)
+			.query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant())
+			.list();
+	}
+
 	private List<Map<String, Object>> ledger(long datastream) {
 		return jdbc.sql("SELECT observations, detail FROM ledger_entries WHERE kind = 'retention' AND datastreams = ?")
 			.param(Long.toString(datastream))
@@ -298,6 +331,13 @@ class RetentionTest {
 		Api.Response created = api.post(kind.path(datastream) + "/Observations",
 				Map.of("phenomenonTime", reading.time().toString(), "result", result));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
+	}
+
+	/** Sends a reading again with another result: it corrects the stored one, keeping the earlier as a revision. */
+	private void correct(long datastream, Reading reading) {
+		Api.Response corrected = api.post("/v1.1/Datastreams(" + datastream + ")/Observations",
+				Map.of("phenomenonTime", reading.time().toString(), "result", reading.result()));
+		assertThat(corrected.status()).as("%s", corrected).isEqualTo(200);
 	}
 
 	/** A new Datastream or MultiDatastream, declared (by the test city's policy) and then given this retention. */

@@ -9,6 +9,7 @@ import org.cabildo.IntegrationTest;
 import org.cabildo.governance.Register;
 import org.cabildo.platform.Platform;
 import org.cabildo.sensing.SensorThings;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.WriteAccess;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class PlatformCallerTest {
 		String name = "no caller " + System.nanoTime();
 		var thing = JsonMapper.shared().createObjectNode().put("name", name).put("description", "d");
 
-		assertThatThrownBy(() -> things.create("Things", thing)).isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> things.create("Things", thing, Writer.platform("a test job"))).isInstanceOf(IllegalStateException.class);
 
 		assertThat(things.findFirst("Things", "name eq '" + name + "'")).isEmpty();
 	}
@@ -64,7 +65,7 @@ class PlatformCallerTest {
 		String name = "platform " + System.nanoTime();
 		var thing = JsonMapper.shared().createObjectNode().put("name", name).put("description", "d");
 
-		long id = Platform.runAs("a test job", () -> things.create("Things", thing));
+		long id = Platform.runAs("a test job", () -> things.create("Things", thing, Writer.platform("a test job")));
 
 		assertThat(things.findFirst("Things", "name eq '" + name + "'")).contains(id);
 		assertThat(Platform.runAs("a test job", () -> access.observationsRefused(1, () -> WriteAccess.UNASSIGNED)))

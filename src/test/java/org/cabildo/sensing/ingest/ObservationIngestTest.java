@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.cabildo.sensing.IngestSettings;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.time.TimeValue;
 import org.cabildo.sensing.write.NewObservation;
@@ -32,6 +34,8 @@ import org.springframework.transaction.support.SimpleTransactionStatus;
 
 /** The group-commit writer, with the database replaced by a store that records its calls. */
 class ObservationIngestTest {
+
+	private static final Writer WRITER = Writer.device("ingest-test");
 
 	private final ObservationStore store = mock(ObservationStore.class);
 
@@ -59,7 +63,7 @@ class ObservationIngestTest {
 	}
 
 	private void storeCreates() {
-		when(store.append(any(), anyBoolean())).thenAnswer(call -> {
+		when(store.append(any(), anyList(), anyBoolean())).thenAnswer(call -> {
 			List<NewObservation> rows = call.getArgument(0);
 			calls.add(rows);
 			List<IngestOutcome> outcomes = new ArrayList<>();
@@ -82,7 +86,7 @@ class ObservationIngestTest {
 		storeCreates();
 		start(1000, 1000);
 
-		List<IngestOutcome> outcomes = ingest.submit(rows(3, 1), false, Duration.ZERO).get(5, TimeUnit.SECONDS);
+		List<IngestOutcome> outcomes = ingest.submit(rows(3, 1), WRITER, false, Duration.ZERO).get(5, TimeUnit.SECONDS);
 
 		assertThat(outcomes).hasSize(3).allMatch(IngestOutcome.Created.class::isInstance);
 		org.mockito.Mockito.verify(transactions).commit(any());
@@ -92,7 +96,7 @@ class ObservationIngestTest {
 	void submissionsThatWaitTogetherShareOneCommit() throws Exception {
 		CountDownLatch firstCommitEntered = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		when(store.append(any(), anyBoolean())).thenAnswer(call -> {
+		when(store.append(any(), anyList(), anyBoolean())).thenAnswer(call -> {
 			List<NewObservation> rows = call.getArgument(0);
 			calls.add(rows);
 			firstCommitEntered.countDown();
@@ -100,12 +104,12 @@ class ObservationIngestTest {
 			return rows.stream().map(row -> (IngestOutcome) new IngestOutcome.Created(ids.incrementAndGet())).toList();
 		});
 		start(1000, 1000);
-		CompletableFuture<List<IngestOutcome>> first = ingest.submit(rows(1, 0), false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> first = ingest.submit(rows(1, 0), WRITER, false, Duration.ZERO);
 		assertThat(firstCommitEntered.await(5, TimeUnit.SECONDS)).isTrue();
 
 		List<CompletableFuture<List<IngestOutcome>>> waiting = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {
-			waiting.add(ingest.submit(rows(2, i), false, Duration.ZERO));
+			waiting.add(ingest.submit(rows(2, i), WRITER, false, Duration.ZERO));
 		}
 		release.countDown();
 		first.get(5, TimeUnit.SECONDS);
@@ -123,23 +127,23 @@ class ObservationIngestTest {
 	@Test
 	void whenTheQueueIsFullSendersAreToldToComeBackAndNothingOfThemIsQueued() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		when(store.append(any(), anyBoolean())).thenAnswer(call -> {
+		when(store.append(any(), anyList(), anyBoolean())).thenAnswer(call -> {
 			release.await(5, TimeUnit.SECONDS);
 			List<NewObservation> rows = call.getArgument(0);
 			calls.add(rows);
 			return rows.stream().map(row -> (IngestOutcome) new IngestOutcome.Created(ids.incrementAndGet())).toList();
 		});
 		start(10, 1000);
-		CompletableFuture<List<IngestOutcome>> filling = ingest.submit(rows(10, 0), false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> filling = ingest.submit(rows(10, 0), WRITER, false, Duration.ZERO);
 
-		assertThatThrownBy(() -> ingest.submit(rows(1, 1), false, Duration.ofMillis(50)))
+		assertThatThrownBy(() -> ingest.submit(rows(1, 1), WRITER, false, Duration.ofMillis(50)))
 			.isInstanceOf(IngestBusyException.class)
 			.satisfies(e -> assertThat(((IngestBusyException) e).retryAfter()).isPositive());
 		assertThat(ingest.queued()).isEqualTo(10);
 
 		release.countDown();
 		filling.get(5, TimeUnit.SECONDS);
-		assertThat(ingest.submit(rows(1, 2), false, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS)).hasSize(1);
+		assertThat(ingest.submit(rows(1, 2), WRITER, false, Duration.ofSeconds(5)).get(5, TimeUnit.SECONDS)).hasSize(1);
 		assertThat(calls.stream().mapToInt(List::size).sum()).isEqualTo(11);
 	}
 
@@ -147,7 +151,7 @@ class ObservationIngestTest {
 	void aSubmissionTheDatabaseRefusesFailsAloneAndTheOthersOfItsGroupLand() throws Exception {
 		CountDownLatch firstCommitEntered = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		when(store.append(any(), anyBoolean())).thenAnswer(call -> {
+		when(store.append(any(), anyList(), anyBoolean())).thenAnswer(call -> {
 			List<NewObservation> rows = call.getArgument(0);
 			if (calls.isEmpty()) {
 				calls.add(rows);
@@ -163,11 +167,11 @@ class ObservationIngestTest {
 			return rows.stream().map(row -> (IngestOutcome) new IngestOutcome.Created(ids.incrementAndGet())).toList();
 		});
 		start(1000, 1000);
-		CompletableFuture<List<IngestOutcome>> first = ingest.submit(rows(1, 0), false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> first = ingest.submit(rows(1, 0), WRITER, false, Duration.ZERO);
 		assertThat(firstCommitEntered.await(5, TimeUnit.SECONDS)).isTrue();
-		CompletableFuture<List<IngestOutcome>> good = ingest.submit(rows(2, 1), false, Duration.ZERO);
-		CompletableFuture<List<IngestOutcome>> bad = ingest.submit(rows(1, -1), false, Duration.ZERO);
-		CompletableFuture<List<IngestOutcome>> alsoGood = ingest.submit(rows(3, 2), false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> good = ingest.submit(rows(2, 1), WRITER, false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> bad = ingest.submit(rows(1, -1), WRITER, false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> alsoGood = ingest.submit(rows(3, 2), WRITER, false, Duration.ZERO);
 		release.countDown();
 
 		first.get(5, TimeUnit.SECONDS);
@@ -181,12 +185,12 @@ class ObservationIngestTest {
 	void stoppingCommitsWhatIsQueuedAndThenRefusesMore() throws Exception {
 		storeCreates();
 		start(1000, 1000);
-		CompletableFuture<List<IngestOutcome>> queued = ingest.submit(rows(5, 0), false, Duration.ZERO);
+		CompletableFuture<List<IngestOutcome>> queued = ingest.submit(rows(5, 0), WRITER, false, Duration.ZERO);
 
 		ingest.stop();
 
 		assertThat(queued.get(5, TimeUnit.SECONDS)).hasSize(5);
-		assertThatThrownBy(() -> ingest.submit(rows(1, 0), false, Duration.ZERO))
+		assertThatThrownBy(() -> ingest.submit(rows(1, 0), WRITER, false, Duration.ZERO))
 			.isInstanceOf(IngestBusyException.class);
 	}
 

@@ -46,7 +46,7 @@ class ConnectionIntakeTest {
 	private int nextPacketId = 1;
 
 	ConnectionIntakeTest() {
-		when(observations.take(anyString(), any(), anyBoolean(), any())).thenAnswer(call -> {
+		when(observations.take(anyString(), any(), anyBoolean(), any(), any())).thenAnswer(call -> {
 			CompletableFuture<Receipt> receipt = new CompletableFuture<>();
 			receipts.add(receipt);
 			return receipt;

@@ -15,7 +15,10 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.puback.Mqtt5PubAckReasonCode
 
 import tools.jackson.databind.JsonNode;
 
-/** A re-published reading with another result corrects the stored Observation in place, as over HTTP. */
+/**
+ * A re-published reading with another result corrects the stored Observation in place, as over
+ * HTTP, recorded as written by the publishing device.
+ */
 @MqttTest
 class MqttCorrectionsTest {
 
@@ -58,6 +61,15 @@ class MqttCorrectionsTest {
 				.param(id)
 				.query(Double.class)
 				.list()).containsExactly(41.5);
+			// The device that published the correcting reading is who corrected, in the revision and the ledger.
+			assertThat(jdbc.sql("SELECT revised_by FROM observation_revisions WHERE observation_id = ?")
+				.param(id)
+				.query(String.class)
+				.list()).containsExactly("device " + credential.name());
+			assertThat(jdbc.sql("SELECT actor FROM ledger_entries WHERE kind = 'correction' AND detail LIKE ?")
+				.param("%: " + id)
+				.query(String.class)
+				.list()).containsExactly("device " + credential.name());
 		}
 		finally {
 			device.disconnect();

@@ -50,7 +50,7 @@ class IngestBackpressureTest {
 	@AfterEach
 	void letGo() {
 		release.countDown();
-		doCallRealMethod().when(store).append(anyList(), anyBoolean());
+		doCallRealMethod().when(store).append(anyList(), anyList(), anyBoolean());
 	}
 
 	@Test
@@ -74,7 +74,7 @@ class IngestBackpressureTest {
 			committing.countDown();
 			release.await(30, TimeUnit.SECONDS);
 			return call.callRealMethod();
-		}).when(store).append(anyList(), anyBoolean());
+		}).when(store).append(anyList(), anyList(), anyBoolean());
 		CompletableFuture<Api.Response> first = CompletableFuture
 			.supplyAsync(() -> api.post(observations, Map.of("phenomenonTime", "2024-01-01T00:00:00Z", "result", 1)));
 		// The writer holds the one place of the queue until its commit ends.
@@ -99,7 +99,7 @@ class IngestBackpressureTest {
 
 		release.countDown();
 		assertThat(first.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
-		doCallRealMethod().when(store).append(anyList(), anyBoolean());
+		doCallRealMethod().when(store).append(anyList(), anyList(), anyBoolean());
 		assertThat(api.get(observations).json().get("value").size()).isEqualTo(1);
 		assertThat(api.post(observations, Map.of("phenomenonTime", "2024-01-01T01:00:00Z", "result", 2)).status())
 			.isEqualTo(201);

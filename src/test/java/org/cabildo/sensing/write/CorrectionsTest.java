@@ -116,6 +116,44 @@ class CorrectionsTest {
 		assertThat(revisions(id)).isEmpty();
 	}
 
+	private long revisionsOfStream(long datastream) {
+		return jdbc.sql("SELECT COUNT(*) FROM observation_revisions WHERE datastream_id = ?").param(datastream)
+			.query(Long.class).single();
+	}
+
+	@Test
+	void deletingAnObservationDeletesItsRevisionsOnly() {
+		long stream = datastream(null);
+		long corrected = post(stream, HOUR, 41.5).id();
+		post(stream, HOUR, 43.0);
+		long other = post(stream, "2026-03-01T11:00:00Z", 1.0).id();
+		post(stream, "2026-03-01T11:00:00Z", 2.0);
+
+		assertThat(api.delete("/v1.1/Observations(" + corrected + ")").status()).isEqualTo(200);
+
+		assertThat(revisions(corrected)).as("the earlier values do not outlive their Observation").isEmpty();
+		assertThat(revisions(other)).containsExactly(1.0);
+	}
+
+	@Test
+	void deletingADatastreamOrItsThingDeletesItsRevisions() {
+		long stream = datastream(null);
+		post(stream, HOUR, 41.5);
+		post(stream, HOUR, 43.0);
+		long viaThing = datastream(null);
+		post(viaThing, HOUR, 1.0);
+		post(viaThing, HOUR, 2.0);
+		long thing = api.get("/v1.1/Datastreams(" + viaThing + ")/Thing").json().get("@iot.id").asLong();
+		assertThat(revisionsOfStream(stream)).isEqualTo(1);
+		assertThat(revisionsOfStream(viaThing)).isEqualTo(1);
+
+		assertThat(api.delete("/v1.1/Datastreams(" + stream + ")").status()).isEqualTo(200);
+		assertThat(api.delete("/v1.1/Things(" + thing + ")").status()).isEqualTo(200);
+
+		assertThat(revisionsOfStream(stream)).isZero();
+		assertThat(revisionsOfStream(viaThing)).isZero();
+	}
+
 	@Test
 	void aDataArrayCorrectsInPlaceAndSaysSo() {
 		long stream = datastream(null);

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.cabildo.IntegrationTest;
 import org.cabildo.platform.Platform;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.SensorThings;
 import org.cabildo.sensing.sql.Dialect;
 import org.cabildo.sensing.time.TimeValue;
@@ -24,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** On PostgreSQL, new observation pages are summarised in the id index without waiting for vacuum. */
 @IntegrationTest
 class IdIndexSummariesTest {
+
+	private static final Writer TEST_WRITER = Writer.platform("test set-up");
 
 	@Autowired
 	IdIndexSummaries summaries;
@@ -50,7 +53,7 @@ class IdIndexSummariesTest {
 	void afterASummaryNoPageRangeIsLeftUnsummarised() {
 		assumeTrue(dialect.partitionsObservations(), "BRIN indexes exist on PostgreSQL only");
 		long datastream = Platform.runAs("test set-up", () -> sensorThings.create("Datastreams",
-				JsonMapper.shared().valueToTree(Fixtures.datastreamWithThing("brin"))));
+				JsonMapper.shared().valueToTree(Fixtures.datastreamWithThing("brin")), TEST_WRITER));
 		Instant start = Instant.parse("2024-02-01T00:00:00Z");
 		List<NewObservation> rows = new ArrayList<>();
 		for (int i = 0; i < 20_000; i++) {
@@ -58,7 +61,7 @@ class IdIndexSummariesTest {
 					null, (double) i, null, null, null));
 		}
 		partitions.ensure(List.of(start));
-		new TransactionTemplate(transactions).executeWithoutResult(status -> store.append(rows, false));
+		new TransactionTemplate(transactions).executeWithoutResult(status -> store.append(rows, TEST_WRITER, false));
 
 		summaries.summarise();
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cabildo.IntegrationTest;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.store.RawJson;
 import org.cabildo.sensing.time.TimeValue;
@@ -37,6 +38,9 @@ class ObservationStoreTest {
 	@Autowired
 	PlatformTransactionManager transactions;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	Api api;
 
 	long datastream;
@@ -52,7 +56,8 @@ class ObservationStoreTest {
 
 	private List<IngestOutcome> append(List<NewObservation> rows, boolean allowDuplicates) {
 		partitions.ensure(rows.stream().map(row -> row.phenomenonTime().start()).toList());
-		return new TransactionTemplate(transactions).execute(status -> store.append(rows, allowDuplicates));
+		return new TransactionTemplate(transactions)
+			.execute(status -> store.append(rows, Writer.platform("test"), allowDuplicates));
 	}
 
 	private NewObservation reading(long stream, Instant time, Object result) {
@@ -64,6 +69,27 @@ class ObservationStoreTest {
 			.json()
 			.get("@iot.count")
 			.asLong();
+	}
+
+	@Test
+	void eachCorrectionOfAGroupRecordsTheWriterOfItsOwnRow() {
+		long id = append(List.of(reading(datastream, T0, 21.5)), false).get(0).id();
+		List<NewObservation> rows = List.of(reading(datastream, T0, 22.0), reading(datastream, T0, 22.5));
+		partitions.ensure(List.of(T0));
+
+		// As a group commit hands the store the rows of two submissions.
+		List<IngestOutcome> outcomes = new TransactionTemplate(transactions).execute(status -> store.append(rows,
+				List.of(Writer.device("station-1"), Writer.person("alice")), false));
+
+		assertThat(outcomes).containsExactly(new IngestOutcome.Corrected(id), new IngestOutcome.Corrected(id));
+		assertThat(jdbc.sql("SELECT revised_by FROM observation_revisions WHERE observation_id = ? ORDER BY id")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("device station-1", "person alice");
+		assertThat(jdbc.sql("SELECT actor FROM ledger_entries WHERE kind = 'correction' AND detail LIKE ? ORDER BY seq")
+			.param("%: " + id)
+			.query(String.class)
+			.list()).as("one ledger entry per writer").containsExactly("device station-1", "person alice");
 	}
 
 	@Test
