@@ -53,6 +53,10 @@ public interface ImportSink {
 		record Duplicate() implements Outcome {
 		}
 
+		/** A reading stored before with another result, which now holds this one (the earlier kept as a revision). */
+		record Corrected() implements Outcome {
+		}
+
 		/** Refused by the platform, with its reason. */
 		record Refused(String reason) implements Outcome {
 		}
@@ -60,6 +64,8 @@ public interface ImportSink {
 		Outcome CREATED = new Created();
 
 		Outcome DUPLICATE = new Duplicate();
+
+		Outcome CORRECTED = new Corrected();
 
 	}
 
