@@ -245,14 +245,7 @@ class ImportCommandTest {
 	@DisplayName("the shipped demo mapping over HTTP: its template is accepted and the first records land with their values")
 	void demoMappingOverHttp() throws IOException {
 		String key = "rama_" + prefix.replace("-", "");
-		String demo;
-		try (var in = getClass().getResourceAsStream("/demo/mexico-city/mapping.yaml")) {
-			demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		// this test's organisation, a key of its own and no network property: the demo city's
-		// tests count every stationId and every network 'RAMA' as theirs
-		Path mapping = write("mapping.yaml", demo.replace("organisation: environment office", "organisation: \"" + city.name() + "\"")
-			.replace("station: stationId", "station: " + key).replace("    network: network\n", ""));
+		Path mapping = write("mapping.yaml", TestMappings.demo(city.name(), key));
 		for (String file : List.of("stations.csv", "air_hourly.csv.gz")) {
 			try (var in = getClass().getResourceAsStream("/demo/mexico-city/" + file)) {
 				Files.copy(in, folder.resolve(file));

@@ -7,6 +7,22 @@ public final class TestMappings {
 	}
 
 	/**
+	 * The shipped demo mapping into another organisation, with a key of its own and no network
+	 * property: the demo city's tests count every stationId and every network 'RAMA' as theirs.
+	 */
+	public static String demo(String organisation, String key) {
+		try (var in = TestMappings.class.getResourceAsStream("/demo/mexico-city/mapping.yaml")) {
+			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+				.replace("organisation: environment office", "organisation: \"" + organisation + "\"")
+				.replace("station: stationId", "station: " + key)
+				.replace("    network: network\n", "");
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
+	/**
 	 * A mapping into an organisation, with its template (published when the organisation has
 	 * none), a stations file {@code stations.csv} (code, label, lat, lon, kind), parameters O3 and
 	 * PM10, and the {@code readings} given.

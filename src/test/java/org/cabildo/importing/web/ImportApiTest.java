@@ -89,9 +89,7 @@ class ImportApiTest {
 	@DisplayName("the demo mapping's shape, uploaded: 202 with its Location, done in the background, the values stored")
 	void demoMappingUploaded() throws IOException {
 		String key = "rama_" + prefix.replace("-", "");
-		String demo = resource("mapping.yaml");
-		String mapping = demo.replace("organisation: environment office", "organisation: \"" + city.name() + "\"")
-			.replace("station: stationId", "station: " + key).replace("    network: network\n", "");
+		String mapping = TestMappings.demo(city.name(), key);
 		// the first 200 records of the demo's readings, compressed as the demo's are
 		List<String> lines = gunzip(resourceBytes("air_hourly.csv.gz")).lines().limit(201).toList();
 		byte[] readings = gzip(String.join("\n", lines) + "\n");
@@ -437,10 +435,6 @@ class ImportApiTest {
 		catch (IOException e) {
 			throw new IllegalStateException(e);
 		}
-	}
-
-	private String resource(String name) throws IOException {
-		return new String(resourceBytes(name), StandardCharsets.UTF_8);
 	}
 
 	private byte[] resourceBytes(String name) throws IOException {
