@@ -36,11 +36,11 @@ import org.cabildo.sensing.SensorThings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
-import jakarta.annotation.PreDestroy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,7 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
  * interrupted.
  */
 @Service
-class ImportJobs {
+class ImportJobs implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
 
@@ -303,12 +303,34 @@ class ImportJobs {
 		return status(records.find(id).orElseThrow());
 	}
 
-	/** The server stops: its imports stop as interrupted, to be posted again. */
-	@PreDestroy
-	void stop() {
+	private volatile boolean running;
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * The server stops: its imports stop as interrupted, to be posted again, each after the batch
+	 * it is storing, before the writers of observations stop (a later phase).
+	 */
+	@Override
+	public void stop() {
+		running = false;
 		heartbeat.shutdownNow();
 		jobs.values().forEach(job -> job.stop = Status.INTERRUPTED);
 		jobs.values().forEach(job -> join(job, Duration.ofSeconds(30)));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	/** Stops before observation ingest ({@code Integer.MAX_VALUE / 2}), whose writers an import's last batch needs. */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE / 2 + 1;
 	}
 
 	private static void join(Job job, Duration wait) {
