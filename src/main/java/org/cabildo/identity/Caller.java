@@ -38,6 +38,15 @@ public record Caller(Kind kind, long id, String name, long organisation, Map<Lon
 		return org.cabildo.identity.security.CallerAuthentication.current();
 	}
 
+	/**
+	 * Does work on this caller's behalf on the current thread, outside the request that asked for
+	 * it (an import running in the background): every access rule applies as in that request, and
+	 * new Things are for {@code organisation}, as if the request had named it.
+	 */
+	public <T> T onBehalf(long organisation, java.util.function.Supplier<T> work) {
+		return org.cabildo.identity.security.CallerAuthentication.onBehalfOf(this, organisation, work);
+	}
+
 	public boolean isDevice() {
 		return kind == Kind.DEVICE;
 	}

@@ -9,19 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-
-import com.ethlo.time.ITU;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -87,41 +80,12 @@ final class HttpSink implements ImportSink {
 
 	@Override
 	public List<Outcome> store(List<Observation> observations) {
-		// One DataArray per Datastream, in the order first seen; the answer follows that order.
-		Map<Long, List<Integer>> byStream = new LinkedHashMap<>();
-		for (int i = 0; i < observations.size(); i++) {
-			byStream.computeIfAbsent(observations.get(i).datastream(), id -> new ArrayList<>()).add(i);
-		}
-		ArrayNode body = JSON.createArrayNode();
-		List<Integer> order = new ArrayList<>(observations.size());
-		byStream.forEach((datastream, rows) -> {
-			ObjectNode part = body.addObject();
-			part.putObject("Datastream").put("@iot.id", datastream);
-			part.putArray("components").add("phenomenonTime").add("result");
-			ArrayNode data = part.putArray("dataArray");
-			for (int row : rows) {
-				Observation observation = observations.get(row);
-				data.addArray().add(rfc3339(observation.time())).add(observation.value());
-				order.add(row);
-			}
-		});
-		JsonNode answers = expect(send("POST", "/v1.1/CreateObservations?reasons=true", body), 201,
+		DataArray batch = new DataArray(observations);
+		JsonNode answers = expect(send("POST", "/v1.1/CreateObservations?reasons=true", batch.body()), 201,
 				"sending " + observations.size() + " observations");
-		Outcome[] outcomes = new Outcome[observations.size()];
-		for (int i = 0; i < order.size(); i++) {
-			JsonNode answer = answers.get(i);
-			outcomes[order.get(i)] = answer.has("error") ? new Outcome.Refused(answer.get("error").asString())
-					: answer.path("duplicate").asBoolean(false) ? Outcome.DUPLICATE : Outcome.CREATED;
-		}
-		return List.of(outcomes);
-	}
-
-	/**
-	 * A time as RFC 3339 in UTC, always with its seconds (which OffsetDateTime.toString leaves out
-	 * at :00) and its fraction when it has one: the shape the server reads fastest.
-	 */
-	static String rfc3339(OffsetDateTime time) {
-		return time.getNano() == 0 ? ITU.formatUtc(time) : ITU.formatUtcNano(time);
+		List<Outcome> outcomes = new java.util.ArrayList<>(answers.size());
+		answers.forEach(answer -> outcomes.add(DataArray.outcome(answer)));
+		return batch.inBatchOrder(outcomes);
 	}
 
 	@Override
@@ -136,9 +100,7 @@ final class HttpSink implements ImportSink {
 			}
 		}
 		if (declaration.template() == null) {
-			throw new ImportFailure("organisation '" + organisation + "' has no declaration template, so the Datastreams"
-					+ " created would collect nothing: add declaration.template to the mapping (a steward publishes it) or"
-					+ " ask a steward to publish one (PUT /api/register/templates/organisations/{name})");
+			throw ImportFailure.noTemplate(organisation);
 		}
 		expect(send("PUT", "/api/register/templates/organisations/" + encode(organisation).replace("+", "%20"),
 				JSON.valueToTree(declaration.template())), 200,

@@ -4,22 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import tools.jackson.databind.SequenceWriter;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.dataformat.csv.CsvMapper;
 
 /**
  * {@code ./cabildo import MAPPING}: a client of a running Cabildo server, over its API.
@@ -91,7 +84,7 @@ public final class ImportCommand {
 				summary(state, refusedFile, out);
 				return 0;
 			}
-			long total = countRecords(source, mapping.readings().file());
+			long total = Importer.countRecords(source, mapping.readings().file());
 			if (options.password != null) {
 				sink.signIn(options.user, options.password);
 			}
@@ -99,7 +92,7 @@ public final class ImportCommand {
 				sink.withToken(options.token);
 			}
 			Importer importer = new Importer(mapping, source, sink);
-			List<String> header = ReadingsHeader.of(mapping, source);
+			List<String> header = Importer.readingsHeader(mapping, source);
 			try (RefusedRows refused = new RefusedRows(refusedFile, header)) {
 				Progress progress = new Progress(total, state.recordsDone, err);
 				ImportState done = importer.load(state, options.maxRows, new Importer.Listener() {
@@ -146,13 +139,7 @@ public final class ImportCommand {
 	}
 
 	private static void summary(ImportState state, Path refusedFile, PrintStream out) {
-		long rows = state.created + state.duplicates + state.refusedTotal();
-		out.printf("Import %s: %d records read, %d observations created, %d duplicates (stored before),"
-				+ " %d refused%s; %d Things and %d Datastreams created; %.1f s, %,.0f rows/s%n",
-				state.complete ? "done" : "not finished", state.recordsDone, state.created, state.duplicates,
-				state.refusedTotal(), state.refusedTotal() > 0 ? " (in " + refusedFile + ")" : "", state.thingsCreated,
-				state.streamsCreated, state.seconds, state.seconds > 0 ? rows / state.seconds : 0.0);
-		state.refused.forEach((reason, count) -> out.printf("  refused %,d: %s%n", count, reason));
+		out.print(state.summary(refusedFile.toString()));
 	}
 
 	/** The readings file, its size and time, and the server: another file or server starts afresh. */
@@ -191,70 +178,6 @@ public final class ImportCommand {
 		catch (IOException e) {
 			throw new UncheckedIOException("the import state cannot be written to " + file, e);
 		}
-	}
-
-	/** The data records (lines after the header), for the ETA. */
-	static long countRecords(Source source, String file) throws IOException {
-		try (Reader in = source.open(file); BufferedReader lines = new BufferedReader(in, 1 << 16)) {
-			long count = -1;
-			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-				if (!line.isBlank()) {
-					count++;
-				}
-			}
-			return Math.max(count, 0);
-		}
-	}
-
-	/** The header of the readings file, checked as the import reads it. */
-	private static final class ReadingsHeader {
-
-		static List<String> of(ImportMapping mapping, Source source) {
-			try (ReadingsFile file = new ReadingsFile(mapping, source)) {
-				return file.header();
-			}
-		}
-
-	}
-
-	/** The refused rows: where, which parameter, why, then the record as it was. */
-	private static final class RefusedRows implements AutoCloseable {
-
-		private final Writer out;
-
-		private final SequenceWriter csv;
-
-		RefusedRows(Path file, List<String> header) throws IOException {
-			boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-			if (file.getParent() != null) {
-				Files.createDirectories(file.getParent());
-			}
-			this.out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-					StandardOpenOption.APPEND);
-			this.csv = new CsvMapper().writer().writeValues(out);
-			if (fresh) {
-				List<String> first = new ArrayList<>(List.of("line", "parameter", "reason"));
-				first.addAll(header);
-				csv.write(first.toArray(String[]::new));
-			}
-		}
-
-		void write(Row row, String reason) {
-			List<String> cells = new ArrayList<>(List.of(Long.toString(row.line()), row.parameter(), reason));
-			cells.addAll(Arrays.asList(row.cells()));
-			csv.write(cells.toArray(String[]::new));
-		}
-
-		void flush() {
-			csv.flush();
-		}
-
-		@Override
-		public void close() throws IOException {
-			csv.close();
-			out.close();
-		}
-
 	}
 
 	/** Progress on standard error: records, rate, ETA; at most once a second. */

@@ -9,4 +9,11 @@ public final class ImportFailure extends RuntimeException {
 		super(message);
 	}
 
+	/** The mapping's organisation has no declaration template and the mapping brings none. */
+	public static ImportFailure noTemplate(String organisation) {
+		return new ImportFailure("organisation '" + organisation + "' has no declaration template, so the Datastreams"
+				+ " created would collect nothing: add declaration.template to the mapping (a steward publishes it) or"
+				+ " ask a steward to publish one (PUT /api/register/templates/organisations/{name})");
+	}
+
 }

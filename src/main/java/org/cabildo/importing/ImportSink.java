@@ -53,6 +53,17 @@ public interface ImportSink {
 		record Duplicate() implements Outcome {
 		}
 
+		/** A reading stored before with another result, which now holds this one (the earlier kept as a revision). */
+		record Corrected() implements Outcome {
+		}
+
+		/**
+		 * Past its stream's retention, so not stored: added to the aggregates its declaration keeps
+		 * after retention (once: the same reading sent again is a duplicate).
+		 */
+		record Folded() implements Outcome {
+		}
+
 		/** Refused by the platform, with its reason. */
 		record Refused(String reason) implements Outcome {
 		}
@@ -60,6 +71,10 @@ public interface ImportSink {
 		Outcome CREATED = new Created();
 
 		Outcome DUPLICATE = new Duplicate();
+
+		Outcome CORRECTED = new Corrected();
+
+		Outcome FOLDED = new Folded();
 
 	}
 

@@ -76,11 +76,7 @@ public final class Importer {
 	 */
 	public Map<String, Long> prepare() {
 		if (!prepared) {
-			for (Site site : SitesFile.read(mapping, source)) {
-				if (sites.putIfAbsent(site.id(), site) != null) {
-					throw new InvalidInput(mapping.things().file() + ": station '" + site.id() + "' is listed twice");
-				}
-			}
+			sites.putAll(sites(mapping, source));
 			if (mapping.declaration() != null) {
 				sink.ensureTemplate(mapping.declaration());
 			}
@@ -94,6 +90,47 @@ public final class Importer {
 			}
 		}
 		return Map.copyOf(datastreams);
+	}
+
+	/**
+	 * Checks what can be checked before anything is sent: the stations file and the readings
+	 * file's header (an {@link InvalidInput} saying where when wrong); the number of records in
+	 * the readings file, for an ETA.
+	 */
+	public static long check(ImportMapping mapping, Source source) throws java.io.IOException {
+		sites(mapping, source);
+		readingsHeader(mapping, source);
+		return countRecords(source, mapping.readings().file());
+	}
+
+	/** The header of the readings file, checked as the import reads it. */
+	public static List<String> readingsHeader(ImportMapping mapping, Source source) {
+		try (ReadingsFile file = new ReadingsFile(mapping, source)) {
+			return file.header();
+		}
+	}
+
+	/** The data records (lines after the header) of a file, for the ETA. */
+	public static long countRecords(Source source, String file) throws java.io.IOException {
+		try (java.io.Reader in = source.open(file); java.io.BufferedReader lines = new java.io.BufferedReader(in, 1 << 16)) {
+			long count = -1;
+			for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+				if (!line.isBlank()) {
+					count++;
+				}
+			}
+			return Math.max(count, 0);
+		}
+	}
+
+	private static Map<String, Site> sites(ImportMapping mapping, Source source) {
+		Map<String, Site> sites = new LinkedHashMap<>();
+		for (Site site : SitesFile.read(mapping, source)) {
+			if (sites.putIfAbsent(site.id(), site) != null) {
+				throw new InvalidInput(mapping.things().file() + ": station '" + site.id() + "' is listed twice");
+			}
+		}
+		return sites;
 	}
 
 	/**
@@ -221,7 +258,7 @@ public final class Importer {
 			throw new ImportFailure(String.valueOf(e.getCause()));
 		}
 		for (Row.Refused row : pending.refused()) {
-			state.refuse(row.reason());
+			state.refuse(row.reason(), example(row));
 			listener.refused(row, row.reason());
 		}
 		for (int p = 0; p < outcomes.size(); p++) {
@@ -230,9 +267,12 @@ public final class Importer {
 				switch (outcomes.get(p).get(i)) {
 					case Outcome.Created created -> state.created++;
 					case Outcome.Duplicate duplicate -> state.duplicates++;
+					case Outcome.Corrected corrected -> state.corrected++;
+					case Outcome.Folded folded -> state.folded++;
 					case Outcome.Refused refusal -> {
-						state.refuse(refusal.reason());
-						listener.refused(rows.get(i), refusal.reason());
+						Row row = rows.get(i);
+						state.refuse(refusal.reason(), example(row));
+						listener.refused(row, refusal.reason());
 					}
 				}
 			}
@@ -240,6 +280,13 @@ public final class Importer {
 		state.recordsDone = pending.records();
 		state.seconds = before + (System.nanoTime() - started) / 1e9;
 		listener.batchDone(state);
+	}
+
+	/** Where a refused row is, as a summary names it: {@code line 12 (S1 O3)}. */
+	private static String example(Row row) {
+		String what = row instanceof Row.Candidate candidate ? candidate.station() + " " + row.parameter()
+				: row.parameter();
+		return "line " + row.line() + (what == null || what.isBlank() ? "" : " (" + what + ")");
 	}
 
 	/** A batch handed to the sink in parts, not yet counted. */

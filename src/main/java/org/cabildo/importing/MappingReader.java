@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -46,19 +47,57 @@ public final class MappingReader {
 
 	/** The mapping read from {@code in}, called {@code name} in messages; relative files are not resolved. */
 	public static ImportMapping read(InputStream in, String name) {
+		byte[] text;
 		try {
-			ImportMapping mapping = YAML.readValue(in, ImportMapping.class);
+			text = in.readAllBytes();
+		}
+		catch (IOException e) {
+			throw new InvalidInput(name + ": cannot be read: " + e.getMessage());
+		}
+		try {
+			ImportMapping mapping = YAML.readValue(text, ImportMapping.class);
 			if (mapping == null) {
 				throw new InvalidInput(name + ": the mapping file is empty");
 			}
 			return mapping;
 		}
 		catch (JacksonException e) {
-			// where the offending token starts, not where the parser stopped after it
-			TokenStreamLocation location = e.processor() instanceof JsonParser parser ? parser.currentTokenLocation()
-					: e.getLocation();
-			throw new InvalidInput(name + where(location) + ": " + reason(e));
+			String pointer = pointer(e);
+			// where the offending token starts, not where the parser stopped after it: a record's
+			// keys are all read before it is made, so the parser is past the faulty key by then
+			TokenStreamLocation location = pointer != null ? locate(text, pointer)
+					: e.processor() instanceof JsonParser parser ? parser.currentTokenLocation() : e.getLocation();
+			throw new InvalidInput(name + where(location) + ": " + reason(e), pointer);
 		}
+	}
+
+	/** Where the key or item a JSON Pointer names starts in the file; null when it is not found. */
+	private static TokenStreamLocation locate(byte[] text, String pointer) {
+		try (JsonParser parser = YAML.createParser(text)) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token != JsonToken.END_OBJECT && token != JsonToken.END_ARRAY
+						&& pointer.equals(parser.streamReadContext().pathAsPointer().toString())) {
+					return parser.currentTokenLocation();
+				}
+			}
+		}
+		catch (JacksonException e) {
+			// the file's fault is elsewhere: no place to give
+		}
+		return null;
+	}
+
+	/** The JSON Pointer of the key or item at fault ({@code /readings/sentinel}); null when the fault is the file's. */
+	private static String pointer(JacksonException e) {
+		StringBuilder pointer = new StringBuilder();
+		for (JacksonException.Reference reference : e.getPath()) {
+			String step = reference.getPropertyName() != null ? reference.getPropertyName()
+					: reference.getIndex() >= 0 ? Integer.toString(reference.getIndex()) : null;
+			if (step != null) {
+				pointer.append('/').append(step.replace("~", "~0").replace("/", "~1"));
+			}
+		}
+		return pointer.isEmpty() ? null : pointer.toString();
 	}
 
 	private static String where(TokenStreamLocation location) {

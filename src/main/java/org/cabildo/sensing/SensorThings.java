@@ -6,10 +6,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ingest.IngestBusyException;
+import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.query.QueryOptions;
 import org.cabildo.sensing.query.QueryOptionsParser;
 import org.cabildo.sensing.store.EntityReader;
+import org.cabildo.sensing.web.CreateObservations;
 import org.cabildo.sensing.write.BulkObservations;
 import org.cabildo.sensing.write.DraftReader;
 import org.cabildo.sensing.write.EntityWriter;
@@ -25,6 +28,9 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class SensorThings {
 
+	/** How often a write waits for room in a full queue before it gives up (each wait about a second). */
+	private static final int BUSY_ATTEMPTS = 120;
+
 	private final EntityReader reader;
 
 	private final EntityWriter writer;
@@ -33,8 +39,12 @@ public class SensorThings {
 
 	private final Owners owners;
 
-	SensorThings(EntityReader reader, EntityWriter writer, BulkObservations bulk, Owners owners) {
+	private final CreateObservations observations;
+
+	SensorThings(EntityReader reader, EntityWriter writer, BulkObservations bulk, Owners owners,
+			CreateObservations observations) {
 		this.owners = owners;
+		this.observations = observations;
 		this.reader = reader;
 		this.writer = writer;
 		this.bulk = bulk;
@@ -79,6 +89,46 @@ public class SensorThings {
 	public void append(long datastream, List<Reading> readings, Writer writer) {
 		bulk.append(datastream, readings.stream().map(Reading::time).toList(),
 				readings.stream().map(Reading::value).toList(), writer);
+	}
+
+	/**
+	 * Stores Observations given as a CreateObservations body (the DataArray format) through the
+	 * gate every client's write passes: the rights of the caller in the security context (a
+	 * signed-in caller, not the platform, for work done on someone's behalf), the declaration,
+	 * the stream's result checks, duplicates and corrections. When the writers' queue is full it
+	 * waits for room rather than refuse, as a client told 503 would retry.
+	 *
+	 * @param by who writes, as a correction records it
+	 * @return the outcome of every row, in the body's order
+	 */
+	public List<ObservationOutcome> createObservations(JsonNode dataArray, Writer by) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return observations.store(dataArray, by).stream().map(SensorThings::outcome).toList();
+			}
+			catch (IngestBusyException e) {
+				if (attempt >= BUSY_ATTEMPTS) {
+					throw e;
+				}
+				try {
+					Thread.sleep(e.retryAfter());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw e;
+				}
+			}
+		}
+	}
+
+	private static ObservationOutcome outcome(IngestOutcome outcome) {
+		return switch (outcome) {
+			case IngestOutcome.Created created -> new ObservationOutcome(ObservationOutcome.Kind.CREATED, null);
+			case IngestOutcome.Duplicate duplicate -> new ObservationOutcome(ObservationOutcome.Kind.DUPLICATE, null);
+			case IngestOutcome.Corrected corrected -> new ObservationOutcome(ObservationOutcome.Kind.CORRECTED, null);
+			case IngestOutcome.Folded folded -> new ObservationOutcome(ObservationOutcome.Kind.FOLDED, folded.note());
+			case IngestOutcome.Refused refused -> new ObservationOutcome(ObservationOutcome.Kind.REFUSED, refused.reason());
+		};
 	}
 
 	/**

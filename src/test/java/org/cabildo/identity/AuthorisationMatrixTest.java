@@ -202,6 +202,13 @@ class AuthorisationMatrixTest {
 				+ "/devices/" + freshDevice() + "/bindings/" + datastream, null), allowed(admins)));
 		m.put("GET " + api + "/audit", new Case(w -> new Call("GET", api + "/audit", null),
 				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		// imports: people pass the rules; the controller asks further (an operator of the mapping's
+		// organisation starts one, 400/415 before that here; its operators and stewards see it, 404 else)
+		m.put("POST /api/imports", new Case(w -> new Call("POST", "/api/imports", Map.of()), allowed(persons)));
+		for (String path : List.of("/api/imports/{id}", "/api/imports/{id}/refused")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "0"), null), allowed(persons)));
+		}
+		m.put("DELETE /api/imports/{id}", new Case(w -> new Call("DELETE", "/api/imports/0", null), allowed(persons)));
 		// the aggregates kept after retention: the matrix's datastream is declared open (test policy)
 		m.put("GET /api/register/{datastreamId}/aggregates", new Case(w -> new Call("GET", "/api/register/" + datastream
 				+ "/aggregates", null), allowed(EnumSet.allOf(Who.class))));

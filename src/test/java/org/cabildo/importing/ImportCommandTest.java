@@ -245,14 +245,7 @@ class ImportCommandTest {
 	@DisplayName("the shipped demo mapping over HTTP: its template is accepted and the first records land with their values")
 	void demoMappingOverHttp() throws IOException {
 		String key = "rama_" + prefix.replace("-", "");
-		String demo;
-		try (var in = getClass().getResourceAsStream("/demo/mexico-city/mapping.yaml")) {
-			demo = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-		}
-		// this test's organisation, a key of its own and no network property: the demo city's
-		// tests count every stationId and every network 'RAMA' as theirs
-		Path mapping = write("mapping.yaml", demo.replace("organisation: environment office", "organisation: \"" + city.name() + "\"")
-			.replace("station: stationId", "station: " + key).replace("    network: network\n", ""));
+		Path mapping = write("mapping.yaml", TestMappings.demo(city.name(), key));
 		for (String file : List.of("stations.csv", "air_hourly.csv.gz")) {
 			try (var in = getClass().getResourceAsStream("/demo/mexico-city/" + file)) {
 				Files.copy(in, folder.resolve(file));
@@ -268,42 +261,71 @@ class ImportCommandTest {
 		assertThat(co.get("Observations").get(0).get("phenomenonTime").asString()).isEqualTo("2024-01-01T07:00:00Z");
 		assertThat(co.get("Observations").get(0).get("result").asDouble()).isEqualTo(0.23);
 		JsonNode entry = Api.anonymous(port).get("/api/register/" + co.get("@iot.id").asLong()).json();
-		assertThat(entry.get("accessLevel").asString()).isEqualTo("open");
+		assertThat(entry.path("accessLevel").asString("")).as("%s", entry).isEqualTo("open");
 		assertThat(entry.get("origin").get("kind").asString()).isEqualTo("template");
+	}
+
+	@Test
+	@DisplayName("values changed in the file and imported again (state deleted): counted as corrected, the new values stored")
+	void correctionsCounted() throws IOException {
+		write("stations.csv", "code,label,lat,lon,kind\n" + prefix + "K1,K,19.4,-99.1,\n");
+		String readings = """
+				station,time,parameter,value
+				%1$sK1,2024-03-01T10:00Z,O3,1
+				%1$sK1,2024-03-01T11:00Z,O3,2
+				%1$sK1,2024-03-01T12:00Z,O3,3
+				""".formatted(prefix);
+		write("readings.csv", readings);
+		Path mapping = write("mapping.yaml", mapping(
+				"readings: {file: readings.csv, station: station, time: time, parameter: parameter, value: value}\n"));
+		Run first = run(mapping);
+		assertThat(first.out).as("%s", first).contains("3 observations created");
+
+		write("readings.csv", readings.replace("O3,2\n", "O3,20\n").replace("O3,3\n", "O3,30\n"));
+		Files.delete(folder.resolve("state/mapping.state.json"));
+		Run again = run(mapping);
+		assertThat(again.status).as("%s", again).isZero();
+		assertThat(again.out).contains("0 observations created, 1 duplicates (stored before), 0 refused, 2 corrected");
+		assertThat(stored("K1", "O3")).isEqualTo(Map.of(Instant.parse("2024-03-01T10:00:00Z"), 1.0,
+				Instant.parse("2024-03-01T11:00:00Z"), 20.0, Instant.parse("2024-03-01T12:00:00Z"), 30.0));
+	}
+
+	@Test
+	@DisplayName("a whole network refused for a missing role: one summary line for the reason, with a few examples")
+	void refusalsGroupedByReason() throws IOException {
+		StringBuilder stations = new StringBuilder("code,label,lat,lon,kind\n");
+		StringBuilder readings = new StringBuilder("station,time,parameter,value\n");
+		for (int s = 1; s <= 5; s++) {
+			stations.append(prefix).append("N").append(s).append(",N").append(s).append(",19.4,-99.1,\n");
+			for (String time : List.of("2024-03-01T10:00Z", "2024-03-01T11:00Z")) {
+				readings.append(prefix).append("N").append(s).append(',').append(time).append(",O3,").append(s).append('\n');
+				readings.append(prefix).append("N").append(s).append(',').append(time).append(",PM10,").append(s).append('\n');
+			}
+		}
+		write("stations.csv", stations.toString());
+		write("readings.csv", readings.toString());
+		Path mapping = write("mapping.yaml", mapping(
+				"readings: {file: readings.csv, station: station, time: time, parameter: parameter, value: value}\n"));
+		Run operator = run(mapping);
+		assertThat(operator.out).as("an operator's import: %s", operator).contains("20 observations created");
+
+		// a steward of the organisation, not its operator: may read the streams, not write to them
+		Person steward = people.create(this.steward + "-only", PASSWORD, city.id(), "test");
+		people.grant(steward.id(), city.id(), Role.STEWARD, "test");
+		String stewardToken = tokens.create(steward.id(), "import", null, "test").secret();
+		Run refused = run(mapping, Map.of("CABILDO_TOKEN", stewardToken), "--state", folder.resolve("steward").toString());
+		assertThat(refused.status).as("%s", refused).isZero();
+		List<String> reasons = refused.out.lines().filter(line -> line.startsWith("  refused ")).toList();
+		// three examples of the twenty: lines 2 to 21, each a station's O3 or PM10
+		String example = "line \\d+ \\(" + prefix + "N\\d (O3|PM10)\\)";
+		assertThat(reasons).as("%s", refused.out).singleElement().asString()
+			.startsWith("  refused 20: writing Observations of Datastream … needs the operator role in organisation '…'")
+			.matches(".* \\(e\\.g\\. " + example + ", " + example + ", " + example + ", …\\)$");
 	}
 
 	/** A mapping of this test's organisation with its template, the stations file, and {@code readings}. */
 	private String mapping(String readings) {
-		return """
-				things:
-				  file: stations.csv
-				  id: code
-				  name: label
-				  latitude: lat
-				  longitude: lon
-				  properties: {kind: kind}
-				keys: {station: siteCode}   # not stationId: the demo city's tests count those as its stations
-				declaration:
-				  organisation: "%s"
-				  template:
-				    contact: aire@example.org
-				    purposes: [ecology, health]
-				    technology: [air_quality]
-				    dataTypes: [values_time]
-				    retention: {keeps: nothing}
-				    personalDataClass: none
-				    accessLevel: open
-				    summary: Measures the air every hour.
-				parameters:
-				  O3:
-				    name: "O3 at {label}"
-				    observed_property: {name: O3, definition: "http://dd.eionet.europa.eu/vocabulary/aq/pollutant/7"}
-				    unit: {code: "[ppb]", name: parts per billion}
-				  PM10:
-				    column: pm10
-				    observed_property: {name: PM10, definition: "http://dd.eionet.europa.eu/vocabulary/aq/pollutant/5"}
-				    unit: {code: ug/m3}
-				""".formatted(city.name()) + readings;
+		return TestMappings.of(city.name(), readings);
 	}
 
 	/** The Observations of a station's parameter, time → result, as the server answers them. */

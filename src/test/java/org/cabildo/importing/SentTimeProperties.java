@@ -21,7 +21,7 @@ class SentTimeProperties {
 		OffsetDateTime read = Instant.ofEpochSecond(epochSecond, wholeSeconds ? 0 : nanos)
 			.atOffset(ZoneOffset.ofTotalSeconds(quarterHours * 900));
 
-		String sent = HttpSink.rfc3339(read);
+		String sent = DataArray.rfc3339(read);
 
 		assertThat(OffsetDateTime.parse(sent).toInstant()).isEqualTo(read.toInstant());
 		assertThat(sent.charAt(16)).as("seconds are written: %s", sent).isEqualTo(':');

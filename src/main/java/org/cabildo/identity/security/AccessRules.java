@@ -95,6 +95,9 @@ final class AccessRules {
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("ledger-readers", "the access ledger's entries are read by auditors and admins",
 						paths.matcher("/api/ledger"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
+				new AccessRule("imports", "imports are started by signed-in people (operators of the mapping's"
+						+ " organisation), and seen by its operators and stewards, checked further in",
+						new OrRequestMatcher(paths.matcher("/api/imports"), paths.matcher("/api/imports/**")), personSignedIn),
 				new AccessRule("identity-management", "the identity API is for signed-in people (admins, and people"
 						+ " managing their own tokens)", paths.matcher("/api/identity/**"), personSignedIn),
 				new AccessRule("no-such-route", "nothing is served there: the answer is 404 or 405", unmapped, anyone),

@@ -44,6 +44,9 @@ class CallerWriteAccess implements WriteAccess {
 		refuseDevice(caller);
 		Set<Long> operated = caller.organisationsWith(Role.OPERATOR);
 		String named = header(ORGANISATION_HEADER);
+		if (named == null) {
+			named = CallerAuthentication.actingFor().map(String::valueOf).orElse(null);
+		}
 		if (named != null && !named.isBlank()) {
 			Organisation organisation = named.matches("\\d+")
 					? organisations.byId(Long.parseLong(named)).orElse(null)

@@ -2,9 +2,11 @@ package org.cabildo.platform.web;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.LargeBody;
 import org.cabildo.platform.PlatformSettings;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -23,29 +25,33 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every API's bound on request bodies ({@code cabildo.max-body-bytes}), in one place rather than
- * in each controller: a body whose Content-Length is over it is answered 413 before anyone reads
+ * Every API's bound on request bodies ({@code cabildo.max-body-bytes}, or a {@link LargeBody}'s
+ * for the routes that upload files), in one place rather than in each controller: a body whose Content-Length is over it is answered 413 before anyone reads
  * it; one sent without (chunked) fails with 413 as soon as reading it passes the limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodyLimit extends OncePerRequestFilter {
 
-	private final long limit;
+	private final long defaultLimit;
 
-	BodyLimit(PlatformSettings settings) {
-		this.limit = settings.maxBodyBytes();
+	private final List<LargeBody> exceptions;
+
+	BodyLimit(PlatformSettings settings, List<LargeBody> exceptions) {
+		this.defaultLimit = settings.maxBodyBytes();
+		this.exceptions = List.copyOf(exceptions);
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = limit(request);
 		if (request.getContentLengthLong() > limit) {
 			Map<String, Object> problem = new LinkedHashMap<>();
 			problem.put("type", "about:blank");
 			problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
 			problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-			problem.put("detail", tooLarge().getMessage());
+			problem.put("detail", tooLarge(limit).getMessage());
 			problem.put("limit", limit);
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -54,41 +60,58 @@ class BodyLimit extends OncePerRequestFilter {
 			response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
 			return;
 		}
-		chain.doFilter(new Bounded(request), response);
+		chain.doFilter(new Bounded(request, limit), response);
 	}
 
-	private ApiException tooLarge() {
+	/** The limit of the request's route: a {@link LargeBody}'s, else {@code cabildo.max-body-bytes}. */
+	private long limit(HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (LargeBody large : exceptions) {
+			if (large.method().equalsIgnoreCase(request.getMethod()) && large.path().equals(path)) {
+				return large.limit();
+			}
+		}
+		return defaultLimit;
+	}
+
+	private static ApiException tooLarge(long limit) {
 		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "the request body is larger than " + limit + " bytes")
 			.with("limit", limit);
 	}
 
 	/** The request, whose body fails (413) once more than the limit has been read of it. */
-	private final class Bounded extends HttpServletRequestWrapper {
+	private static final class Bounded extends HttpServletRequestWrapper {
+
+		private final long limit;
 
 		private ServletInputStream bounded;
 
-		Bounded(HttpServletRequest request) {
+		Bounded(HttpServletRequest request, long limit) {
 			super(request);
+			this.limit = limit;
 		}
 
 		@Override
 		public ServletInputStream getInputStream() throws IOException {
 			if (bounded == null) {
-				bounded = new Counting(super.getInputStream());
+				bounded = new Counting(super.getInputStream(), limit);
 			}
 			return bounded;
 		}
 
 	}
 
-	private final class Counting extends ServletInputStream {
+	private static final class Counting extends ServletInputStream {
 
 		private final ServletInputStream in;
 
+		private final long limit;
+
 		private long read;
 
-		Counting(ServletInputStream in) {
+		Counting(ServletInputStream in, long limit) {
 			this.in = in;
+			this.limit = limit;
 		}
 
 		@Override
@@ -112,7 +135,7 @@ class BodyLimit extends OncePerRequestFilter {
 		private void count(int n) {
 			read += n;
 			if (read > limit) {
-				throw tooLarge();
+				throw tooLarge(limit);
 			}
 		}
 

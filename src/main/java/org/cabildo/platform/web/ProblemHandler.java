@@ -20,6 +20,9 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure of a request to a JSON problem body, once for the whole platform. */
@@ -86,6 +89,33 @@ class ProblemHandler {
 		ProblemDetail problem = problem(answer.status(), answer.detail());
 		answer.details().forEach(problem::setProperty);
 		return respond(problem, answer.retryAfter());
+	}
+
+	/**
+	 * A multipart upload over its limit while it was read (sent without a Content-Length, which
+	 * the body limit answers before reading): 413, as the body limit answers.
+	 */
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ProblemDetail> uploadTooLarge(MaxUploadSizeExceededException e) {
+		ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE,
+				"the upload is larger than " + e.getMaxUploadSize() + " bytes");
+		problem.setProperty("limit", e.getMaxUploadSize());
+		return respond(problem);
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ProblemDetail> missingPart(MissingServletRequestPartException e) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST,
+				"the upload lacks its part '" + e.getRequestPartName() + "'");
+		problem.setProperty("part", e.getRequestPartName());
+		return respond(problem);
+	}
+
+	/** A multipart body that cannot be read as one (cut short, no boundary). */
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+		return respond(problem(HttpStatus.BAD_REQUEST,
+				"the request is not a readable multipart/form-data body: " + e.getMessage()));
 	}
 
 	/** Whatever else fails is the server's fault: logged in full, answered without internals. */

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.sensing.WriteAccess;
+import org.cabildo.sensing.Writer;
 import org.cabildo.sensing.ingest.IngestOutcome;
 import org.cabildo.sensing.model.EntityType;
 import org.cabildo.sensing.store.EntityReader;
@@ -35,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  * request a 400 listing every refusal ({@code errors}), and nothing is stored.
  */
 @Component
-class CreateObservations {
+public class CreateObservations {
 
 	private final ObservationIntake intake;
 
@@ -58,13 +59,8 @@ class CreateObservations {
 
 	Reply create(Call call, Map<String, String> parameters, Supplier<JsonNode> content) {
 		IngestOptions options = IngestOptions.of(parameters);
-		List<Row> rows = refuseUnauthorised(refuseUnknownFeatures(DataArrayRows.read(content.get(), clock.instant())));
-		List<NewObservation> good = new ArrayList<>(rows.size());
-		for (Row row : rows) {
-			if (!row.isRefused()) {
-				good.add(row.observation());
-			}
-		}
+		List<Row> rows = checked(content.get());
+		List<NewObservation> good = good(rows);
 		if (options.atomic() && good.size() < rows.size()) {
 			throw refused(rows, null);
 		}
@@ -80,15 +76,48 @@ class CreateObservations {
 		else {
 			outcomes = intake.store(good, call.writer(), options.allowDuplicates());
 		}
+		IngestOutcome[] answers = answers(rows, outcomes);
+		EntityJson out = call.out();
+		return Reply.json(HttpStatus.CREATED,
+				json -> answer(json, out, rows, answers, options.reasons()));
+	}
+
+	/**
+	 * Stores the rows of a CreateObservations body as a request without {@code atomic=true} does,
+	 * with the same checks and the rights of the caller in the security context, for work in the
+	 * server's process that must pass the gate every client passes (an import through the API).
+	 *
+	 * @return the outcome of every row, in the body's order
+	 */
+	public List<IngestOutcome> store(JsonNode body, Writer writer) {
+		List<Row> rows = checked(body);
+		return List.of(answers(rows, intake.store(good(rows), writer, false)));
+	}
+
+	/** The rows of a body, with those refused that name a missing feature or a stream the caller may not write to. */
+	private List<Row> checked(JsonNode body) {
+		return refuseUnauthorised(refuseUnknownFeatures(DataArrayRows.read(body, clock.instant())));
+	}
+
+	private static List<NewObservation> good(List<Row> rows) {
+		List<NewObservation> good = new ArrayList<>(rows.size());
+		for (Row row : rows) {
+			if (!row.isRefused()) {
+				good.add(row.observation());
+			}
+		}
+		return good;
+	}
+
+	/** Every row's outcome: its refusal, or what the store answered for it. */
+	private static IngestOutcome[] answers(List<Row> rows, List<IngestOutcome> stored) {
 		IngestOutcome[] answers = new IngestOutcome[rows.size()];
 		int next = 0;
 		for (int i = 0; i < rows.size(); i++) {
 			Row row = rows.get(i);
-			answers[i] = row.isRefused() ? new IngestOutcome.Refused(row.reason()) : outcomes.get(next++);
+			answers[i] = row.isRefused() ? new IngestOutcome.Refused(row.reason()) : stored.get(next++);
 		}
-		EntityJson out = call.out();
-		return Reply.json(HttpStatus.CREATED,
-				json -> answer(json, out, rows, answers, options.reasons()));
+		return answers;
 	}
 
 	/** Rows into a Datastream the caller may not write to are refused, each with the reason. */
