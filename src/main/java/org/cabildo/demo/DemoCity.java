@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
+import org.cabildo.governance.DeclarationDraft;
+import org.cabildo.governance.DeclarationTemplate;
+import org.cabildo.governance.Register;
+import org.cabildo.governance.Templates;
 import org.cabildo.importing.ImportMapping;
 import org.cabildo.importing.ImportSink;
 import org.cabildo.importing.ImportState;
@@ -26,6 +30,7 @@ import org.cabildo.sensing.SensorThings;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -44,10 +49,19 @@ class DemoCity {
 
 	private final SensorThings things;
 
+	private final Templates templates;
+
+	private final Register register;
+
+	private final JsonMapper json;
+
 	private final ImportMapping mapping;
 
-	DemoCity(SensorThings things) {
+	DemoCity(SensorThings things, Templates templates, Register register, JsonMapper json) {
 		this.things = things;
+		this.templates = templates;
+		this.register = register;
+		this.json = json;
 		try (InputStream in = new ClassPathResource(FOLDER + "/mapping.yaml").getInputStream()) {
 			this.mapping = MappingReader.read(in, FOLDER + "/mapping.yaml");
 		}
@@ -57,6 +71,24 @@ class DemoCity {
 	}
 
 	/** Creates the stations' Things and Datastreams that are missing; returns every Datastream by "station/pollutant". */
+	/**
+	 * Publishes the mapping's declaration template for its organisation, as {@code ./cabildo import}
+	 * does for an organisation that has none, so that an operator may run that import of the
+	 * demo's files (which needs no steward once the template is there), and a stream the
+	 * organisation adds later is declared at its creation. After the stations' own declarations,
+	 * which the template does not replace.
+	 */
+	void publishTemplate() {
+		ImportMapping.Declaration declaration = mapping.declaration();
+		long organisation = register.organisation(declaration.organisation()).orElseThrow();
+		boolean present = templates.all().stream().anyMatch(template -> template.scope() == DeclarationTemplate.Scope.ORGANISATION
+				&& template.scopeId() == organisation && !template.withdrawn());
+		if (!present) {
+			templates.publish(DeclarationTemplate.Scope.ORGANISATION, organisation,
+					json.convertValue(declaration.template(), DeclarationDraft.class), DemoConfiguration.JOB);
+		}
+	}
+
 	Map<String, Long> streams() {
 		return importer(new LocalSink(things)).prepare();
 	}

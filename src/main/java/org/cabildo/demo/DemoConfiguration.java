@@ -40,6 +40,7 @@ class DemoConfiguration {
 			var streams = city.streams();
 			accounts.ensure(settings.secret());
 			register.declare(streams.values());
+			city.publishTemplate();
 			long added = city.observations(streams) + register.trafficCounts();
 			// ./cabildo demo prints where to look once /actuator/health/readiness says UP.
 			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);

@@ -231,6 +231,42 @@ class DemoCityTest {
 		}
 	}
 
+	@Test
+	void anOperatorImportsTheDemosOwnFilesThroughTheApiAndNothingIsStoredTwice() throws Exception {
+		String mapping;
+		byte[] stations;
+		java.io.ByteArrayOutputStream readings = new java.io.ByteArrayOutputStream();
+		try (var in = getClass().getResourceAsStream("/" + DemoCity.FOLDER + "/mapping.yaml");
+				var sites = getClass().getResourceAsStream("/" + DemoCity.FOLDER + "/stations.csv");
+				var hourly = new java.io.BufferedReader(new java.io.InputStreamReader(new java.util.zip.GZIPInputStream(
+						getClass().getResourceAsStream("/" + DemoCity.FOLDER + "/air_hourly.csv.gz")),
+						java.nio.charset.StandardCharsets.UTF_8));
+				var out = new java.util.zip.GZIPOutputStream(readings)) {
+			mapping = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			stations = sites.readAllBytes();
+			// the header and the first 300 records of the hourly file
+			StringBuilder first = new StringBuilder();
+			hourly.lines().limit(301).forEach(line -> first.append(line).append('\n'));
+			out.write(first.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+		// The operator alone: the demo published the mapping's template, so no steward is needed.
+		String operator = Api.basic("operator", "cabildo-demo");
+		Api.Response posted = org.cabildo.support.MultipartUpload.imports(port, operator, mapping,
+				Map.of("stations.csv", stations, "air_hourly.csv.gz", readings.toByteArray()));
+		assertThat(posted.status()).as("%s", posted).isEqualTo(202);
+		Api api = Api.anonymous(port).as(operator);
+		JsonNode status = api.get("/api/imports/" + posted.json().get("id").asLong()).json();
+		for (int tries = 0; status.get("status").asString().equals("running") && tries < 600; tries++) {
+			sleep(100);
+			status = api.get("/api/imports/" + posted.json().get("id").asLong()).json();
+		}
+
+		assertThat(status.get("status").asString()).as("%s", status).isEqualTo("done");
+		assertThat(status.get("created").asLong()).as("%s", status).isZero();
+		assertThat(status.get("refused").asLong()).as("%s", status).isZero();
+		assertThat(status.get("duplicates").asLong()).as("%s", status).isPositive();
+	}
+
 	/**
 	 * On H2 the server serves one read at a time and answers 503 (saying so) when another test's
 	 * client holds that turn for a moment: the read is asked again, up to five seconds.

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +28,7 @@ import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
 import org.cabildo.importing.TestMappings;
 import org.cabildo.support.Api;
+import org.cabildo.support.MultipartUpload;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -360,39 +357,8 @@ class ImportApiTest {
 		return Api.anonymous(port).as(Api.bearer(token));
 	}
 
-	/** {@code curl -F mapping=@mapping.yaml -F files=@...}: a multipart upload. */
 	private Api.Response upload(String token, String mapping, Map<String, byte[]> files) {
-		String boundary = "cabildo-" + UUID.randomUUID();
-		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		part(body, boundary, "mapping", "mapping.yaml", mapping.getBytes(StandardCharsets.UTF_8));
-		files.forEach((name, bytes) -> part(body, boundary, "files", name, bytes));
-		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/imports"))
-			.timeout(Duration.ofSeconds(60))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-		if (token != null) {
-			request.header("Authorization", Api.bearer(token));
-		}
-		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-					HttpResponse.BodyHandlers.ofString());
-			return new Api.Response(response.statusCode(), response.body(), response.headers().map());
-		}
-		catch (IOException e) {
-			throw new IllegalStateException("the upload failed", e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-	}
-
-	private static void part(ByteArrayOutputStream body, String boundary, String name, String file, byte[] bytes) {
-		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\"" + file
-				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-		body.writeBytes(bytes);
-		body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+		return MultipartUpload.imports(port, token == null ? null : Api.bearer(token), mapping, files);
 	}
 
 	/** Follows an import until it is no longer running; its last status. */
