@@ -10,6 +10,7 @@ import org.cabildo.governance.Declaration.SharingGrant;
 import org.cabildo.governance.register.CurrentDeclarations;
 import org.cabildo.governance.register.DeclarationRules;
 import org.cabildo.governance.register.DeclarationStore;
+import org.cabildo.governance.register.Vocabulary;
 import org.cabildo.governance.retention.RetentionEffect;
 import org.cabildo.identity.Caller;
 import org.cabildo.identity.Organisation;
@@ -48,8 +49,12 @@ public class Register {
 
 	private final Clock clock;
 
+	private final Vocabulary vocabulary;
+
 	Register(DeclarationStore store, CurrentDeclarations current, DeclarationRules rules, SensorThings things,
-			Organisations organisations, AccessLedger ledger, RetentionEffect retention, Clock clock) {
+			Organisations organisations, AccessLedger ledger, RetentionEffect retention, Clock clock,
+			Vocabulary vocabulary) {
+		this.vocabulary = vocabulary;
 		this.retention = retention;
 		this.store = store;
 		this.current = current;
@@ -238,6 +243,14 @@ public class Register {
 	/** Every version of a Datastream's declaration, oldest first. */
 	public List<Declaration> history(long datastream) {
 		return store.history(datastream);
+	}
+
+	/**
+	 * The name of a DTPR element ({@code purpose}, {@code technology}, ...) in one of the
+	 * vocabulary's languages (es, pt, en), as the street sign shows it; its id when it has none.
+	 */
+	public String label(String category, String id, String language) {
+		return vocabulary.element(category, id).map(element -> element.label(language).name()).orElse(id);
 	}
 
 	/** The current declaration of every declared Datastream. */

@@ -233,6 +233,8 @@ class AuthorisationMatrixTest {
 		// the earlier results of corrected Observations: the owner's stewards only
 		m.put("GET " + register + "/revisions", new Case(w -> new Call("GET", "/api/register/" + datastream
 				+ "/revisions", null), allowed(EnumSet.of(Who.STEWARD))));
+		// the portal's home page: public, as what it shows is
+		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"

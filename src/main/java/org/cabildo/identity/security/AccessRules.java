@@ -69,6 +69,8 @@ final class AccessRules {
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
 						+ " the register with its objections, and the access ledger's verification, checkpoints and summary",
 						publicReads, anyone),
+				new AccessRule("public-portal", "anyone may read the portal's pages and their style sheet",
+						new OrRequestMatcher(reads(paths, "/", "/portal/**")), anyone),
 				new AccessRule("public-ledger-verification", "anyone may hold the access ledger to a checkpoint they"
 						+ " kept (one such verification at a time)", paths.matcher(HttpMethod.POST, "/api/ledger/verify"),
 						anyone),

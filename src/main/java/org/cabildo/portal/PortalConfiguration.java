@@ -1,0 +1,65 @@
+package org.cabildo.portal;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The portal's language (chosen with {@code ?lang=}, remembered in a cookie, else the browser's
+ * Accept-Language, else Spanish) and its Content-Security-Policy: the pages load nothing but the
+ * application's own style sheet, and run no script.
+ */
+@Configuration(proxyBeanMethods = false)
+class PortalConfiguration implements WebMvcConfigurer {
+
+	static final String LANGUAGE_COOKIE = "cabildo-lang";
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+			+ " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
+	/** The page paths; the API keeps its own answers (JSON, no cookie). */
+	private static final String[] PAGES = { "/" };
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(LANGUAGE_COOKIE);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieHttpOnly(true);
+		resolver.setCookieSameSite("Lax");
+		// Without Accept-Language the servlet container offers its own locale: not the caller's choice.
+		resolver.setDefaultLocaleFunction(request -> (request.getHeader("Accept-Language") == null ? Language.DEFAULT
+				: Language.preferred(request.getLocales())).locale());
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new LanguageChoice()).addPathPatterns(PAGES);
+	}
+
+	/**
+	 * Takes {@code ?lang=} (es, pt, en) and remembers it; any other value is left aside and
+	 * the page stays in the language it had. Sets the page's security policy.
+	 */
+	private static final class LanguageChoice implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+			Language.of(request.getParameter("lang")).ifPresent(language -> org.springframework.web.servlet.support
+				.RequestContextUtils.getLocaleResolver(request).setLocale(request, response, language.locale()));
+			return true;
+		}
+
+	}
+
+}

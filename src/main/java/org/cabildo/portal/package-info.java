@@ -1,0 +1,8 @@
+/**
+ * The public portal: server-rendered pages for residents, in Spanish, Portuguese and English.
+ * A client of the same public services the API uses (the register, the readings an anonymous
+ * caller may read), never a side door to the data.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Portal", allowedDependencies = { "governance",
+		"sensing", "platform" })
+package org.cabildo.portal;

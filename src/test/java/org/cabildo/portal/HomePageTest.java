@@ -1,0 +1,167 @@
+package org.cabildo.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.cabildo.IntegrationTest;
+import org.cabildo.platform.CityTime;
+import org.cabildo.support.Api;
+import org.cabildo.support.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+
+/**
+ * The portal's home page, read by a plain HTTP client as a browser would: in each language,
+ * with what the register declares and the latest open air-quality values, safely written.
+ */
+@IntegrationTest
+class HomePageTest {
+
+	private static final String SCRIPT = "<script>alert(1)</script>";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	CityTime city;
+
+
+	@Test
+	void answersInSpanishByDefaultAndInTheBrowsersLanguage() {
+		Api.Response spanish = page("/", Map.of());
+		assertThat(spanish.status()).isEqualTo(200);
+		assertThat(spanish.header("Content-Type")).startsWith("text/html");
+		assertThat(language(spanish)).isEqualTo("es");
+		assertThat(spanish.body()).contains("El aire ahora");
+
+		Api.Response portuguese = page("/", Map.of("Accept-Language", "pt-BR,pt;q=0.9,en;q=0.5"));
+		assertThat(language(portuguese)).isEqualTo("pt");
+		assertThat(portuguese.body()).contains("O ar agora");
+
+		Api.Response english = page("/", Map.of("Accept-Language", "fr-FR,en;q=0.8"));
+		assertThat(language(english)).isEqualTo("en");
+		assertThat(english.body()).contains("The air now");
+
+		// a language the portal does not speak: Spanish, the city's
+		assertThat(language(page("/", Map.of("Accept-Language", "de")))).isEqualTo("es");
+	}
+
+	@Test
+	void remembersTheLanguageChosenWithLangInACookie() {
+		Api.Response chosen = page("/?lang=pt", Map.of("Accept-Language", "en"));
+		assertThat(language(chosen)).isEqualTo("pt");
+		String cookie = chosen.header("Set-Cookie");
+		assertThat(cookie).startsWith("cabildo-lang=pt").contains("HttpOnly");
+
+		Api.Response remembered = page("/", Map.of("Accept-Language", "en", "Cookie", cookie.split(";")[0]));
+		assertThat(language(remembered)).isEqualTo("pt");
+		assertThat(remembered.body()).contains("O ar agora");
+
+		assertThat(language(page("/?lang=en", Map.of()))).isEqualTo("en");
+		// an unknown choice is left aside, and a forged cookie speaks the default
+		assertThat(language(page("/?lang=xx", Map.of("Accept-Language", "en")))).isEqualTo("en");
+		assertThat(language(page("/", Map.of("Cookie", "cabildo-lang=xx")))).isEqualTo("es");
+	}
+
+	@Test
+	void showsTheDeclaredCountsAndTheLatestOpenAirValueEscaped() {
+		Api api = new Api(port);
+		String station = "Estación " + SCRIPT;
+		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing(station));
+		// declared at once as open air-quality data of the city stage (the test city's policy)
+		assertThat(created.status()).isEqualTo(201);
+		Instant measured = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
+		Api.Response observed = api.post("/v1.1/Observations", Map.of("phenomenonTime", measured.toString(), "result",
+				12.5, "Datastream", Map.of("@iot.id", created.id())));
+		assertThat(observed.status()).isEqualTo(201);
+		long declared = Api.anonymous(port).get("/api/register").json().get("count").asLong();
+
+		for (String lang : new String[] { "es", "pt", "en" }) {
+			Locale locale = Locale.forLanguageTag(lang);
+			String body = page("/?lang=" + lang, Map.of()).body();
+			String time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+				.withLocale(locale)
+				.format(city.local(measured));
+			assertThat(body).as(lang)
+				.contains(NumberFormat.getNumberInstance(locale).format(declared) + " ")
+				.contains(NumberFormat.getNumberInstance(locale).format(12.5))
+				.contains(escaped(time))
+				.contains("degC")
+				.contains(city.name())
+				.contains("Estación &lt;script&gt;alert(1)&lt;/script&gt;")
+				.doesNotContain(SCRIPT);
+		}
+		assertThat(page("/?lang=es", Map.of()).body()).contains("Ninguno").contains("Ecología");
+		assertThat(page("/?lang=en", Map.of()).body()).contains("None").contains("Ecology");
+	}
+
+	@Test
+	void isWellFormedAndRunsNoScript() throws Exception {
+		Api api = new Api(port);
+		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing(SCRIPT));
+		api.post("/v1.1/Observations", Map.of("result", 1, "Datastream", Map.of("@iot.id", created.id())));
+		for (String lang : new String[] { "es", "pt", "en" }) {
+			Api.Response home = page("/?lang=" + lang, Map.of());
+			// a strict XML parser: any unclosed or misnested element, or a raw '<' from data, fails it
+			Document document = DocumentBuilderFactory.newInstance()
+				.newDocumentBuilder()
+				.parse(new ByteArrayInputStream(home.body().getBytes(StandardCharsets.UTF_8)));
+			assertThat(document.getElementsByTagName("script").getLength()).as(lang).isZero();
+			assertThat(document.getElementsByTagName("h1").getLength()).as(lang).isEqualTo(1);
+			String policy = home.header("Content-Security-Policy");
+			assertThat(policy).as(lang)
+				.contains("script-src 'self'")
+				.contains("default-src 'self'")
+				.contains("frame-ancestors 'none'")
+				.doesNotContain("unsafe-inline")
+				.doesNotContain("unsafe-eval");
+		}
+	}
+
+	@Test
+	void servesItsStyleSheetToAnyone() {
+		Api.Response css = Api.anonymous(port).get("/portal/portal.css");
+		assertThat(css.status()).isEqualTo(200);
+		assertThat(css.header("Content-Type")).startsWith("text/css");
+		String home = page("/", Map.of()).body();
+		assertThat(home).contains("href=\"/portal/portal.css\"").doesNotContain("<style").doesNotContain("https://");
+	}
+
+	@Test
+	void leavesTheApiAsItWas() {
+		Api.Response unknown = Api.anonymous(port).get("/v1.1/NoSuchSet");
+		assertThat(unknown.header("Content-Type")).contains("json");
+		assertThat(unknown.header("Content-Security-Policy")).isNull();
+		assertThat(unknown.header("Set-Cookie")).isNull();
+		assertThat(Api.anonymous(port).get("/v1.1?lang=pt").header("Set-Cookie")).isNull();
+	}
+
+	private Api.Response page(String path, Map<String, String> headers) {
+		return Api.anonymous(port).send("GET", path, null, headers);
+	}
+
+	private static String language(Api.Response page) {
+		java.util.regex.Matcher lang = java.util.regex.Pattern.compile("<html[^>]* lang=\"([a-z]+)\"").matcher(page.body());
+		assertThat(lang.find()).as("the page names its language: " + page).isTrue();
+		return lang.group(1);
+	}
+
+	/** As the page writes text: the few characters HTML escapes. */
+	private static String escaped(String text) {
+		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+	}
+
+}
