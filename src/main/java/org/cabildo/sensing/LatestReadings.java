@@ -30,8 +30,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class LatestReadings {
 
-	/** At most this many Datastreams are read at once, whatever is asked: a page stays one bounded query. */
-	public static final int MAX_DATASTREAMS = 60;
+	/**
+	 * At most this many Datastreams are read at once, whatever is asked: a page stays one bounded
+	 * query, whose filter ({@code id eq 1 or id eq 2 ...}) stays under the parser's 200 operators.
+	 */
+	public static final int MAX_DATASTREAMS = 100;
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
@@ -55,9 +58,7 @@ public class LatestReadings {
 			return List.of();
 		}
 		ReadScope scope = access.scope(readerContext);
-		// Ids are numbers, never text from a caller: the filter is built from them alone.
-		String filter = String.join(" or ", asked.stream().map(id -> "id eq " + id).toList());
-		Map<String, String> options = Map.of("$filter", filter, "$orderby", "id", "$top",
+		Map<String, String> options = Map.of("$filter", filter(asked), "$orderby", "id", "$top",
 				Integer.toString(MAX_DATASTREAMS), "$select", "id,unitOfMeasurement", "$expand",
 				"Thing($select=name),ObservedProperty($select=name),"
 						+ "Observations($orderby=phenomenonTime desc;$top=1;$select=phenomenonTime,result)");
@@ -80,6 +81,11 @@ public class LatestReadings {
 		// Recorded before anything is handed on, as the API does before a byte is sent.
 		scope.returning(new ObservationsRead(read));
 		return List.copyOf(readings);
+	}
+
+	/** The filter that selects these Datastreams; ids are numbers, never text from a caller. */
+	static String filter(List<Long> datastreams) {
+		return String.join(" or ", datastreams.stream().map(id -> "id eq " + id).toList());
 	}
 
 	private static String name(EntityRow datastream, String navigation) {
