@@ -81,9 +81,7 @@ class DemoCity {
 	void publishTemplate() {
 		ImportMapping.Declaration declaration = mapping.declaration();
 		long organisation = register.organisation(declaration.organisation()).orElseThrow();
-		boolean present = templates.all().stream().anyMatch(template -> template.scope() == DeclarationTemplate.Scope.ORGANISATION
-				&& template.scopeId() == organisation && !template.withdrawn());
-		if (!present) {
+		if (!templates.organisationHasOne(organisation)) {
 			templates.publish(DeclarationTemplate.Scope.ORGANISATION, organisation,
 					json.convertValue(declaration.template(), DeclarationDraft.class), DemoConfiguration.JOB);
 		}

@@ -100,6 +100,12 @@ public class Templates {
 		return store.allCurrent();
 	}
 
+	/** Whether the organisation has a template in force (published and not withdrawn). */
+	public boolean organisationHasOne(long organisation) {
+		return all().stream().anyMatch(template -> template.scope() == Scope.ORGANISATION
+				&& template.scopeId() == organisation && !template.withdrawn());
+	}
+
 	private long organisationOf(Scope scope, long scopeId) {
 		return switch (scope) {
 			case ORGANISATION -> register.organisation(Long.toString(scopeId))

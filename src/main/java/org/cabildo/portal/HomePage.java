@@ -59,10 +59,12 @@ class HomePage {
 			.map(Declaration::datastreamId)
 			.collect(Collectors.toSet());
 		List<LatestReading> readings = latest.of(new ReadContext.Anonymous(null, request), air);
+		DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+			.withLocale(language.locale());
 		return new Home(numbers.format(declarations.size()), tallies(purposes, numbers), tallies(classes, numbers),
 				readings.stream()
 					.sorted(Comparator.comparing(LatestReading::thing).thenComparing(LatestReading::observedProperty))
-					.map(reading -> reading(reading, language, numbers))
+					.map(reading -> reading(reading, times, numbers))
 					.toList(),
 				city.name());
 	}
@@ -75,9 +77,7 @@ class HomePage {
 		return counts.entrySet().stream().map(e -> new Home.Tally(e.getKey(), numbers.format(e.getValue()))).toList();
 	}
 
-	private Home.StationReading reading(LatestReading reading, Language language, NumberFormat numbers) {
-		DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-			.withLocale(language.locale());
+	private Home.StationReading reading(LatestReading reading, DateTimeFormatter times, NumberFormat numbers) {
 		return new Home.StationReading(reading.thing(), reading.observedProperty(), value(reading.result(), numbers),
 				reading.unit(), times.format(city.local(reading.time())));
 	}

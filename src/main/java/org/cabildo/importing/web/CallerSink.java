@@ -94,9 +94,7 @@ final class CallerSink implements ImportSink {
 	@Override
 	public void ensureTemplate(ImportMapping.Declaration declaration) {
 		asCaller(() -> {
-			boolean present = templates.all().stream().anyMatch(template -> template.scope() == DeclarationTemplate.Scope.ORGANISATION
-					&& template.scopeId() == organisation && !template.withdrawn());
-			if (!present) {
+			if (!templates.organisationHasOne(organisation)) {
 				Map<String, Object> template = declaration.template();
 				if (template == null) {
 					throw ImportFailure.noTemplate(declaration.organisation());
