@@ -26,8 +26,9 @@ class PortalConfiguration implements WebMvcConfigurer {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
 			+ " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
-	/** The page paths; the API keeps its own answers (JSON, no cookie). */
-	private static final String[] PAGES = { "/" };
+	/** The API's paths: the API keeps its own answers (JSON, no cookie, no page policy). */
+	private static final String[] API = { "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**", "/api/**", "/v3/**",
+			"/swagger-ui.html", "/swagger-ui/**", "/actuator/**" };
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -43,7 +44,7 @@ class PortalConfiguration implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new LanguageChoice()).addPathPatterns(PAGES);
+		registry.addInterceptor(new LanguageChoice()).addPathPatterns("/**").excludePathPatterns(API);
 	}
 
 	/**

@@ -235,6 +235,7 @@ class AuthorisationMatrixTest {
 				+ "/revisions", null), allowed(EnumSet.of(Who.STEWARD))));
 		// the portal's home page: public, as what it shows is
 		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /sign-in", new Case(w -> new Call("GET", "/sign-in", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"

@@ -6,39 +6,66 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
-/** The portal's labels exist in every language, and every label a page asks for exists. */
+/**
+ * The portal's labels exist in every language, in every bundle the application reads
+ * ({@code spring.messages.basename}), and every label a page asks for exists.
+ */
 class MessagesTest {
 
 	@Test
 	void everyLanguageHasTheSameLabels() throws IOException {
-		Set<String> spanish = keys("messages_es.properties");
-		assertThat(spanish).isNotEmpty();
-		for (Language language : Language.values()) {
-			assertThat(keys("messages_" + language.code() + ".properties")).as(language.code()).isEqualTo(spanish);
+		for (String bundle : bundles()) {
+			Set<String> spanish = keys(bundle + "_es.properties");
+			assertThat(spanish).as(bundle).isNotEmpty();
+			for (Language language : Language.values()) {
+				assertThat(keys(bundle + "_" + language.code() + ".properties")).as(bundle + " " + language.code())
+					.isEqualTo(spanish);
+			}
+			assertThat(keys(bundle + ".properties")).as("the default bundle of " + bundle).isEqualTo(spanish);
 		}
-		assertThat(keys("messages.properties")).as("the default bundle").isEqualTo(spanish);
 	}
 
 	@Test
-	void everyLabelThePageAsksForExists() throws IOException {
-		Set<String> labels = keys("messages_es.properties");
-		String page;
-		try (InputStream in = resource("templates/portal/home.html")) {
-			page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+	void noTwoBundlesDefineTheSameLabel() throws IOException {
+		Set<String> seen = new TreeSet<>();
+		for (String bundle : bundles()) {
+			for (String key : keys(bundle + "_es.properties")) {
+				assertThat(seen.add(key)).as(key + " in " + bundle + " and another bundle").isTrue();
+			}
 		}
-		Matcher asked = Pattern.compile("#\\{([a-z.-]+)[}(]").matcher(page);
+	}
+
+	@Test
+	void everyLabelAPageAsksForExists() throws IOException {
+		Set<String> labels = new TreeSet<>();
+		for (String bundle : bundles()) {
+			labels.addAll(keys(bundle + "_es.properties"));
+		}
 		Set<String> missing = new TreeSet<>();
-		while (asked.find()) {
-			if (!labels.contains(asked.group(1))) {
-				missing.add(asked.group(1));
+		List<Path> templates;
+		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates/portal"))) {
+			templates = files.filter(file -> file.toString().endsWith(".html")).toList();
+		}
+		assertThat(templates).isNotEmpty();
+		for (Path template : templates) {
+			Matcher asked = Pattern.compile("#\\{([a-z0-9.-]+)[}(]").matcher(Files.readString(template));
+			while (asked.find()) {
+				if (!labels.contains(asked.group(1))) {
+					missing.add(asked.group(1) + " (" + template.getFileName() + ")");
+				}
 			}
 		}
 		for (Language language : Language.values()) {
@@ -47,6 +74,14 @@ class MessagesTest {
 			}
 		}
 		assertThat(missing).isEmpty();
+	}
+
+	/** The bundles named in application.yaml's spring.messages.basename. */
+	private static List<String> bundles() throws IOException {
+		Matcher basename = Pattern.compile("(?m)^\\s+basename:\\s*(.+)$")
+			.matcher(Files.readString(Path.of("src/main/resources/application.yaml")));
+		assertThat(basename.find()).as("spring.messages.basename in application.yaml").isTrue();
+		return Arrays.stream(basename.group(1).split(",")).map(String::strip).toList();
 	}
 
 	private static Set<String> keys(String bundle) throws IOException {

@@ -69,8 +69,22 @@ final class AccessRules {
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
 						+ " the register with its objections, and the access ledger's verification, checkpoints and summary",
 						publicReads, anyone),
-				new AccessRule("public-portal", "anyone may read the portal's pages and their style sheet",
-						new OrRequestMatcher(reads(paths, "/", "/portal/**")), anyone),
+				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
+						+ " transparency, sign-in) and their style sheets, scripts and images",
+						new OrRequestMatcher(reads(paths, "/", "/portal/**", "/webjars/**", "/map", "/map/**", "/sensors/**",
+								"/transparency", "/transparency/**", "/sign-in")), anyone),
+				new AccessRule("portal-sign-in", "anyone may sign in and out with the portal's form (sign-in limited"
+						+ " per account and address, as for the API)", new OrRequestMatcher(paths.matcher(HttpMethod.POST,
+								"/sign-in"), paths.matcher(HttpMethod.POST, "/sign-out")), anyone),
+				new AccessRule("portal-objection", "anyone, without an account, may file an objection with the form of"
+						+ " a stream's card (limited per client address)",
+						paths.matcher(HttpMethod.POST, "/sensors/{datastreamId}/objections"), anyone),
+				new AccessRule("portal-audit", "the auditor's pages (the access ledger) are for auditors and admins",
+						new OrRequestMatcher(paths.matcher("/audit"), paths.matcher("/audit/**")),
+						AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
+				new AccessRule("portal-consoles", "the consoles are for signed-in people (what each may do in which"
+						+ " organisation is checked further in, by the same services as the API)",
+						new OrRequestMatcher(paths.matcher("/console"), paths.matcher("/console/**")), personSignedIn),
 				new AccessRule("public-ledger-verification", "anyone may hold the access ledger to a checkpoint they"
 						+ " kept (one such verification at a time)", paths.matcher(HttpMethod.POST, "/api/ledger/verify"),
 						anyone),

@@ -18,7 +18,11 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.cors.CorsConfiguration;
@@ -33,13 +37,49 @@ import jakarta.servlet.http.HttpServletRequest;
  * (HTTP Basic, personal API tokens and device tokens as bearer tokens, OIDC JWTs when an
  * issuer is set), every route under an {@link AccessRules access rule}, standard security
  * headers, CORS for the read API as configured. CSRF protection is off for the APIs, which
- * take no cookies, and on for everything else (browser forms, later).
+ * take no cookies. The portal's pages have a chain of their own: form sign-in, a session,
+ * CSRF protection; a session cookie is never read by the API.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+	/**
+	 * The portal's pages: a session once someone signs in with the form (never before), CSRF
+	 * tokens in a cookie so that an anonymous reader costs the server no session, sign-in
+	 * rate-limited by the same {@link PasswordSignIn} as the API. The same access rules decide.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwords, RateLimits limits,
+			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
+		List<AccessRule> rules = AccessRules.all(new Routes(endpoints));
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+		http.securityMatcher(PortalPages.MATCHER)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+			// scripts and tests may send the API's credentials to a page too; that never makes a session
+			.httpBasic(basic -> basic.realmName("cabildo")
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPages.SIGN_IN)))
+			.formLogin(form -> form.loginPage(PortalPages.SIGN_IN)
+				.loginProcessingUrl(PortalPages.SIGN_IN)
+				.failureHandler(new PortalSignInFailure()))
+			.logout(logout -> logout.logoutUrl(PortalPages.SIGN_OUT).logoutSuccessUrl("/"))
+			.authenticationManager(new ProviderManager(passwords))
+			.exceptionHandling(exceptions -> exceptions
+				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPages.SIGN_IN)))
+			.headers(headers -> headers
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests(authorize -> rules
+				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, IdentitySettings settings, PasswordSignIn passwords,
 			BearerTokens tokens, Organisations organisations, RateLimits limits,
 			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
