@@ -1,8 +1,12 @@
 package org.cabildo.identity;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+
+import org.cabildo.platform.ApiException;
+import org.springframework.http.HttpStatus;
 
 /**
  * Who makes a request: a person (built-in account, personal API token or OIDC JWT) with roles
@@ -57,6 +61,39 @@ public record Caller(Kind kind, long id, String name, long organisation, Map<Lon
 
 	public boolean hasAnywhere(Role role) {
 		return grants.values().stream().anyMatch(roles -> roles.contains(role));
+	}
+
+	/** Refuses (403) unless the caller is an admin of the organisation. */
+	public Caller requireAdmin(long organisation) {
+		if (!has(Role.ADMIN, organisation)) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "this needs the admin role in organisation " + organisation)
+				.with("rule", "admin-of-organisation");
+		}
+		return this;
+	}
+
+	/**
+	 * Refuses (403) unless the caller is an admin of every one of these organisations: managing a
+	 * person or device that belongs to several needs the admin role in each, or an admin of one
+	 * could act in the others through it.
+	 *
+	 * @param what the management, for the refusal: "managing device 5"
+	 */
+	public Caller requireAdminOfEach(Collection<Long> organisations, String what) {
+		for (long organisation : organisations) {
+			if (!has(Role.ADMIN, organisation)) {
+				throw new ApiException(HttpStatus.FORBIDDEN, what + " needs the admin role in organisation "
+						+ organisation + ", which it belongs to")
+					.with("rule", "admin-of-every-organisation")
+					.with("organisation", organisation);
+			}
+		}
+		return this;
+	}
+
+	/** The caller of the current request; 401 when no one signed in. */
+	public static Caller signedIn() {
+		return current().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
 	}
 
 	/** The organisations in which the caller holds a role, in id order. */

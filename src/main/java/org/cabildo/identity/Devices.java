@@ -93,6 +93,27 @@ public class Devices {
 		events.publishEvent(new DeviceDirectory.Changed(device));
 	}
 
+	/**
+	 * Gives a device a new random secret: the old one stops working at once on this node, and
+	 * the new one is in the answer only. A revoked device gets none (409).
+	 */
+	@Transactional
+	public Issued rotate(long device, String actor) {
+		Device current = byId(device).orElseThrow(() -> ApiException.notFound("there is no device " + device));
+		if (current.revokedAt() != null) {
+			throw new ApiException(HttpStatus.CONFLICT, "device " + device + " is revoked: create a new device instead")
+				.with("rule", "revoked-device");
+		}
+		String previous = jdbc.sql("SELECT secret_hash FROM devices WHERE id = ?").param(device).query(String.class)
+			.single();
+		String secret = Secrets.random(Secrets.DEVICE_PREFIX);
+		jdbc.sql("UPDATE devices SET secret_hash = ? WHERE id = ?").params(Secrets.hash(secret), device).update();
+		cache.evict(previous);
+		audit.record("device-secret-rotated", actor, "device " + device, null, null);
+		events.publishEvent(new DeviceDirectory.Changed(device));
+		return new Issued(device, current.name(), secret, current.expiresAt());
+	}
+
 	/** Revokes a device's credential; it stops working at once on this node. */
 	@Transactional
 	public void revoke(long device, String actor) {

@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Tokens {
 
+	/** The longest name a token may have (V4__identity.sql). */
+	public static final int MAX_NAME = 200;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -53,6 +56,9 @@ public class Tokens {
 			throw ApiException.badRequest("a token has at least 32 characters");
 		}
 		String label = name == null || name.isBlank() ? "token" : name.strip();
+		if (label.codePointCount(0, label.length()) > MAX_NAME) {
+			throw ApiException.badRequest("/name is longer than " + MAX_NAME + " characters").with("pointer", "/name");
+		}
 		var keys = new GeneratedKeyHolder();
 		jdbc.sql("INSERT INTO api_tokens (person_id, name, secret_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)")
 			.params(person, label, Secrets.hash(secret), Secrets.utc(clock.instant()), Secrets.utc(expiresAt))

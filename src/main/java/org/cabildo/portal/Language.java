@@ -6,27 +6,32 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The portal's languages; Spanish first, the city's language and the default. */
-enum Language {
+public enum Language {
 
 	ES, PT, EN;
 
-	static final Language DEFAULT = ES;
+	public static final Language DEFAULT = ES;
 
-	Locale locale() {
+	public Locale locale() {
 		return Locale.forLanguageTag(code());
 	}
 
-	String code() {
+	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
 	/** The language of a code or a locale's language ({@code pt-BR} is Portuguese); empty for any other. */
-	static Optional<Language> of(String code) {
+	public static Optional<Language> of(String code) {
 		if (code == null) {
 			return Optional.empty();
 		}
 		String language = Locale.forLanguageTag(code.strip()).getLanguage();
 		return Arrays.stream(values()).filter(value -> value.code().equals(language)).findFirst();
+	}
+
+	/** The language of a page whose locale this is; the default for one the portal does not speak. */
+	public static Language of(Locale locale) {
+		return of(locale.toLanguageTag()).orElse(DEFAULT);
 	}
 
 	/** The first of the browser's languages (Accept-Language, in its order of preference) that the portal speaks. */

@@ -22,8 +22,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What other modules may do with sensing data, in the terms of the SensorThings API: create
- * entities from their JSON (checked as over HTTP), find them by a filter, and append readings.
+ * What other modules may do with sensing data, in the terms of the SensorThings API: create,
+ * change and delete entities from their JSON (checked as over HTTP), find them by a filter, and
+ * append readings.
  */
 @Service
 public class SensorThings {
@@ -54,6 +55,23 @@ public class SensorThings {
 	public long create(String entitySet, JsonNode entity, Writer by) {
 		EntityType type = type(entitySet);
 		return writer.create(DraftReader.read(type, entity, DraftReader.Mode.CREATE), null, by);
+	}
+
+	/**
+	 * Changes what {@code changes} names of an entity, as a PATCH by the caller in the security
+	 * context would (its rights checked as over HTTP: an operator of the owning organisation).
+	 */
+	public void update(String entitySet, long id, JsonNode changes) {
+		EntityType type = type(entitySet);
+		writer.update(DraftReader.read(type, changes, DraftReader.Mode.PATCH), id, false);
+	}
+
+	/**
+	 * Deletes an entity and what cannot exist without it, as a DELETE by the caller in the
+	 * security context would (its rights checked as over HTTP).
+	 */
+	public void delete(String entitySet, long id) {
+		writer.delete(type(entitySet), id);
 	}
 
 	/**

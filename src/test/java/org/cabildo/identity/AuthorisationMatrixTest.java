@@ -17,6 +17,7 @@ import org.cabildo.IntegrationTest;
 import org.cabildo.sensing.SensorThings;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
+import org.cabildo.support.PortalClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,21 @@ class AuthorisationMatrixTest {
 
 	}
 
-	record Call(String method, String url, Object body) {
+	/**
+	 * @param page a portal page, called as a browser would (signed in with the form, the form's CSRF
+	 * token, the form's fields in {@code body}) rather than with the API's credentials
+	 */
+	record Call(String method, String url, Object body, boolean page) {
+
+		Call(String method, String url, Object body) {
+			this(method, url, body, false);
+		}
+
+		/** A portal page: GET, or a form posted with its CSRF token. */
+		static Call page(String method, String url, Map<String, String> form) {
+			return new Call(method, url, form, true);
+		}
+
 	}
 
 	record Case(Function<Who, Call> request, Map<Who, Outcome> expected) {
@@ -89,6 +104,13 @@ class AuthorisationMatrixTest {
 
 	private final Map<Who, Long> personIds = new EnumMap<>(Who.class);
 
+	private final Map<Who, String> usernames = new EnumMap<>(Who.class);
+
+	/** The browsers of the people, signed in with the portal's form when first needed. */
+	private final Map<Who, PortalClient> browsers = new EnumMap<>(Who.class);
+
+	private static final String PASSWORD = "matrix-password-2b7d";
+
 	private Api admin;
 
 	private Organisation organisation;
@@ -108,6 +130,7 @@ class AuthorisationMatrixTest {
 			Person person = people.create(Accounts.unique(who.name().toLowerCase()), null, organisation.id(), "test");
 			people.grant(person.id(), organisation.id(), Role.valueOf(who.name()), "test");
 			personIds.put(who, person.id());
+			usernames.put(who, person.username());
 			callers.put(who, anonymous.as(Api.bearer(tokens.create(person.id(), "matrix", null, "test").secret())));
 		}
 		admin = callers.get(Who.ADMIN);
@@ -196,6 +219,8 @@ class AuthorisationMatrixTest {
 				Accounts.unique("dev"), "organisation", organisation.id())), allowed(admins)));
 		m.put("DELETE " + api + "/devices/{id}", new Case(w -> new Call("DELETE", api + "/devices/" + freshDevice(),
 				null), allowed(admins)));
+		m.put("POST " + api + "/devices/{id}/secret", new Case(w -> new Call("POST", api + "/devices/" + freshDevice()
+				+ "/secret", null), allowed(admins)));
 		m.put("POST " + api + "/devices/{id}/bindings", new Case(w -> new Call("POST", api + "/devices/"
 				+ freshDevice() + "/bindings", Map.of("datastream", datastream)), allowed(admins)));
 		m.put("DELETE " + api + "/devices/{id}/bindings/{datastream}", new Case(w -> new Call("DELETE", api
@@ -250,6 +275,48 @@ class AuthorisationMatrixTest {
 				"0".repeat(64), "signedAt", "2024-05-01T00:00:00Z", "signature", "AAAA")), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/ledger", new Case(w -> new Call("GET", "/api/ledger?limit=1", null),
 				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
+		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
+		Set<Who> operators = EnumSet.of(Who.OPERATOR);
+		String console = "/console/operator";
+		m.put("GET " + console, new Case(w -> Call.page("GET", console, null), allowed(persons)));
+		m.put("GET " + console + "/things", new Case(w -> Call.page("GET", console + "/things", null),
+				allowed(operators)));
+		m.put("POST " + console + "/things", new Case(w -> Call.page("POST", console + "/things", Map.of("organisation",
+				Long.toString(organisation.id()), "name", "by " + w, "description", "", "latitude", "1", "longitude", "2")),
+				allowed(operators)));
+		m.put("GET " + console + "/things/{id}", new Case(w -> Call.page("GET", console + "/things/" + thing, null),
+				allowed(operators)));
+		m.put("POST " + console + "/things/{id}", new Case(w -> Call.page("POST", console + "/things/" + thing,
+				Map.of("name", "matrix", "description", "renamed by " + w)), allowed(operators)));
+		m.put("GET " + console + "/things/{id}/delete", new Case(w -> Call.page("GET", console + "/things/" + thing
+				+ "/delete", null), allowed(operators)));
+		m.put("POST " + console + "/things/{id}/delete", new Case(w -> Call.page("POST", console + "/things/"
+				+ freshThing() + "/delete", Map.of()), allowed(operators)));
+		m.put("POST " + console + "/things/{id}/datastreams", new Case(w -> Call.page("POST", console + "/things/"
+				+ thing + "/datastreams", Map.of("name", "by " + w, "observedProperty", "o", "unitName", "u",
+						"unitSymbol", "u", "sensor", "s")), allowed(operators)));
+		m.put("GET " + console + "/devices", new Case(w -> Call.page("GET", console + "/devices?organisation="
+				+ organisation.id(), null), allowed(admins)));
+		m.put("POST " + console + "/devices", new Case(w -> Call.page("POST", console + "/devices", Map.of(
+				"organisation", Long.toString(organisation.id()), "name", Accounts.unique("dev"))), allowed(admins)));
+		m.put("GET " + console + "/devices/{id}", new Case(w -> Call.page("GET", console + "/devices/"
+				+ freshDevice(), null), allowed(admins)));
+		m.put("POST " + console + "/devices/{id}/secret", new Case(w -> Call.page("POST", console + "/devices/"
+				+ freshDevice() + "/secret", Map.of()), allowed(admins)));
+		m.put("POST " + console + "/devices/{id}/revoke", new Case(w -> Call.page("POST", console + "/devices/"
+				+ freshDevice() + "/revoke", Map.of()), allowed(admins)));
+		m.put("POST " + console + "/devices/{id}/bindings", new Case(w -> Call.page("POST", console + "/devices/"
+				+ freshDevice() + "/bindings", Map.of("datastream", Long.toString(datastream))), allowed(admins)));
+		m.put("POST " + console + "/devices/{id}/bindings/{datastream}/delete", new Case(w -> Call.page("POST",
+				console + "/devices/" + freshDevice() + "/bindings/" + datastream + "/delete", Map.of()),
+				allowed(admins)));
+		m.put("GET " + console + "/tokens", new Case(w -> Call.page("GET", console + "/tokens", null),
+				allowed(persons)));
+		m.put("POST " + console + "/tokens", new Case(w -> Call.page("POST", console + "/tokens", Map.of("name",
+				"matrix")), allowed(persons)));
+		m.put("POST " + console + "/tokens/{id}/revoke", new Case(w -> Call.page("POST", console + "/tokens/"
+				+ tokenOf(w) + "/revoke", Map.of()), allowed(persons)));
 		// the OpenAPI document and its UI
 		for (String path : List.of("/v3/api-docs", "/v3/api-docs/swagger-config", "/v3/api-docs.yaml",
 				"/swagger-ui.html")) {
@@ -310,6 +377,10 @@ class AuthorisationMatrixTest {
 		return new Api(port).post("/v1.1/Sensors", sensorBody()).id();
 	}
 
+	private long freshThing() {
+		return callers.get(Who.OPERATOR).post("/v1.1/Things", Map.of("name", "to delete", "description", "d")).id();
+	}
+
 	private long freshObjection() {
 		return Api.anonymous(port)
 			.post("/api/register/" + datastream + "/objections", Map.of("category", "other", "text", "to answer"))
@@ -336,6 +407,33 @@ class AuthorisationMatrixTest {
 		Long person = personIds.get(who);
 		long owner = person != null ? person : personIds.get(Who.OPERATOR);
 		return tokens.create(owner, "to revoke", null, "test").id();
+	}
+
+	/**
+	 * A portal page as a browser gets or posts it: a person signed in with the form; the public
+	 * with none; a device with its bearer token, which pages do not read (a device has no password
+	 * and no session), without the form's CSRF token it cannot have.
+	 */
+	@SuppressWarnings("unchecked")
+	private PortalClient.Page page(Who who, Call call) {
+		Map<String, String> form = call.body() == null ? Map.of() : (Map<String, String>) call.body();
+		if (who == Who.DEVICE) {
+			String body = form.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+				.collect(java.util.stream.Collectors.joining("&"));
+			Api.Response response = callers.get(who).send(call.method(), call.url(), call.method().equals("GET") ? null
+					: body, Map.of("Accept", "text/html", "Content-Type", "application/x-www-form-urlencoded"));
+			return new PortalClient.Page(response.status(), response.body(), response.headers());
+		}
+		PortalClient browser = browsers.computeIfAbsent(who, w -> {
+			PortalClient signedIn = new PortalClient(port);
+			if (w != Who.ANONYMOUS) {
+				// a password only for the test that signs in with the form (each costs a bcrypt hash)
+				people.changePassword(personIds.get(w), PASSWORD, "test");
+				assertThat(signedIn.signIn(usernames.get(w), PASSWORD).location()).isEqualTo("/");
+			}
+			return signedIn;
+		});
+		return call.method().equals("GET") ? browser.get(call.url()) : browser.submit("/sign-in", call.url(), form);
 	}
 
 	/** Every route of the application, as "METHOD pattern". */
@@ -417,6 +515,8 @@ class AuthorisationMatrixTest {
 			Supplier<Long> device = target.getValue();
 			cases.add(new CrossCase("revoke a device" + of, () -> new Call("DELETE", api + "/devices/"
 					+ device.get(), null)));
+			cases.add(new CrossCase("give a new secret to a device" + of, () -> new Call("POST", api + "/devices/"
+					+ device.get() + "/secret", null)));
 			cases.add(new CrossCase("unbind a device" + of, () -> new Call("DELETE", api + "/devices/"
 					+ device.get() + "/bindings/" + datastream, null)));
 		}
@@ -479,6 +579,16 @@ class AuthorisationMatrixTest {
 			}
 			c.expected().forEach((who, outcome) -> {
 				Call call = c.request().apply(who);
+				if (call.page()) {
+					PortalClient.Page page = page(who, call);
+					boolean toSignIn = page.status() == 302 && "/sign-in".equals(page.location());
+					boolean denied = page.status() == 401 || page.status() == 403 || toSignIn;
+					if (denied != (outcome == Outcome.DENIED) || page.status() >= 500) {
+						wrong.add(route + " as " + who + ": expected " + outcome + ", got " + page.status() + " "
+								+ page.location());
+					}
+					return;
+				}
 				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
 				boolean refused = response.status() == 401 || response.status() == 403;
 				boolean holds = switch (outcome) {

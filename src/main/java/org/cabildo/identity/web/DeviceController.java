@@ -2,15 +2,10 @@ package org.cabildo.identity.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.cabildo.identity.Device;
-import org.cabildo.identity.Devices;
 import org.cabildo.identity.Issued;
-import org.cabildo.platform.ApiException;
-import org.cabildo.sensing.SensorThings;
-import org.cabildo.sensing.WriteAccess;
+import org.cabildo.identity.OrganisationDevices;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +23,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /**
  * Devices of an organisation and the Datastreams each may write to, managed by those who are
  * admin of the organisation and of every organisation owning one of those Datastreams. A device
- * is bound only to its own organisation's Datastreams.
+ * is bound only to its own organisation's Datastreams. The checks are {@link OrganisationDevices}'s,
+ * which the portal's console uses too.
  */
 @RestController
 @RequestMapping("/api/identity/devices")
@@ -41,80 +37,48 @@ class DeviceController {
 	record NewBinding(long datastream) {
 	}
 
-	private final Devices devices;
+	private final OrganisationDevices devices;
 
-	private final SensorThings things;
-
-	DeviceController(Devices devices, SensorThings things) {
+	DeviceController(OrganisationDevices devices) {
 		this.devices = devices;
-		this.things = things;
 	}
 
 	@GetMapping
 	@Operation(summary = "The devices of an organisation (its admins)")
 	List<Device> list(@RequestParam long organisation) {
-		SignedIn.admin(organisation);
-		return devices.all(organisation);
+		return devices.of(organisation);
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Creates a device; its secret (its bearer token, and MQTT password) is shown in this answer only")
 	Issued create(@RequestBody NewDevice body) {
-		SignedIn.admin(body.organisation());
-		return devices.create(Names.checked(body.name(), "/name"), body.organisation(), body.expiresAt(), SignedIn.actor());
+		return devices.create(Names.checked(body.name(), "/name"), body.organisation(), body.expiresAt());
+	}
+
+	@PostMapping("/{id}/secret")
+	@Operation(summary = "Gives a device a new secret, shown in this answer only; the old one stops working at once")
+	Issued rotate(@PathVariable long id) {
+		return devices.rotate(id);
 	}
 
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Revokes a device's credential; it stops working at once")
 	Device revoke(@PathVariable long id) {
-		managed(id);
-		devices.revoke(id, SignedIn.actor());
-		return device(id);
+		return devices.revoke(id);
 	}
 
 	@PostMapping("/{id}/bindings")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Lets a device write Observations to a Datastream of its organisation")
 	Device bind(@PathVariable long id, @RequestBody NewBinding body) {
-		Device device = managed(id);
-		Set<Long> owners = things.organisationsOf("Datastreams", body.datastream());
-		if (owners.isEmpty()) {
-			throw ApiException.notFound("Datastream " + body.datastream() + " does not exist");
-		}
-		if (!owners.equals(Set.of(device.organisation()))) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "a device is bound only to Datastreams of its own organisation")
-				.with("rule", "device-of-owner");
-		}
-		devices.bind(id, body.datastream(), SignedIn.actor());
-		return device(id);
+		return devices.bind(id, body.datastream());
 	}
 
 	@DeleteMapping("/{id}/bindings/{datastream}")
 	@Operation(summary = "Stops a device writing to a Datastream")
 	Device unbind(@PathVariable long id, @PathVariable long datastream) {
-		managed(id);
-		devices.unbind(id, datastream, SignedIn.actor());
-		return device(id);
-	}
-
-	/**
-	 * The device, if the caller is admin of its organisation and of every organisation owning a
-	 * Datastream it writes to (ownership of a Datastream can change after it was bound).
-	 */
-	private Device managed(long id) {
-		Device device = device(id);
-		Set<Long> organisations = new TreeSet<>(Set.of(device.organisation()));
-		for (long datastream : device.datastreams()) {
-			organisations.addAll(things.organisationsOf("Datastreams", datastream));
-		}
-		organisations.remove(WriteAccess.UNASSIGNED);
-		SignedIn.adminOfEach(organisations, "managing device " + id);
-		return device;
-	}
-
-	private Device device(long id) {
-		return devices.byId(id).orElseThrow(() -> ApiException.notFound("there is no device " + id));
+		return devices.unbind(id, datastream);
 	}
 
 }

@@ -15,35 +15,17 @@ final class SignedIn {
 	}
 
 	static Caller caller() {
-		return CallerAuthentication.current()
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
+		return Caller.signedIn();
 	}
 
 	/** Refuses unless the caller is an admin of the organisation. */
 	static Caller admin(long organisation) {
-		Caller caller = caller();
-		if (!caller.has(Role.ADMIN, organisation)) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "this needs the admin role in organisation " + organisation)
-				.with("rule", "admin-of-organisation");
-		}
-		return caller;
+		return caller().requireAdmin(organisation);
 	}
 
-	/**
-	 * Refuses unless the caller is an admin of every one of these organisations: managing a person
-	 * or device that belongs to several needs the admin role in each, or an admin of one could act
-	 * in the others through it.
-	 */
+	/** Refuses unless the caller is an admin of every one of these organisations ({@link Caller#requireAdminOfEach}). */
 	static Caller adminOfEach(Collection<Long> organisations, String what) {
-		Caller caller = caller();
-		for (long organisation : organisations) {
-			if (!caller.has(Role.ADMIN, organisation)) {
-				throw new ApiException(HttpStatus.FORBIDDEN, what + " needs the admin role in organisation "
-						+ organisation + ", which it belongs to").with("rule", "admin-of-every-organisation")
-					.with("organisation", organisation);
-			}
-		}
-		return caller;
+		return caller().requireAdminOfEach(organisations, what);
 	}
 
 	static Caller anyAdmin() {
