@@ -62,7 +62,10 @@ class ErrorPagesTest {
 		Api.Response spanish = page("/no-such-page", Map.of());
 		assertThat(spanish.status()).isEqualTo(404);
 		assertThat(spanish.header("Content-Type")).startsWith("text/html");
-		assertThat(spanish.body()).contains("Página no encontrada").contains("lang=\"es\"");
+		assertThat(spanish.body()).contains("<title>Página no encontrada · Cabildo</title>")
+			.contains("<h1>Página no encontrada</h1>")
+			.contains("Error 404")
+			.contains("lang=\"es\"");
 		wellFormed(spanish);
 
 		Api.Response portuguese = page("/no-such-page", Map.of("Accept-Language", "pt-BR,pt;q=0.9"));

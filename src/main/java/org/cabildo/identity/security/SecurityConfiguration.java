@@ -72,6 +72,7 @@ class SecurityConfiguration {
 		RequestCache requests = new CookieRequestCache();
 		IdentitySettings.Oidc oidc = settings.oidc();
 		PortalSignInFailure refused = new PortalSignInFailure(audit, oidc.signInEnabled() ? oidc.displayName() : null);
+		// The chain's manager is given whole: it asks these providers and no others (no global fallback).
 		List<AuthenticationProvider> signIns = new ArrayList<>(List.of(passwords));
 		if (oidc.signInEnabled()) {
 			signIns.add(OidcSignIn.configure(http, oidc, platform.baseUrl(), new JwtCallers(oidc, organisations),
