@@ -87,6 +87,14 @@ class AuthorisationMatrixTest {
 
 	private final Map<Who, Api> callers = new EnumMap<>(Who.class);
 
+	/**
+	 * The same callers as the portal's pages take them: a person with HTTP Basic (pages take no
+	 * bearer token; a device's is nobody there).
+	 */
+	private final Map<Who, Api> pageCallers = new EnumMap<>(Who.class);
+
+	private static final String PASSWORD = "matrix-page-password-8d1f";
+
 	private final Map<Who, Long> personIds = new EnumMap<>(Who.class);
 
 	private Api admin;
@@ -105,10 +113,11 @@ class AuthorisationMatrixTest {
 		Api anonymous = Api.anonymous(port);
 		callers.put(Who.ANONYMOUS, anonymous);
 		for (Who who : List.of(Who.OPERATOR, Who.STEWARD, Who.ANALYST, Who.AUDITOR, Who.ADMIN)) {
-			Person person = people.create(Accounts.unique(who.name().toLowerCase()), null, organisation.id(), "test");
+			Person person = people.create(Accounts.unique(who.name().toLowerCase()), PASSWORD, organisation.id(), "test");
 			people.grant(person.id(), organisation.id(), Role.valueOf(who.name()), "test");
 			personIds.put(who, person.id());
 			callers.put(who, anonymous.as(Api.bearer(tokens.create(person.id(), "matrix", null, "test").secret())));
+			pageCallers.put(who, anonymous.as(Api.basic(person.username(), PASSWORD)));
 		}
 		admin = callers.get(Who.ADMIN);
 		Api operator = callers.get(Who.OPERATOR);
@@ -236,6 +245,13 @@ class AuthorisationMatrixTest {
 		// the portal's home page: public, as what it shows is
 		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /sign-in", new Case(w -> new Call("GET", "/sign-in", null), allowed(EnumSet.allOf(Who.class))));
+		// the transparency page is public; the auditor's pages are for auditors and admins
+		m.put("GET /transparency", new Case(w -> new Call("GET", "/transparency", null),
+				allowed(EnumSet.allOf(Who.class))));
+		for (String path : List.of("/audit", "/audit/entries/{seq}", "/audit/verification")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{seq}", "1"), null),
+					allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		}
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
@@ -296,6 +312,11 @@ class AuthorisationMatrixTest {
 			m.put(method + " /error", new Case(w -> new Call(method, "/error", null), allowed(EnumSet.noneOf(Who.class))));
 		}
 		return m;
+	}
+
+	/** A page of the portal: anything but the APIs, their documentation, Actuator and the error path. */
+	private static boolean isPage(String url) {
+		return !url.matches("^/(v1\\.[01]|api|v3|swagger-ui|actuator|error)([/?.(].*)?$");
 	}
 
 	private static Map<Who, Outcome> allowed(Set<Who> who) {
@@ -479,11 +500,17 @@ class AuthorisationMatrixTest {
 			}
 			c.expected().forEach((who, outcome) -> {
 				Call call = c.request().apply(who);
-				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
-				boolean refused = response.status() == 401 || response.status() == 403;
+				boolean page = isPage(call.url());
+				Api caller = page ? pageCallers.getOrDefault(who, callers.get(who)) : callers.get(who);
+				Api.Response response = caller.send(call.method(), call.url(), call.body(), Map.of());
+				// a page sends whoever is not signed in to the sign-in form
+				boolean toSignIn = page && response.status() == 302
+						&& String.valueOf(response.header("Location")).endsWith("/sign-in");
+				boolean refused = response.status() == 401 || response.status() == 403 || toSignIn;
 				boolean holds = switch (outcome) {
 					case ALLOWED -> !refused;
-					case DENIED -> who == Who.ANONYMOUS
+					case DENIED -> page && (who == Who.ANONYMOUS || who == Who.DEVICE) ? toSignIn
+							: who == Who.ANONYMOUS
 							? response.status() == 401 || response.status() == 403
 									&& response.json().path("rule").asString().equals("csrf")
 							: response.status() == 403;
