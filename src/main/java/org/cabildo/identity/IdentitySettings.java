@@ -28,13 +28,35 @@ public record IdentitySettings(@DefaultValue("30s") Duration tokenCache, @Defaul
 	 * @param organisationClaim the claim naming the caller's organisation (by name)
 	 * @param rolesClaim the claim listing the caller's roles in that organisation
 	 * @param usernameClaim the claim naming the caller
+	 * @param clientId the portal's client at the provider: with it (and the issuer), the portal's
+	 * sign-in page offers the provider's sign-in (the authorisation-code flow); empty: not offered
+	 * @param clientSecret that client's secret
+	 * @param providerName the provider's name on the sign-in page ("Sign in with ..."); empty: the
+	 * issuer's host
+	 * @param scopes the scopes the portal asks for ({@code openid} first)
 	 */
 	public record Oidc(@DefaultValue("") String issuerUri, @DefaultValue("") String jwkSetUri,
 			@DefaultValue("") String audience, @DefaultValue("organisation") String organisationClaim,
-			@DefaultValue("roles") String rolesClaim, @DefaultValue("preferred_username") String usernameClaim) {
+			@DefaultValue("roles") String rolesClaim, @DefaultValue("preferred_username") String usernameClaim,
+			@DefaultValue("") String clientId, @DefaultValue("") String clientSecret,
+			@DefaultValue("") String providerName, @DefaultValue({ "openid", "profile" }) List<String> scopes) {
 
 		public boolean enabled() {
 			return !issuerUri.isBlank();
+		}
+
+		/** Whether the portal's pages offer sign-in with the provider: an issuer and a client are set. */
+		public boolean signInEnabled() {
+			return enabled() && !clientId.isBlank();
+		}
+
+		/** The provider's name for people: as set, else the issuer's host. */
+		public String displayName() {
+			if (!providerName.isBlank()) {
+				return providerName;
+			}
+			String host = java.net.URI.create(issuerUri.strip()).getHost();
+			return host == null ? issuerUri : host;
 		}
 
 	}

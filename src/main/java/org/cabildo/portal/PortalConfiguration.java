@@ -1,14 +1,19 @@
 package org.cabildo.portal;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +34,15 @@ class PortalConfiguration implements WebMvcConfigurer {
 	/** The API's paths: the API keeps its own answers (JSON, no cookie, no page policy). */
 	private static final String[] API = { "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**", "/api/**", "/v3/**",
 			"/swagger-ui.html", "/swagger-ui/**", "/actuator/**" };
+
+	private static final List<PathPattern> API_PATTERNS = Arrays.stream(API).map(PathPatternParser.defaultInstance::parse)
+		.toList();
+
+	/** Whether a path (within the application, as sent) is a page's: anything but the API's. */
+	static boolean isPage(String path) {
+		PathContainer container = PathContainer.parsePath(path);
+		return API_PATTERNS.stream().noneMatch(pattern -> pattern.matches(container));
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {

@@ -15,10 +15,14 @@ class PortalModel {
 
 	@ModelAttribute("portal")
 	PortalView portal(Locale locale, HttpServletRequest request) {
+		return view(locale, request.getRequestURI().substring(request.getContextPath().length()));
+	}
+
+	/** The view of a page at this path in this locale, for the person signed in on this request. */
+	static PortalView view(Locale locale, String path) {
 		// A cookie may name a language the portal does not speak: the default speaks for it.
 		Language language = Language.of(locale.toLanguageTag()).orElse(Language.DEFAULT);
-		return new PortalView(language.code(), Arrays.stream(Language.values()).map(Language::code).toList(),
-				request.getRequestURI().substring(request.getContextPath().length()),
+		return new PortalView(language.code(), Arrays.stream(Language.values()).map(Language::code).toList(), path,
 				Caller.current().filter(caller -> !caller.isDevice()).map(Caller::name).orElse(null));
 	}
 

@@ -56,8 +56,8 @@ class AuthorisationMatrixTest {
 	}
 
 	/**
-	 * @param page a portal page, called as a browser would (signed in with the form, the form's CSRF
-	 * token, the form's fields in {@code body}) rather than with the API's credentials
+	 * @param page a portal page's form, posted as a browser would (signed in with the form, with the
+	 * form's CSRF token, its fields in {@code body}) rather than with the API's credentials
 	 */
 	record Call(String method, String url, Object body, boolean page) {
 
@@ -65,7 +65,7 @@ class AuthorisationMatrixTest {
 			this(method, url, body, false);
 		}
 
-		/** A portal page: GET, or a form posted with its CSRF token. */
+		/** A portal page's form, posted with its CSRF token. */
 		static Call page(String method, String url, Map<String, String> form) {
 			return new Call(method, url, form, true);
 		}
@@ -102,14 +102,20 @@ class AuthorisationMatrixTest {
 
 	private final Map<Who, Api> callers = new EnumMap<>(Who.class);
 
+	/**
+	 * The same callers as the portal's pages take them: a person with HTTP Basic (pages take no
+	 * bearer token; a device's is nobody there).
+	 */
+	private final Map<Who, Api> pageCallers = new EnumMap<>(Who.class);
+
+	private static final String PASSWORD = "matrix-page-password-8d1f";
+
 	private final Map<Who, Long> personIds = new EnumMap<>(Who.class);
 
 	private final Map<Who, String> usernames = new EnumMap<>(Who.class);
 
 	/** The browsers of the people, signed in with the portal's form when first needed. */
 	private final Map<Who, PortalClient> browsers = new EnumMap<>(Who.class);
-
-	private static final String PASSWORD = "matrix-password-2b7d";
 
 	private Api admin;
 
@@ -127,11 +133,12 @@ class AuthorisationMatrixTest {
 		Api anonymous = Api.anonymous(port);
 		callers.put(Who.ANONYMOUS, anonymous);
 		for (Who who : List.of(Who.OPERATOR, Who.STEWARD, Who.ANALYST, Who.AUDITOR, Who.ADMIN)) {
-			Person person = people.create(Accounts.unique(who.name().toLowerCase()), null, organisation.id(), "test");
+			Person person = people.create(Accounts.unique(who.name().toLowerCase()), PASSWORD, organisation.id(), "test");
 			people.grant(person.id(), organisation.id(), Role.valueOf(who.name()), "test");
 			personIds.put(who, person.id());
 			usernames.put(who, person.username());
 			callers.put(who, anonymous.as(Api.bearer(tokens.create(person.id(), "matrix", null, "test").secret())));
+			pageCallers.put(who, anonymous.as(Api.basic(person.username(), PASSWORD)));
 		}
 		admin = callers.get(Who.ADMIN);
 		Api operator = callers.get(Who.OPERATOR);
@@ -261,6 +268,13 @@ class AuthorisationMatrixTest {
 		// the portal's home page: public, as what it shows is
 		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /sign-in", new Case(w -> new Call("GET", "/sign-in", null), allowed(EnumSet.allOf(Who.class))));
+		// the transparency page is public; the auditor's pages are for auditors and admins
+		m.put("GET /transparency", new Case(w -> new Call("GET", "/transparency", null),
+				allowed(EnumSet.allOf(Who.class))));
+		for (String path : List.of("/audit", "/audit/entries/{seq}", "/audit/verification")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{seq}", "1"), null),
+					allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		}
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
@@ -279,28 +293,28 @@ class AuthorisationMatrixTest {
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);
 		String console = "/console/operator";
-		m.put("GET " + console, new Case(w -> Call.page("GET", console, null), allowed(persons)));
-		m.put("GET " + console + "/things", new Case(w -> Call.page("GET", console + "/things", null),
+		m.put("GET " + console, new Case(w -> new Call("GET", console, null), allowed(persons)));
+		m.put("GET " + console + "/things", new Case(w -> new Call("GET", console + "/things", null),
 				allowed(operators)));
 		m.put("POST " + console + "/things", new Case(w -> Call.page("POST", console + "/things", Map.of("organisation",
 				Long.toString(organisation.id()), "name", "by " + w, "description", "", "latitude", "1", "longitude", "2")),
 				allowed(operators)));
-		m.put("GET " + console + "/things/{id}", new Case(w -> Call.page("GET", console + "/things/" + thing, null),
+		m.put("GET " + console + "/things/{id}", new Case(w -> new Call("GET", console + "/things/" + thing, null),
 				allowed(operators)));
 		m.put("POST " + console + "/things/{id}", new Case(w -> Call.page("POST", console + "/things/" + thing,
 				Map.of("name", "matrix", "description", "renamed by " + w)), allowed(operators)));
-		m.put("GET " + console + "/things/{id}/delete", new Case(w -> Call.page("GET", console + "/things/" + thing
+		m.put("GET " + console + "/things/{id}/delete", new Case(w -> new Call("GET", console + "/things/" + thing
 				+ "/delete", null), allowed(operators)));
 		m.put("POST " + console + "/things/{id}/delete", new Case(w -> Call.page("POST", console + "/things/"
 				+ freshThing() + "/delete", Map.of()), allowed(operators)));
 		m.put("POST " + console + "/things/{id}/datastreams", new Case(w -> Call.page("POST", console + "/things/"
 				+ thing + "/datastreams", Map.of("name", "by " + w, "observedProperty", "o", "unitName", "u",
 						"unitSymbol", "u", "sensor", "s")), allowed(operators)));
-		m.put("GET " + console + "/devices", new Case(w -> Call.page("GET", console + "/devices?organisation="
+		m.put("GET " + console + "/devices", new Case(w -> new Call("GET", console + "/devices?organisation="
 				+ organisation.id(), null), allowed(admins)));
 		m.put("POST " + console + "/devices", new Case(w -> Call.page("POST", console + "/devices", Map.of(
 				"organisation", Long.toString(organisation.id()), "name", Accounts.unique("dev"))), allowed(admins)));
-		m.put("GET " + console + "/devices/{id}", new Case(w -> Call.page("GET", console + "/devices/"
+		m.put("GET " + console + "/devices/{id}", new Case(w -> new Call("GET", console + "/devices/"
 				+ freshDevice(), null), allowed(admins)));
 		m.put("POST " + console + "/devices/{id}/secret", new Case(w -> Call.page("POST", console + "/devices/"
 				+ freshDevice() + "/secret", Map.of()), allowed(admins)));
@@ -311,7 +325,7 @@ class AuthorisationMatrixTest {
 		m.put("POST " + console + "/devices/{id}/bindings/{datastream}/delete", new Case(w -> Call.page("POST",
 				console + "/devices/" + freshDevice() + "/bindings/" + datastream + "/delete", Map.of()),
 				allowed(admins)));
-		m.put("GET " + console + "/tokens", new Case(w -> Call.page("GET", console + "/tokens", null),
+		m.put("GET " + console + "/tokens", new Case(w -> new Call("GET", console + "/tokens", null),
 				allowed(persons)));
 		m.put("POST " + console + "/tokens", new Case(w -> Call.page("POST", console + "/tokens", Map.of("name",
 				"matrix")), allowed(persons)));
@@ -365,6 +379,11 @@ class AuthorisationMatrixTest {
 		return m;
 	}
 
+	/** A page of the portal: anything but the APIs, their documentation, Actuator and the error path. */
+	private static boolean isPage(String url) {
+		return !url.matches("^/(v1\\.[01]|api|v3|swagger-ui|actuator|error)([/?.(].*)?$");
+	}
+
 	private static Map<Who, Outcome> allowed(Set<Who> who) {
 		Map<Who, Outcome> outcomes = new EnumMap<>(Who.class);
 		for (Who each : Who.values()) {
@@ -410,9 +429,9 @@ class AuthorisationMatrixTest {
 	}
 
 	/**
-	 * A portal page as a browser gets or posts it: a person signed in with the form; the public
-	 * with none; a device with its bearer token, which pages do not read (a device has no password
-	 * and no session), without the form's CSRF token it cannot have.
+	 * A portal page's form as a browser posts it, with the CSRF token of a page: a person signed in
+	 * with the form; the public with none; a device with its bearer token, which pages do not read
+	 * (a device has no password and no session), without the form's CSRF token it cannot have.
 	 */
 	@SuppressWarnings("unchecked")
 	private PortalClient.Page page(Who who, Call call) {
@@ -427,8 +446,6 @@ class AuthorisationMatrixTest {
 		PortalClient browser = browsers.computeIfAbsent(who, w -> {
 			PortalClient signedIn = new PortalClient(port);
 			if (w != Who.ANONYMOUS) {
-				// a password only for the test that signs in with the form (each costs a bcrypt hash)
-				people.changePassword(personIds.get(w), PASSWORD, "test");
 				assertThat(signedIn.signIn(usernames.get(w), PASSWORD).location()).isEqualTo("/");
 			}
 			return signedIn;
@@ -589,11 +606,17 @@ class AuthorisationMatrixTest {
 					}
 					return;
 				}
-				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
-				boolean refused = response.status() == 401 || response.status() == 403;
+				boolean page = isPage(call.url());
+				Api caller = page ? pageCallers.getOrDefault(who, callers.get(who)) : callers.get(who);
+				Api.Response response = caller.send(call.method(), call.url(), call.body(), Map.of());
+				// a page sends whoever is not signed in to the sign-in form
+				boolean toSignIn = page && response.status() == 302
+						&& String.valueOf(response.header("Location")).endsWith("/sign-in");
+				boolean refused = response.status() == 401 || response.status() == 403 || toSignIn;
 				boolean holds = switch (outcome) {
 					case ALLOWED -> !refused;
-					case DENIED -> who == Who.ANONYMOUS
+					case DENIED -> page && (who == Who.ANONYMOUS || who == Who.DEVICE) ? toSignIn
+							: who == Who.ANONYMOUS
 							? response.status() == 401 || response.status() == 403
 									&& response.json().path("rule").asString().equals("csrf")
 							: response.status() == 403;

@@ -68,6 +68,15 @@ public final class PortalClient {
 		return submit("/sign-in", "/sign-in", Map.of("username", username, "password", password));
 	}
 
+	/**
+	 * Follows a redirect wherever it leads (another server too, such as an OIDC provider), with
+	 * this client's cookies, as a browser would.
+	 */
+	public Page follow(Page redirect) {
+		URI target = uri("/").resolve(redirect.header("Location"));
+		return send(HttpRequest.newBuilder(target).header("Accept", "text/html").GET());
+	}
+
 	/** The value of a cookie this client holds, if any. */
 	public java.util.Optional<String> cookie(String name) {
 		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))

@@ -1,12 +1,8 @@
 package org.cabildo.governance.ledger;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
@@ -43,48 +39,32 @@ class LedgerController {
 
 	private final SigningKey key;
 
-	private final CheckpointFile file;
-
 	private final LedgerSearch search;
 
 	private final LedgerSummary summary;
 
-	/** The verification running now, which a request arriving meanwhile shares rather than starting another. */
-	private final AtomicReference<CompletableFuture<Verification>> running = new AtomicReference<>();
+	private final Verifications verifications;
+
+	private final LatestCheckpoint latest;
 
 	/** One verification against a supplied checkpoint at a time: each reads the whole chain. */
 	private final ReentrantLock supplied = new ReentrantLock();
 
-	LedgerController(LedgerVerifier verifier, LedgerCheckpoints checkpoints, SigningKey key, CheckpointFile file,
-			LedgerSearch search, LedgerSummary summary) {
+	LedgerController(LedgerVerifier verifier, LedgerCheckpoints checkpoints, SigningKey key, LedgerSearch search,
+			LedgerSummary summary, Verifications verifications, LatestCheckpoint latest) {
 		this.verifier = verifier;
 		this.checkpoints = checkpoints;
 		this.key = key;
-		this.file = file;
 		this.search = search;
 		this.summary = summary;
+		this.verifications = verifications;
+		this.latest = latest;
 	}
 
 	@GetMapping("/api/ledger/verify")
 	@Operation(summary = "Recomputes the hash chain and checks the signed checkpoints; names the first broken entry")
 	Verification verify() {
-		CompletableFuture<Verification> mine = new CompletableFuture<>();
-		CompletableFuture<Verification> current = running.compareAndExchange(null, mine);
-		if (current != null) {
-			return current.join();
-		}
-		try {
-			Verification verification = verifier.verify();
-			mine.complete(verification);
-			return verification;
-		}
-		catch (RuntimeException e) {
-			mine.completeExceptionally(e);
-			throw e;
-		}
-		finally {
-			running.set(null);
-		}
+		return verifications.now();
 	}
 
 	@PostMapping("/api/ledger/verify")
@@ -114,18 +94,7 @@ class LedgerController {
 	@Operation(summary = "The latest signed checkpoint, with the public key and the signed text that verify it;"
 			+ " save it to hold the ledger to it later")
 	PublishedCheckpoint latest() {
-		Optional<Checkpoint> kept;
-		try {
-			kept = file.read();
-		}
-		catch (IllegalStateException e) {
-			kept = Optional.empty();
-		}
-		// this node's file, or a later one another node stored; only what the key verifies is published
-		Optional<Checkpoint> newest = Stream.concat(kept.stream(), checkpoints.latest().stream())
-			.filter(c -> key.verifies(c.message(), c.signature()))
-			.max(Comparator.comparingLong(Checkpoint::seq));
-		return newest.map(c -> PublishedCheckpoint.of(c, key))
+		return latest.find()
 			.orElseThrow(() -> ApiException.notFound("No checkpoint is signed yet: the ledger has no entries"));
 	}
 
@@ -135,7 +104,7 @@ class LedgerController {
 			@Parameter(description = "1 to 1000, default 100") @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String offset) {
 		// paged as the entries are, and refused with the same messages
-		LedgerQuery page = LedgerQuery.parse(null, null, null, null, null, null, limit, offset, null);
+		LedgerQuery page = LedgerQuery.parse(null, null, null, null, null, null, null, limit, offset, null);
 		return new Checkpoints(SigningKey.ALGORITHM, key.publicKeyBase64(), key.publicKeyPem(), Checkpoint.FORMAT,
 				checkpoints.count(), checkpoints.newest(page.limit(), page.offset()));
 	}
@@ -145,13 +114,15 @@ class LedgerController {
 	Entries entries(@RequestParam(required = false) String kind,
 			@RequestParam(required = false) String organisation, @RequestParam(required = false) String purpose,
 			@RequestParam(required = false) String datastream,
+			@Parameter(description = "who did it, as recorded (a username, a device name, platform)")
+			@RequestParam(required = false) String actor,
 			@Parameter(description = "recorded at or after (ISO-8601)") @RequestParam(required = false) String from,
 			@Parameter(description = "recorded before (ISO-8601)") @RequestParam(required = false) String to,
 			@Parameter(description = "1 to 1000, default 100") @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String offset,
 			@Parameter(description = "continue after this entry (newest first: older entries)")
 			@RequestParam(required = false) String afterSeq) {
-		LedgerQuery query = LedgerQuery.parse(kind, organisation, purpose, datastream, from, to, limit, offset,
+		LedgerQuery query = LedgerQuery.parse(kind, organisation, purpose, datastream, actor, from, to, limit, offset,
 				afterSeq);
 		List<LedgerEntry> found = search.find(query);
 		Long next = found.size() < query.limit() ? null : found.getLast().seq();

@@ -11,16 +11,16 @@ import org.cabildo.platform.ApiException;
  * {@code to} exclusive (times of recording); {@code afterSeq} continues a listing after the entry
  * with that number, which newest first means the entries before it.
  */
-record LedgerQuery(String kind, Long organisation, String purpose, Long datastream, Instant from, Instant to,
-		int limit, long offset, Long afterSeq) {
+record LedgerQuery(String kind, Long organisation, String purpose, Long datastream, String actor, Instant from,
+		Instant to, int limit, long offset, Long afterSeq) {
 
 	static final int MAX_LIMIT = 1000;
 
 	/** Parses the query parameters as given, naming the first that is not valid. */
-	static LedgerQuery parse(String kind, String organisation, String purpose, String datastream, String from,
-			String to, String limit, String offset, String afterSeq) {
+	static LedgerQuery parse(String kind, String organisation, String purpose, String datastream, String actor,
+			String from, String to, String limit, String offset, String afterSeq) {
 		LedgerQuery query = new LedgerQuery(blankToNull(kind), parse("organisation", organisation, Long::valueOf),
-				blankToNull(purpose), parse("datastream", datastream, Long::valueOf),
+				blankToNull(purpose), parse("datastream", datastream, Long::valueOf), blankToNull(actor),
 				parse("from", from, Instant::parse), parse("to", to, Instant::parse),
 				parse("limit", limit, Integer::valueOf) == null ? 100 : Integer.parseInt(limit.strip()),
 				parse("offset", offset, Long::valueOf) == null ? 0 : Long.parseLong(offset.strip()),

@@ -22,6 +22,7 @@ class LedgerSearch {
 		condition(conditions, params, "kind = ?", query.kind());
 		condition(conditions, params, "organisation_id = ?", query.organisation());
 		condition(conditions, params, "purpose = ?", query.purpose());
+		condition(conditions, params, "actor = ?", query.actor());
 		// datastreams are stored as ascending ids joined by commas: a datastream is a whole item of that list
 		condition(conditions, params, "(',' || datastreams || ',') LIKE ?",
 				query.datastream() == null ? null : "%," + query.datastream() + ",%");

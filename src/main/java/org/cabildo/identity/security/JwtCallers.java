@@ -13,11 +13,13 @@ import org.cabildo.identity.Organisations;
 import org.cabildo.identity.Role;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.oauth2.core.ClaimAccessor;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -25,7 +27,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 /**
  * JWTs of the configured OIDC provider: checked for signature (keys from its JWKS), issuer,
  * audience and time, then mapped to a {@link Caller}: the organisation named by one claim
- * (it must exist here) and the roles listed by another.
+ * (it must exist here) and the roles listed by another. The portal maps the claims of someone
+ * signed in through the provider the same way ({@link OidcSignIn}).
  */
 final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -56,24 +59,33 @@ final class JwtCallers implements Converter<Jwt, AbstractAuthenticationToken> {
 
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
-		String name = jwt.getClaimAsString(oidc.usernameClaim());
+		return new CallerAuthentication(caller(jwt));
+	}
+
+	/**
+	 * The caller the provider's claims describe: those of a JWT sent to the API, or those of the
+	 * ID token (and user info) of someone who signed in to the portal through the provider, so
+	 * that both are the same caller.
+	 */
+	Caller caller(ClaimAccessor claims) {
+		String name = claims.getClaimAsString(oidc.usernameClaim());
 		if (name == null) {
-			name = jwt.getSubject();
+			name = claims.getClaimAsString(JwtClaimNames.SUB);
 		}
-		String organisationName = jwt.getClaimAsString(oidc.organisationClaim());
+		String organisationName = claims.getClaimAsString(oidc.organisationClaim());
 		long organisation = -1;
 		Set<Role> roles = new TreeSet<>();
 		if (organisationName != null) {
 			var found = organisations.named(organisationName);
 			if (found.isPresent()) {
 				organisation = found.get().id();
-				for (String label : labels(jwt.getClaim(oidc.rolesClaim()))) {
+				for (String label : labels(claims.getClaims().get(oidc.rolesClaim()))) {
 					Role.of(label).ifPresent(roles::add);
 				}
 			}
 		}
 		Map<Long, Set<Role>> grants = organisation < 0 || roles.isEmpty() ? Map.of() : Map.of(organisation, roles);
-		return new CallerAuthentication(new Caller(Caller.Kind.PERSON, -1, name, organisation, grants, Set.of()));
+		return new Caller(Caller.Kind.PERSON, -1, name, organisation, grants, Set.of());
 	}
 
 	private static List<String> labels(Object claim) {

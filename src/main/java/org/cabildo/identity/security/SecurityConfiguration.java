@@ -1,14 +1,18 @@
 package org.cabildo.identity.security;
 
+import java.util.ArrayList;
 import java.util.List;
 
+import org.cabildo.identity.AuditLog;
 import org.cabildo.identity.IdentitySettings;
 import org.cabildo.identity.Organisations;
+import org.cabildo.platform.PlatformSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -21,7 +25,12 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -47,27 +56,41 @@ class SecurityConfiguration {
 	/**
 	 * The portal's pages: a session once someone signs in with the form (never before), CSRF
 	 * tokens in a cookie so that an anonymous reader costs the server no session, sign-in
-	 * rate-limited by the same {@link PasswordSignIn} as the API. The same access rules decide.
+	 * rate-limited by the same {@link PasswordSignIn} as the API, and sign-in through the OIDC
+	 * provider when a client is configured ({@link OidcSignIn}). The same access rules decide.
 	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain pages(HttpSecurity http, PasswordSignIn passwords, RateLimits limits,
+	SecurityFilterChain pages(HttpSecurity http, IdentitySettings settings, PlatformSettings platform,
+			PasswordSignIn passwords, Organisations organisations, AuditLog audit, RateLimits limits,
 			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
 		List<AccessRule> rules = AccessRules.all(new Routes(endpoints));
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
+		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
+				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+		RequestCache requests = new CookieRequestCache();
+		IdentitySettings.Oidc oidc = settings.oidc();
+		PortalSignInFailure refused = new PortalSignInFailure(audit, oidc.signInEnabled() ? oidc.displayName() : null);
+		// The chain's manager is given whole: it asks these providers and no others (no global fallback).
+		List<AuthenticationProvider> signIns = new ArrayList<>(List.of(passwords));
+		if (oidc.signInEnabled()) {
+			signIns.add(OidcSignIn.configure(http, oidc, platform.baseUrl(), new JwtCallers(oidc, organisations),
+					contexts, requests, refused));
+		}
 		http.securityMatcher(PortalPages.MATCHER)
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+			.securityContext(context -> context.securityContextRepository(contexts))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
-			.requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+			.requestCache(cache -> cache.requestCache(requests))
 			// scripts and tests may send the API's credentials to a page too; that never makes a session
 			.httpBasic(basic -> basic.realmName("cabildo")
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPages.SIGN_IN)))
 			.formLogin(form -> form.loginPage(PortalPages.SIGN_IN)
 				.loginProcessingUrl(PortalPages.SIGN_IN)
-				.failureHandler(new PortalSignInFailure()))
+				.failureHandler(refused))
 			.logout(logout -> logout.logoutUrl(PortalPages.SIGN_OUT).logoutSuccessUrl("/"))
-			.authenticationManager(new ProviderManager(passwords))
+			.authenticationManager(new ProviderManager(signIns))
 			.exceptionHandling(exceptions -> exceptions
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPages.SIGN_IN)))
 			.headers(headers -> headers

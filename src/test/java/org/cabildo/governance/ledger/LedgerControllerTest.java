@@ -118,11 +118,18 @@ class LedgerControllerTest {
 	}
 
 	@Test
-	@DisplayName("GET /api/ledger filters by kind, organisation, purpose, datastream and time, and pages")
+	@DisplayName("GET /api/ledger filters by kind, organisation, purpose, datastream, actor and time, and pages")
 	void filtersAndPages() {
 		long a = read("alice", 1, datastream);
 		long b = read("alice", 1, 10 * datastream, 10 * datastream + 1);
 		long c = read("alice", 1, datastream);
+		// the same actor as recorded: a username, not a part of one
+		String actor = "reader-" + purpose;
+		long d = ledger.append(new LedgerEvent("read", actor, null, "other-" + purpose,
+				Set.of(10 * datastream), null, null, 1, "f".repeat(64), "GET /v1.1/Observations"));
+		assertThat(seqs(auditor.get("/api/ledger", "actor", actor).json().get("entries"))).containsExactly(d);
+		assertThat(seqs(auditor.get("/api/ledger", "actor", actor.substring(1)).json().get("entries"))).isEmpty();
+		assertThat(seqs(auditor.get("/api/ledger", "actor", actor, "kind", "stage").json().get("entries"))).isEmpty();
 		// a datastream matches whole ids only: 12 is not in "120,121"
 		assertThat(seqs(auditor.get("/api/ledger", "datastream", String.valueOf(datastream)).json().get("entries")))
 			.containsExactly(c, a);
