@@ -236,6 +236,10 @@ class AuthorisationMatrixTest {
 		// the portal's home page: public, as what it shows is
 		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /sign-in", new Case(w -> new Call("GET", "/sign-in", null), allowed(EnumSet.allOf(Who.class))));
+		// the map of every sensor and its districts' boundaries: public, as the register is
+		m.put("GET /map", new Case(w -> new Call("GET", "/map", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /map/districts.geojson", new Case(w -> new Call("GET", "/map/districts.geojson", null),
+				allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
