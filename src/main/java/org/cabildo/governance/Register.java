@@ -253,6 +253,17 @@ public class Register {
 		return vocabulary.element(category, id).map(element -> element.label(language).name()).orElse(id);
 	}
 
+	/**
+	 * The filter a reader's parameters ask for (null or blank: any), checked against the DTPR
+	 * vocabulary and the register's classes, stages and access levels; a bad value is a 400
+	 * naming the parameter ({@code purpose}, {@code technology}, {@code class}, {@code stage},
+	 * {@code access}, {@code bbox}).
+	 */
+	public RegisterFilter filter(String purpose, String technology, String personalDataClass, String organisation,
+			String stage, String access, String bbox) {
+		return RegisterFilter.of(purpose, technology, personalDataClass, organisation, stage, access, bbox, vocabulary);
+	}
+
 	/** The current declaration of every declared Datastream. */
 	public List<Declaration> all() {
 		return current.all().stream().sorted(java.util.Comparator.comparingLong(Declaration::datastreamId)).toList();

@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Where each Datastream (or MultiDatastream) is and what it is called: its name, its Thing's name
  * and the Thing's (first) Location as GeoJSON, for the public register and its map.
@@ -21,6 +24,32 @@ public class DatastreamPlaces {
 	 * {@code MultiDatastreams} for a MultiDatastream (which shares the Datastreams' ids)
 	 */
 	public record Place(long datastream, String name, String thing, String location, String entitySet) {
+
+		/**
+		 * Where the stream is, as one point: its Location's own if a Point, else the first position
+		 * of the Location's geometry (or of a Feature's); null when it has none.
+		 *
+		 * @return {@code [lon, lat]}, or null
+		 */
+		public double[] anchor() {
+			if (location == null) {
+				return null;
+			}
+			JsonNode node = JsonMapper.shared().readTree(location);
+			if (node.has("geometry")) {
+				node = node.get("geometry");
+			}
+			JsonNode coordinates = node.get("coordinates");
+			while (coordinates != null && coordinates.isArray() && !coordinates.isEmpty()
+					&& coordinates.get(0).isArray()) {
+				coordinates = coordinates.get(0);
+			}
+			if (coordinates == null || coordinates.size() < 2) {
+				return null;
+			}
+			return new double[] { coordinates.get(0).asDouble(), coordinates.get(1).asDouble() };
+		}
+
 	}
 
 	private final JdbcClient jdbc;

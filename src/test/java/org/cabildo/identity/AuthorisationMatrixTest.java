@@ -252,6 +252,10 @@ class AuthorisationMatrixTest {
 			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{seq}", "1"), null),
 					allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
 		}
+		// the map of every sensor and its districts' boundaries: public, as the register is
+		m.put("GET /map", new Case(w -> new Call("GET", "/map", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /map/districts.geojson", new Case(w -> new Call("GET", "/map/districts.geojson", null),
+				allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"

@@ -16,10 +16,11 @@ final class StreetSign {
 
 	static Map<String, Object> feature(Declaration declaration, DatastreamPlaces.Place place, Vocabulary vocabulary,
 			String language) {
-		double[] point = place == null ? null : Positions.anchor(place.location());
+		double[] point = place == null ? null : place.anchor();
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("datastreamId", declaration.datastreamId());
 		properties.put("name", place == null ? null : place.name());
+		properties.put("thing", place == null ? null : place.thing());
 		properties.put("purpose", labels(vocabulary, "purpose", declaration.purposes(), language));
 		properties.put("technology", labels(vocabulary, "tech", declaration.technology(), language));
 		properties.put("dataCollected", labels(vocabulary, "data", declaration.dataTypes(), language));
