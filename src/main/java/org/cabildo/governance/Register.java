@@ -253,6 +253,14 @@ public class Register {
 		return vocabulary.element(category, id).map(element -> element.label(language).name()).orElse(id);
 	}
 
+	/**
+	 * Every DTPR element of a declaration with its name and meaning in one of the vocabulary's
+	 * languages (es, pt, en), as the street sign says them.
+	 */
+	public DtprLabels labels(Declaration declaration, String language) {
+		return DtprLabels.of(declaration, vocabulary, language);
+	}
+
 	/** The current declaration of every declared Datastream. */
 	public List<Declaration> all() {
 		return current.all().stream().sorted(java.util.Comparator.comparingLong(Declaration::datastreamId)).toList();

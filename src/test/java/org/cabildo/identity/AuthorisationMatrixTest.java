@@ -54,7 +54,13 @@ class AuthorisationMatrixTest {
 
 	}
 
-	record Call(String method, String url, Object body) {
+	/** A request; {@code headers} replace the client's defaults (a portal form's cookie and content type). */
+	record Call(String method, String url, Object body, Map<String, String> headers) {
+
+		Call(String method, String url, Object body) {
+			this(method, url, body, Map.of());
+		}
+
 	}
 
 	record Case(Function<Who, Call> request, Map<Who, Outcome> expected) {
@@ -236,6 +242,14 @@ class AuthorisationMatrixTest {
 		// the portal's home page: public, as what it shows is
 		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /sign-in", new Case(w -> new Call("GET", "/sign-in", null), allowed(EnumSet.allOf(Who.class))));
+		// a stream's card: public, its values as each reader may read them; its form files an objection for
+		// anyone without an account (sent here with the page's CSRF token, and refused as sent too soon: 400)
+		m.put("GET /sensors/{datastreamId}", new Case(w -> new Call("GET", "/sensors/" + datastream, null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /sensors/{datastreamId}/objections", new Case(w -> new Call("GET", "/sensors/" + datastream
+				+ "/objections", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("POST /sensors/{datastreamId}/objections", new Case(w -> cardForm("/sensors/" + datastream,
+				"category=other&text=filed+by+" + w), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
@@ -304,6 +318,25 @@ class AuthorisationMatrixTest {
 			outcomes.put(each, who.contains(each) ? Outcome.ALLOWED : Outcome.DENIED);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * The POST of a form of a portal page, as a browser sends it: with the page's CSRF token (its
+	 * cookie and the form's field), so that what is checked is the access rule, not the token.
+	 */
+	private Call cardForm(String page, String fields) {
+		Api.Response form = Api.anonymous(port).send("GET", page, null, Map.of("Accept", "text/html"));
+		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+			.matcher(form.body());
+		assertThat(field.find()).as("the CSRF field of %s", page).isTrue();
+		String cookie = form.headers().getOrDefault("set-cookie", List.of()).stream()
+			.filter(c -> c.startsWith("XSRF-TOKEN="))
+			.map(c -> c.split(";")[0])
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no CSRF cookie from " + page + ": " + form.headers()));
+		return new Call("POST", page + "/objections", "_csrf=" + java.net.URLEncoder.encode(field.group(1),
+				java.nio.charset.StandardCharsets.UTF_8) + "&" + fields, Map.of("Cookie", cookie, "Content-Type",
+						"application/x-www-form-urlencoded", "Accept", "text/html"));
 	}
 
 	private long freshSensor() {
@@ -479,7 +512,7 @@ class AuthorisationMatrixTest {
 			}
 			c.expected().forEach((who, outcome) -> {
 				Call call = c.request().apply(who);
-				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
+				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), call.headers());
 				boolean refused = response.status() == 401 || response.status() == 403;
 				boolean holds = switch (outcome) {
 					case ALLOWED -> !refused;
