@@ -264,6 +264,14 @@ public class Register {
 		return RegisterFilter.of(purpose, technology, personalDataClass, organisation, stage, access, bbox, vocabulary);
 	}
 
+	/**
+	 * Every DTPR element of a declaration with its name and meaning in one of the vocabulary's
+	 * languages (es, pt, en), as the street sign says them.
+	 */
+	public DtprLabels labels(Declaration declaration, String language) {
+		return DtprLabels.of(declaration, vocabulary, language);
+	}
+
 	/** The current declaration of every declared Datastream. */
 	public List<Declaration> all() {
 		return current.all().stream().sorted(java.util.Comparator.comparingLong(Declaration::datastreamId)).toList();

@@ -54,7 +54,13 @@ class AuthorisationMatrixTest {
 
 	}
 
-	record Call(String method, String url, Object body) {
+	/** A request; {@code headers} replace the client's defaults (a portal form's cookie and content type). */
+	record Call(String method, String url, Object body, Map<String, String> headers) {
+
+		Call(String method, String url, Object body) {
+			this(method, url, body, Map.of());
+		}
+
 	}
 
 	record Case(Function<Who, Call> request, Map<Who, Outcome> expected) {
@@ -256,6 +262,14 @@ class AuthorisationMatrixTest {
 		m.put("GET /map", new Case(w -> new Call("GET", "/map", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /map/districts.geojson", new Case(w -> new Call("GET", "/map/districts.geojson", null),
 				allowed(EnumSet.allOf(Who.class))));
+		// a stream's card: public, its values as each reader may read them; its form files an objection for
+		// anyone without an account (sent here with the page's CSRF token, and refused as sent too soon: 400)
+		m.put("GET /sensors/{datastreamId}", new Case(w -> new Call("GET", "/sensors/" + datastream, null),
+				allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /sensors/{datastreamId}/objections", new Case(w -> new Call("GET", "/sensors/" + datastream
+				+ "/objections", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("POST /sensors/{datastreamId}/objections", new Case(w -> cardForm("/sensors/" + datastream,
+				"category=other&text=filed+by+" + w), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
@@ -329,6 +343,25 @@ class AuthorisationMatrixTest {
 			outcomes.put(each, who.contains(each) ? Outcome.ALLOWED : Outcome.DENIED);
 		}
 		return outcomes;
+	}
+
+	/**
+	 * The POST of a form of a portal page, as a browser sends it: with the page's CSRF token (its
+	 * cookie and the form's field), so that what is checked is the access rule, not the token.
+	 */
+	private Call cardForm(String page, String fields) {
+		Api.Response form = Api.anonymous(port).send("GET", page, null, Map.of("Accept", "text/html"));
+		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+			.matcher(form.body());
+		assertThat(field.find()).as("the CSRF field of %s", page).isTrue();
+		String cookie = form.headers().getOrDefault("set-cookie", List.of()).stream()
+			.filter(c -> c.startsWith("XSRF-TOKEN="))
+			.map(c -> c.split(";")[0])
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no CSRF cookie from " + page + ": " + form.headers()));
+		return new Call("POST", page + "/objections", "_csrf=" + java.net.URLEncoder.encode(field.group(1),
+				java.nio.charset.StandardCharsets.UTF_8) + "&" + fields, Map.of("Cookie", cookie, "Content-Type",
+						"application/x-www-form-urlencoded", "Accept", "text/html"));
 	}
 
 	private long freshSensor() {
@@ -506,7 +539,7 @@ class AuthorisationMatrixTest {
 				Call call = c.request().apply(who);
 				boolean page = isPage(call.url());
 				Api caller = page ? pageCallers.getOrDefault(who, callers.get(who)) : callers.get(who);
-				Api.Response response = caller.send(call.method(), call.url(), call.body(), Map.of());
+				Api.Response response = caller.send(call.method(), call.url(), call.body(), call.headers());
 				// a page sends whoever is not signed in to the sign-in form
 				boolean toSignIn = page && response.status() == 302
 						&& String.valueOf(response.header("Location")).endsWith("/sign-in");

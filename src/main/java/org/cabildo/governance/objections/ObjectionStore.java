@@ -47,6 +47,21 @@ class ObjectionStore {
 			.list();
 	}
 
+	/** The newest objections on a Datastream, at most {@code limit}, newest first. */
+	List<Objection> newest(long datastream, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM objections WHERE datastream_id = ? ORDER BY filed_at DESC, id DESC"
+				+ " FETCH FIRST ? ROWS ONLY")
+			.params(datastream, limit)
+			.query(ObjectionStore::read)
+			.list();
+	}
+
+	long count(long datastream) {
+		return jdbc.sql("SELECT COUNT(*) FROM objections WHERE datastream_id = ?").param(datastream)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Every objection, for the answer-time statistics (a city files thousands, not millions). */
 	List<Objection> all() {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM objections ORDER BY organisation_id, id")

@@ -72,6 +72,22 @@ public class Objections {
 		return store.ofDatastream(datastream).stream().map(o -> o.view(steward)).toList();
 	}
 
+	/** The newest objections on a Datastream, and how many there are in all. */
+	public record Newest(List<ObjectionView> objections, long total) {
+	}
+
+	/**
+	 * The newest {@code limit} objections on a Datastream, newest first, as {@link #of} shows them
+	 * (the contacts only for the owner's stewards), and how many it has in all: a bounded read for
+	 * pages.
+	 */
+	public Newest newest(long datastream, int limit) {
+		Declaration declaration = declared(datastream);
+		boolean steward = Caller.current().map(c -> c.has(Role.STEWARD, declaration.organisationId())).orElse(false);
+		return new Newest(store.newest(datastream, limit).stream().map(o -> o.view(steward)).toList(),
+				store.count(datastream));
+	}
+
 	/** A steward of the owner answers; the status moves open → answered → upheld or dismissed. */
 	@Transactional
 	public ObjectionView answer(long datastream, long id, Answer answer) {
