@@ -89,6 +89,12 @@ class AuthorisationMatrixTest {
 
 	private final Map<Who, Long> personIds = new EnumMap<>(Who.class);
 
+	/** The people's password, for the portal's pages (which take HTTP Basic, not API tokens). */
+	private static final String PASSWORD = "matrix-pages-password-4f7c2e";
+
+	/** Callers of the portal's pages: people with HTTP Basic; anyone else without credentials the pages take. */
+	private final Map<Who, Api> pageCallers = new EnumMap<>(Who.class);
+
 	private Api admin;
 
 	private Organisation organisation;
@@ -105,10 +111,11 @@ class AuthorisationMatrixTest {
 		Api anonymous = Api.anonymous(port);
 		callers.put(Who.ANONYMOUS, anonymous);
 		for (Who who : List.of(Who.OPERATOR, Who.STEWARD, Who.ANALYST, Who.AUDITOR, Who.ADMIN)) {
-			Person person = people.create(Accounts.unique(who.name().toLowerCase()), null, organisation.id(), "test");
+			Person person = people.create(Accounts.unique(who.name().toLowerCase()), PASSWORD, organisation.id(), "test");
 			people.grant(person.id(), organisation.id(), Role.valueOf(who.name()), "test");
 			personIds.put(who, person.id());
 			callers.put(who, anonymous.as(Api.bearer(tokens.create(person.id(), "matrix", null, "test").secret())));
+			pageCallers.put(who, anonymous.as(Api.basic(person.username(), PASSWORD)));
 		}
 		admin = callers.get(Who.ADMIN);
 		Api operator = callers.get(Who.OPERATOR);
@@ -126,6 +133,8 @@ class AuthorisationMatrixTest {
 		Issued device = devices.create(Accounts.unique("matrix-device"), organisation.id(), null, "test");
 		devices.bind(device.id(), datastream, "test");
 		callers.put(Who.DEVICE, anonymous.as(Api.bearer(device.secret())));
+		pageCallers.put(Who.ANONYMOUS, anonymous);
+		pageCallers.put(Who.DEVICE, callers.get(Who.DEVICE));
 	}
 
 	private static Map<String, Object> sensorBody() {
@@ -291,6 +300,31 @@ class AuthorisationMatrixTest {
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /actuator/info/**", new Case(w -> new Call("GET", "/actuator/info/x", null),
 				allowed(EnumSet.allOf(Who.class))));
+		// the consoles (pages; CSRF-protected forms): signed-in people, each then as the services allow
+		// (here the stewards of the matrix organisation; anyone else is refused by the same check as the API)
+		m.put("GET /console", new Case(w -> new Call("GET", "/console", null), allowed(persons)));
+		Set<Who> stewards = EnumSet.of(Who.STEWARD);
+		String console = "/console/steward/streams/{datastream}";
+		String stream = "/console/steward/streams/" + datastream;
+		for (String path : List.of("/console/steward", "/console/steward/objections")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(stewards)));
+		}
+		for (String page : List.of("/declaration", "/stage", "/sharing")) {
+			m.put("GET " + console + page, new Case(w -> new Call("GET", stream + page, null), allowed(stewards)));
+		}
+		m.put("POST " + console + "/declaration", new Case(w -> new Call("POST", stream + "/declaration",
+				Map.of("summary", "by " + w)), allowed(stewards)));
+		m.put("POST " + console + "/stage", new Case(w -> new Call("POST", stream + "/stage", Map.of("stage", "pilot",
+				"reason", "matrix")), allowed(stewards)));
+		m.put("POST " + console + "/consultation", new Case(w -> new Call("POST", stream + "/consultation", Map.of()),
+				allowed(stewards)));
+		m.put("POST " + console + "/objections/{objection}/answer", new Case(w -> new Call("POST", stream
+				+ "/objections/" + freshObjection() + "/answer", Map.of("outcome", "answered", "text", "a")),
+				allowed(stewards)));
+		m.put("POST " + console + "/sharing", new Case(w -> new Call("POST", stream + "/sharing", Map.of()),
+				allowed(stewards)));
+		m.put("POST " + console + "/sharing/{organisation}/revoke", new Case(w -> new Call("POST", stream + "/sharing/"
+				+ organisation.id() + "/revoke", Map.of()), allowed(stewards)));
 		// Spring Boot's error page is never called directly
 		for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
 			m.put(method + " /error", new Case(w -> new Call(method, "/error", null), allowed(EnumSet.noneOf(Who.class))));
@@ -336,6 +370,43 @@ class AuthorisationMatrixTest {
 		Long person = personIds.get(who);
 		long owner = person != null ? person : personIds.get(Who.OPERATOR);
 		return tokens.create(owner, "to revoke", null, "test").id();
+	}
+
+	/** The consoles: pages of the portal, called as a browser calls them (not as the API). */
+	private static boolean isPage(String url) {
+		return url.equals("/console") || url.startsWith("/console/");
+	}
+
+	/**
+	 * A call of a page as a browser makes it: people with HTTP Basic (pages take no API token);
+	 * a form posted with the CSRF token and cookie of a page read first, as the form carries them.
+	 */
+	private Api.Response page(Who who, Call call) {
+		Api caller = pageCallers.get(who);
+		if (call.method().equals("GET")) {
+			return caller.send("GET", call.url(), null, Map.of("Accept", "text/html"));
+		}
+		Api.Response form = caller.send("GET", "/sign-in", null, Map.of("Accept", "text/html"));
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+			.matcher(form.body());
+		assertThat(token.find()).as("a CSRF token on the sign-in form").isTrue();
+		String cookie = form.headers()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+			.flatMap(e -> e.getValue().stream())
+			.filter(value -> value.startsWith("XSRF-TOKEN="))
+			.map(value -> value.split(";")[0])
+			.findFirst()
+			.orElseThrow();
+		StringBuilder body = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(token.group(1),
+				java.nio.charset.StandardCharsets.UTF_8));
+		((Map<?, ?>) call.body()).forEach((name, value) -> body.append('&')
+			.append(java.net.URLEncoder.encode(String.valueOf(name), java.nio.charset.StandardCharsets.UTF_8))
+			.append('=')
+			.append(java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)));
+		return caller.send(call.method(), call.url(), body.toString(), Map.of("Accept", "text/html", "Content-Type",
+				"application/x-www-form-urlencoded", "Cookie", cookie));
 	}
 
 	/** Every route of the application, as "METHOD pattern". */
@@ -479,11 +550,17 @@ class AuthorisationMatrixTest {
 			}
 			c.expected().forEach((who, outcome) -> {
 				Call call = c.request().apply(who);
-				Api.Response response = callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
-				boolean refused = response.status() == 401 || response.status() == 403;
+				boolean page = isPage(call.url());
+				Api.Response response = page ? page(who, call)
+						: callers.get(who).send(call.method(), call.url(), call.body(), Map.of());
+				// a page sends whoever has not signed in to the sign-in form
+				boolean toSignIn = page && response.status() == 302
+						&& String.valueOf(response.header("Location")).endsWith("/sign-in");
+				boolean refused = response.status() == 401 || response.status() == 403 || toSignIn;
 				boolean holds = switch (outcome) {
 					case ALLOWED -> !refused;
-					case DENIED -> who == Who.ANONYMOUS
+					case DENIED -> page ? (who == Who.ANONYMOUS || who == Who.DEVICE ? toSignIn : response.status() == 403)
+							: who == Who.ANONYMOUS
 							? response.status() == 401 || response.status() == 403
 									&& response.json().path("rule").asString().equals("csrf")
 							: response.status() == 403;
