@@ -230,6 +230,20 @@ public class Register {
 		return store.countUndeclared();
 	}
 
+	/** The undeclared streams of these organisations, by id, a page at a time. */
+	public List<UndeclaredStream> undeclared(java.util.Collection<Long> organisations, int skip, int top) {
+		return store.undeclared(organisations, skip, top);
+	}
+
+	public long countUndeclared(java.util.Collection<Long> organisations) {
+		return store.countUndeclared(organisations);
+	}
+
+	/** The ids of a DTPR category's elements ({@code purpose}, {@code tech}, ...), in id order. */
+	public Set<String> terms(String category) {
+		return vocabulary.ids(category);
+	}
+
 	/** How each declared Datastream's first declaration came about, by Datastream id. */
 	public java.util.Map<Long, DeclarationOrigin> origins() {
 		return store.origins();

@@ -6,17 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The portal's languages; Spanish first, the city's language and the default. */
-enum Language {
+public enum Language {
 
 	ES, PT, EN;
 
 	static final Language DEFAULT = ES;
 
-	Locale locale() {
+	public Locale locale() {
 		return Locale.forLanguageTag(code());
 	}
 
-	String code() {
+	public String code() {
 		return name().toLowerCase(Locale.ROOT);
 	}
 

@@ -52,24 +52,35 @@ public class DatastreamPlaces {
 
 	}
 
+	private static final String PLACES = """
+			SELECT d.id, d.name, t.name,
+			       (SELECT l.location FROM thing_locations tl JOIN locations l ON l.id = tl.location_id
+			        WHERE tl.thing_id = t.id ORDER BY l.id FETCH FIRST 1 ROWS ONLY), d.multi
+			FROM streams d JOIN things t ON t.id = d.thing_id""";
+
 	private final JdbcClient jdbc;
 
 	DatastreamPlaces(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
+	/** The places of these Datastreams (a page of them), by Datastream id; an unknown id is left out. */
+	@Transactional(readOnly = true)
+	public Map<Long, Place> of(java.util.Collection<Long> datastreams) {
+		return datastreams.isEmpty() ? new LinkedHashMap<>()
+				: places(jdbc.sql(PLACES + " WHERE d.id IN (:datastreams) ORDER BY d.id").param("datastreams", datastreams));
+	}
+
 	/** Every Datastream's place, by Datastream id. */
 	@Transactional(readOnly = true)
 	public Map<Long, Place> all() {
+		return places(jdbc.sql(PLACES + " ORDER BY d.id"));
+	}
+
+	private static Map<Long, Place> places(JdbcClient.StatementSpec query) {
 		Map<Long, Place> places = new LinkedHashMap<>();
-		jdbc.sql("""
-				SELECT d.id, d.name, t.name,
-				       (SELECT l.location FROM thing_locations tl JOIN locations l ON l.id = tl.location_id
-				        WHERE tl.thing_id = t.id ORDER BY l.id FETCH FIRST 1 ROWS ONLY), d.multi
-				FROM streams d JOIN things t ON t.id = d.thing_id
-				ORDER BY d.id""")
-			.query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					(rs.getBoolean(5) ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM).setName()))
+		query.query((rs, n) -> new Place(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+				(rs.getBoolean(5) ? EntityType.MULTI_DATASTREAM : EntityType.DATASTREAM).setName()))
 			.list()
 			.forEach(place -> places.put(place.datastream(), place));
 		return places;

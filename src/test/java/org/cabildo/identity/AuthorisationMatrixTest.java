@@ -141,6 +141,8 @@ class AuthorisationMatrixTest {
 		Issued device = devices.create(Accounts.unique("matrix-device"), organisation.id(), null, "test");
 		devices.bind(device.id(), datastream, "test");
 		callers.put(Who.DEVICE, anonymous.as(Api.bearer(device.secret())));
+		pageCallers.put(Who.ANONYMOUS, anonymous);
+		pageCallers.put(Who.DEVICE, callers.get(Who.DEVICE));
 	}
 
 	private static Map<String, Object> sensorBody() {
@@ -325,6 +327,31 @@ class AuthorisationMatrixTest {
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /actuator/info/**", new Case(w -> new Call("GET", "/actuator/info/x", null),
 				allowed(EnumSet.allOf(Who.class))));
+		// the consoles (pages; CSRF-protected forms): signed-in people, each then as the services allow
+		// (here the stewards of the matrix organisation; anyone else is refused by the same check as the API)
+		m.put("GET /console", new Case(w -> new Call("GET", "/console", null), allowed(persons)));
+		Set<Who> stewards = EnumSet.of(Who.STEWARD);
+		String console = "/console/steward/streams/{datastream}";
+		String stream = "/console/steward/streams/" + datastream;
+		for (String path : List.of("/console/steward", "/console/steward/objections")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path, null), allowed(stewards)));
+		}
+		for (String page : List.of("/declaration", "/stage", "/sharing")) {
+			m.put("GET " + console + page, new Case(w -> new Call("GET", stream + page, null), allowed(stewards)));
+		}
+		m.put("POST " + console + "/declaration", new Case(w -> new Call("POST", stream + "/declaration",
+				Map.of("summary", "by " + w)), allowed(stewards)));
+		m.put("POST " + console + "/stage", new Case(w -> new Call("POST", stream + "/stage", Map.of("stage", "pilot",
+				"reason", "matrix")), allowed(stewards)));
+		m.put("POST " + console + "/consultation", new Case(w -> new Call("POST", stream + "/consultation", Map.of()),
+				allowed(stewards)));
+		m.put("POST " + console + "/objections/{objection}/answer", new Case(w -> new Call("POST", stream
+				+ "/objections/" + freshObjection() + "/answer", Map.of("outcome", "answered", "text", "a")),
+				allowed(stewards)));
+		m.put("POST " + console + "/sharing", new Case(w -> new Call("POST", stream + "/sharing", Map.of()),
+				allowed(stewards)));
+		m.put("POST " + console + "/sharing/{organisation}/revoke", new Case(w -> new Call("POST", stream + "/sharing/"
+				+ organisation.id() + "/revoke", Map.of()), allowed(stewards)));
 		// Spring Boot's error page is never called directly
 		for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
 			m.put(method + " /error", new Case(w -> new Call(method, "/error", null), allowed(EnumSet.noneOf(Who.class))));
@@ -394,6 +421,43 @@ class AuthorisationMatrixTest {
 		Long person = personIds.get(who);
 		long owner = person != null ? person : personIds.get(Who.OPERATOR);
 		return tokens.create(owner, "to revoke", null, "test").id();
+	}
+
+	/** The consoles: pages of the portal whose forms are posted with a page's CSRF token. */
+	private static boolean isConsole(String url) {
+		return url.equals("/console") || url.startsWith("/console/");
+	}
+
+	/**
+	 * A call of a page as a browser makes it: people with HTTP Basic (pages take no API token);
+	 * a form posted with the CSRF token and cookie of a page read first, as the form carries them.
+	 */
+	private Api.Response page(Who who, Call call) {
+		Api caller = pageCallers.getOrDefault(who, callers.get(who));
+		if (call.method().equals("GET")) {
+			return caller.send("GET", call.url(), null, Map.of("Accept", "text/html"));
+		}
+		Api.Response form = caller.send("GET", "/sign-in", null, Map.of("Accept", "text/html"));
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
+			.matcher(form.body());
+		assertThat(token.find()).as("a CSRF token on the sign-in form").isTrue();
+		String cookie = form.headers()
+			.entrySet()
+			.stream()
+			.filter(e -> e.getKey().equalsIgnoreCase("Set-Cookie"))
+			.flatMap(e -> e.getValue().stream())
+			.filter(value -> value.startsWith("XSRF-TOKEN="))
+			.map(value -> value.split(";")[0])
+			.findFirst()
+			.orElseThrow();
+		StringBuilder body = new StringBuilder("_csrf=" + java.net.URLEncoder.encode(token.group(1),
+				java.nio.charset.StandardCharsets.UTF_8));
+		((Map<?, ?>) call.body()).forEach((name, value) -> body.append('&')
+			.append(java.net.URLEncoder.encode(String.valueOf(name), java.nio.charset.StandardCharsets.UTF_8))
+			.append('=')
+			.append(java.net.URLEncoder.encode(String.valueOf(value), java.nio.charset.StandardCharsets.UTF_8)));
+		return caller.send(call.method(), call.url(), body.toString(), Map.of("Accept", "text/html", "Content-Type",
+				"application/x-www-form-urlencoded", "Cookie", cookie));
 	}
 
 	/** Every route of the application, as "METHOD pattern". */
@@ -539,7 +603,9 @@ class AuthorisationMatrixTest {
 				Call call = c.request().apply(who);
 				boolean page = isPage(call.url());
 				Api caller = page ? pageCallers.getOrDefault(who, callers.get(who)) : callers.get(who);
-				Api.Response response = caller.send(call.method(), call.url(), call.body(), call.headers());
+				// a console's form is posted as a browser posts it, with a page's CSRF token and cookie
+				Api.Response response = isConsole(call.url()) ? page(who, call)
+						: caller.send(call.method(), call.url(), call.body(), call.headers());
 				// a page sends whoever is not signed in to the sign-in form
 				boolean toSignIn = page && response.status() == 302
 						&& String.valueOf(response.header("Location")).endsWith("/sign-in");

@@ -81,6 +81,21 @@ public final class PortalClient {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
+	/**
+	 * Posts fields as a form, a name with several values (checkboxes) once per value, exactly as
+	 * given (no CSRF token unless among them).
+	 */
+	public Page postAll(String action, Map<String, java.util.List<String>> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.flatMap(e -> e.getValue().stream().map(value -> encode(e.getKey()) + "=" + encode(value)))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
 	/** Signs in with the portal's form; the answer is the redirect the form gives. */
 	public Page signIn(String username, String password) {
 		return submit("/sign-in", "/sign-in", Map.of("username", username, "password", password));
