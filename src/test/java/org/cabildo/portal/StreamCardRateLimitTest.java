@@ -56,7 +56,7 @@ class StreamCardRateLimitTest {
 		assertThat(limited.status()).as("%s", limited).isEqualTo(429);
 		assertThat(limited.header("Content-Type")).startsWith("text/html");
 		assertThat(Long.parseLong(limited.header("Retry-After"))).isBetween(1L, 3600L);
-		assertThat(StreamCardTest.text(StreamCardTest.xml(limited.body()), "//h1")).startsWith("Pedidos demais");
+		assertThat(StreamCardTest.text(StreamCardTest.xml(limited.body()), "//h1")).startsWith("Solicitações demais");
 		assertThat(limited.body()).contains("na última hora");
 		// one allowance for the address, whichever way it files
 		assertThat(Api.anonymousFrom(port, ADDRESS).post("/api/register/" + stream + "/objections", Map.of("category",

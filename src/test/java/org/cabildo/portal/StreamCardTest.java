@@ -337,7 +337,7 @@ class StreamCardTest {
 		PortalClient.Page noToken = browser.post(action, Map.of("category", "other", "text", "forged", "issued",
 				issued));
 		assertThat(noToken.status()).isEqualTo(403);
-		assertThat(noToken.body()).contains("<html").contains("Not allowed");
+		assertThat(noToken.body()).contains("<html").contains("Access denied");
 		assertThat(Api.anonymous(port).get("/api/register/" + stream + "/objections").json().size()).isZero();
 
 		// the service's own checks, each at its field, in the page's language, the form as it was sent
@@ -364,14 +364,17 @@ class StreamCardTest {
 	void refusedPaths() throws Exception {
 		long undeclared = operator.post("/v1.1/Datastreams", Fixtures.datastreamWithThing(unique("undeclared"))).id();
 		for (String path : List.of("/sensors/999999999", "/sensors/" + undeclared)) {
-			for (String[] lang : new String[][] { { "es", "No encontrado" }, { "pt", "Não encontrado" },
-					{ "en", "Not found" } }) {
+			for (String[] lang : new String[][] { { "es", "Página no encontrada" }, { "pt", "Página não encontrada" },
+					{ "en", "Page not found" } }) {
 				PortalClient.Page missing = new PortalClient(port).get(path + "?lang=" + lang[0]);
 				assertThat(missing.status()).as(path).isEqualTo(404);
 				assertThat(missing.header("Content-Type")).startsWith("text/html");
 				Document page = xml(missing.body());
 				assertThat(text(page, "//h1")).startsWith(lang[1]);
 				assertThat(page.getDocumentElement().getAttribute("lang")).isEqualTo(lang[0]);
+				if (lang[0].equals("en")) {
+					assertThat(missing.body()).contains("no declared data stream has that number");
+				}
 			}
 		}
 		PortalClient.Page notANumber = new PortalClient(port).get("/sensors/abc?lang=en");
