@@ -230,6 +230,20 @@ public class Register {
 		return store.countUndeclared();
 	}
 
+	/** The undeclared streams of these organisations, by id, a page at a time. */
+	public List<UndeclaredStream> undeclared(java.util.Collection<Long> organisations, int skip, int top) {
+		return store.undeclared(organisations, skip, top);
+	}
+
+	public long countUndeclared(java.util.Collection<Long> organisations) {
+		return store.countUndeclared(organisations);
+	}
+
+	/** The ids of a DTPR category's elements ({@code purpose}, {@code tech}, ...), in id order. */
+	public Set<String> terms(String category) {
+		return vocabulary.ids(category);
+	}
+
 	/** How each declared Datastream's first declaration came about, by Datastream id. */
 	public java.util.Map<Long, DeclarationOrigin> origins() {
 		return store.origins();
@@ -251,6 +265,25 @@ public class Register {
 	 */
 	public String label(String category, String id, String language) {
 		return vocabulary.element(category, id).map(element -> element.label(language).name()).orElse(id);
+	}
+
+	/**
+	 * The filter a reader's parameters ask for (null or blank: any), checked against the DTPR
+	 * vocabulary and the register's classes, stages and access levels; a bad value is a 400
+	 * naming the parameter ({@code purpose}, {@code technology}, {@code class}, {@code stage},
+	 * {@code access}, {@code bbox}).
+	 */
+	public RegisterFilter filter(String purpose, String technology, String personalDataClass, String organisation,
+			String stage, String access, String bbox) {
+		return RegisterFilter.of(purpose, technology, personalDataClass, organisation, stage, access, bbox, vocabulary);
+	}
+
+	/**
+	 * Every DTPR element of a declaration with its name and meaning in one of the vocabulary's
+	 * languages (es, pt, en), as the street sign says them.
+	 */
+	public DtprLabels labels(Declaration declaration, String language) {
+		return DtprLabels.of(declaration, vocabulary, language);
 	}
 
 	/** The current declaration of every declared Datastream. */

@@ -9,7 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the IANA name of the city's time zone (env {@code CABILDO_CITY_TIME_ZONE}), e.g.
  * {@code America/Mexico_City}: local days and months of aggregates and summaries, and times without
  * a UTC offset of Datastreams that say their times are local; UTC by default
+ * @param districts where the city's districts are: a GeoJSON FeatureCollection of Polygons or
+ * MultiPolygons, each with a {@code name} (and a {@code district_id}) property, as a resource
+ * location ({@code classpath:...}, {@code file:...}); empty (the default): the city has none,
+ * and the portal's map shows the streams alone
+ * @param districtsAttribution whom the district boundaries come from, shown with them
  */
 @ConfigurationProperties("cabildo.city")
-public record CitySettings(@DefaultValue("UTC") String timeZone) {
+public record CitySettings(@DefaultValue("UTC") String timeZone, @DefaultValue("") String districts,
+		@DefaultValue("") String districtsAttribution) {
 }

@@ -21,6 +21,16 @@ import jakarta.servlet.http.HttpServletRequest;
 @Component
 class ErrorPages implements ErrorViewResolver {
 
+	/** A card's objection form, whose refusals before the controller say what they mean for it. */
+	private static final java.util.regex.Pattern OBJECTION_FORM = java.util.regex.Pattern
+		.compile("/sensors/\\d{1,18}/objections");
+
+	private final org.springframework.context.MessageSource messages;
+
+	ErrorPages(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
 	@Override
 	public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
 		if (!(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String failed)) {
@@ -31,7 +41,22 @@ class ErrorPages implements ErrorViewResolver {
 			return null;
 		}
 		PortalView portal = PortalModel.view(RequestContextUtils.getLocale(request), path);
-		return new ModelAndView("portal/error", Map.of("portal", portal, "failure", ErrorPage.of(status)), status);
+		String detail = null;
+		if (status == HttpStatus.TOO_MANY_REQUESTS && OBJECTION_FORM.matcher(path).matches()) {
+			detail = "card.problem.429.detail";
+		}
+		else if (status == HttpStatus.FORBIDDEN && !"GET".equals(request.getMethod())) {
+			// refused before any controller: a form without its CSRF token, or with an expired one
+			detail = "card.problem.403.detail";
+		}
+		String said = detail == null ? null : messages.getMessage(detail, null, portal.language().locale());
+		return page(portal, ErrorPage.of(status).with(said));
+	}
+
+	/** The error page with what it says, in the portal's layout. */
+	static ModelAndView page(PortalView portal, ErrorPage failure) {
+		return new ModelAndView("portal/error", Map.of("portal", portal, "failure", failure),
+				HttpStatus.valueOf(failure.status()));
 	}
 
 	/**
@@ -40,15 +65,24 @@ class ErrorPages implements ErrorViewResolver {
 	 * @param status the HTTP status code
 	 * @param title the label of the page's title
 	 * @param explanation the label of what happened and what to do
+	 * @param detail what the page that refused says of this refusal, already in the page's language; null if nothing
 	 */
-	record ErrorPage(int status, String title, String explanation) {
+	record ErrorPage(int status, String title, String explanation, String detail) {
 
 		private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 413, 429, 500, 503);
 
 		static ErrorPage of(HttpStatus status) {
 			String key = EXPLAINED.contains(status.value()) ? Integer.toString(status.value())
 					: status.is5xxServerError() ? "5xx" : "4xx";
-			return new ErrorPage(status.value(), "errors." + key + ".title", "errors." + key + ".explanation");
+			return new ErrorPage(status.value(), "errors." + key + ".title", "errors." + key + ".explanation", null);
+		}
+
+		static ErrorPage of(org.springframework.http.HttpStatusCode status) {
+			return of(HttpStatus.valueOf(status.value()));
+		}
+
+		ErrorPage with(String detail) {
+			return new ErrorPage(status, title, explanation, detail);
 		}
 
 	}

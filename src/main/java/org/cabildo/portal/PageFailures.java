@@ -15,6 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.DefaultHandlerExceptionResolver;
@@ -42,6 +44,13 @@ class PageFailures implements HandlerExceptionResolver, Ordered {
 			Exception e) {
 		if (request.getDispatcherType() == DispatcherType.ERROR
 				|| !PortalConfiguration.isPage(request.getRequestURI().substring(request.getContextPath().length()))) {
+			return null;
+		}
+		if (handler instanceof org.springframework.web.method.HandlerMethod method
+				&& method.getBeanType().getPackageName().startsWith(PageFailures.class.getPackageName())
+				&& (e instanceof ApiException || e instanceof MethodArgumentTypeMismatchException
+						|| e instanceof MissingServletRequestParameterException)) {
+			// the portal's own pages say these in their words (PortalErrors, the consoles', the auditor's)
 			return null;
 		}
 		ModelAndView answered = spring.resolveException(request, response, handler, e);

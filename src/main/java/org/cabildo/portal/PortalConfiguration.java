@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
@@ -21,15 +22,23 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The portal's language (chosen with {@code ?lang=}, remembered in a cookie, else the browser's
  * Accept-Language, else Spanish) and its Content-Security-Policy: the pages load nothing but the
- * application's own style sheet, and run no script.
+ * application's own style sheets, scripts and images (the map page also a street map's tiles,
+ * when one is set), and run no inline script.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PortalSettings.class)
 class PortalConfiguration implements WebMvcConfigurer {
 
 	static final String LANGUAGE_COOKIE = "cabildo-lang";
 
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-			+ " img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+	static final String CONTENT_SECURITY_POLICY = contentSecurityPolicy("");
+
+	/** The pages' policy, letting images come also from {@code imageSource} (a map's tile host) when not empty. */
+	static String contentSecurityPolicy(String imageSource) {
+		return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:"
+				+ (imageSource.isEmpty() ? "" : " " + imageSource)
+				+ "; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+	}
 
 	/** The API's paths: the API keeps its own answers (JSON, no cookie, no page policy). */
 	private static final String[] API = { "/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**", "/api/**", "/v3/**",

@@ -11,7 +11,7 @@ import java.util.List;
  * @param path the page's path, without its query
  * @param name the signed-in person's name; null when no one is signed in
  */
-record PortalView(String lang, List<String> languages, String path, String name) {
+public record PortalView(String lang, List<String> languages, String path, String name) {
 
 	public boolean signedIn() {
 		return name != null;

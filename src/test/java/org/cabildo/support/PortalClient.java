@@ -35,6 +35,24 @@ public final class PortalClient {
 		this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
+	/**
+	 * A browser on another loopback address (such as {@code 127.0.0.9}): one of its own to the
+	 * limits kept per client address, whatever other tests on the server spent.
+	 */
+	public PortalClient(int port, String loopbackAddress) {
+		this.port = port;
+		try {
+			this.http = HttpClient.newBuilder()
+				.cookieHandler(cookies)
+				.followRedirects(HttpClient.Redirect.NEVER)
+				.localAddress(java.net.InetAddress.getByName(loopbackAddress))
+				.build();
+		}
+		catch (java.net.UnknownHostException e) {
+			throw new IllegalArgumentException(loopbackAddress, e);
+		}
+	}
+
 	/** A page as a browser gets it. */
 	public Page get(String path) {
 		return send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").GET());
@@ -56,6 +74,21 @@ public final class PortalClient {
 		String body = fields.entrySet()
 			.stream()
 			.map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+			.collect(Collectors.joining("&"));
+		return send(HttpRequest.newBuilder(uri(action))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(body)));
+	}
+
+	/**
+	 * Posts fields as a form, a name with several values (checkboxes) once per value, exactly as
+	 * given (no CSRF token unless among them).
+	 */
+	public Page postAll(String action, Map<String, java.util.List<String>> fields) {
+		String body = fields.entrySet()
+			.stream()
+			.flatMap(e -> e.getValue().stream().map(value -> encode(e.getKey()) + "=" + encode(value)))
 			.collect(Collectors.joining("&"));
 		return send(HttpRequest.newBuilder(uri(action))
 			.header("Content-Type", "application/x-www-form-urlencoded")
@@ -118,6 +151,16 @@ public final class PortalClient {
 			String location = header("Location");
 			return location == null ? null : URI.create(location).getRawPath()
 					+ (URI.create(location).getRawQuery() == null ? "" : "?" + URI.create(location).getRawQuery());
+		}
+
+		/** The value of the page's first input with this name (a hidden field a form carries), if any. */
+		public java.util.Optional<String> input(String name) {
+			Matcher matcher = Pattern.compile("<input[^>]*\\sname=\"" + Pattern.quote(name) + "\"[^>]*>").matcher(body);
+			if (!matcher.find()) {
+				return java.util.Optional.empty();
+			}
+			Matcher value = Pattern.compile("\\svalue=\"([^\"]*)\"").matcher(matcher.group());
+			return java.util.Optional.of(value.find() ? value.group(1).replace("&amp;", "&") : "");
 		}
 
 		java.util.Optional<String> csrfToken() {

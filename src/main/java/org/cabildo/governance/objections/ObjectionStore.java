@@ -5,7 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +21,9 @@ class ObjectionStore {
 
 	private static final String COLUMNS = "id, datastream_id, organisation_id, category, body, contact, status,"
 			+ " filed_at, answer, answered_by, first_answered_at, answered_at, hidden_reason, hidden_by";
+
+	private static final String AWAITING = "status IN (:open, :answered) AND datastream_id IN"
+			+ " (SELECT id FROM streams WHERE organisation_id IN (:organisations))";
 
 	private final JdbcClient jdbc;
 
@@ -47,11 +53,66 @@ class ObjectionStore {
 			.list();
 	}
 
+	/** The newest objections on a Datastream, at most {@code limit}, newest first. */
+	List<Objection> newest(long datastream, int limit) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM objections WHERE datastream_id = ? ORDER BY filed_at DESC, id DESC"
+				+ " FETCH FIRST ? ROWS ONLY")
+			.params(datastream, limit)
+			.query(ObjectionStore::read)
+			.list();
+	}
+
+	long count(long datastream) {
+		return jdbc.sql("SELECT COUNT(*) FROM objections WHERE datastream_id = ?").param(datastream)
+			.query(Long.class)
+			.single();
+	}
+
 	/** Every objection, for the answer-time statistics (a city files thousands, not millions). */
 	List<Objection> all() {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM objections ORDER BY organisation_id, id")
 			.query(ObjectionStore::read)
 			.list();
+	}
+
+	/**
+	 * The objections that wait for an answer (open) or an outcome (answered) on the streams these
+	 * organisations own now, oldest first, a page at a time.
+	 */
+	List<Objection> awaiting(Collection<Long> organisations, int skip, int top) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM objections WHERE " + AWAITING
+				+ " ORDER BY filed_at, id OFFSET :skip ROWS FETCH FIRST :top ROWS ONLY")
+			.param("organisations", organisations)
+			.param("open", Status.OPEN.id())
+			.param("answered", Status.ANSWERED.id())
+			.param("skip", skip)
+			.param("top", top)
+			.query(ObjectionStore::read)
+			.list();
+	}
+
+	long countAwaiting(Collection<Long> organisations) {
+		return jdbc.sql("SELECT COUNT(*) FROM objections WHERE " + AWAITING)
+			.param("organisations", organisations)
+			.param("open", Status.OPEN.id())
+			.param("answered", Status.ANSWERED.id())
+			.query(Long.class)
+			.single();
+	}
+
+	/** How many open objections each stream these organisations own now has (streams without any left out). */
+	Map<Long, Integer> openByDatastream(Collection<Long> organisations) {
+		Map<Long, Integer> open = new HashMap<>();
+		jdbc.sql("""
+				SELECT datastream_id, COUNT(*) FROM objections WHERE status = :open
+				AND datastream_id IN (SELECT id FROM streams WHERE organisation_id IN (:organisations))
+				GROUP BY datastream_id""")
+			.param("open", Status.OPEN.id())
+			.param("organisations", organisations)
+			.query(rs -> {
+				open.put(rs.getLong(1), rs.getInt(2));
+			});
+		return open;
 	}
 
 	/** Open objections on the Datastream filed at or after {@code since}. */

@@ -3,6 +3,7 @@ package org.cabildo.governance.objections;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,43 @@ public class Objections {
 		Declaration declaration = declared(datastream);
 		boolean steward = Caller.current().map(c -> c.has(Role.STEWARD, declaration.organisationId())).orElse(false);
 		return store.ofDatastream(datastream).stream().map(o -> o.view(steward)).toList();
+	}
+
+	/** The newest objections on a Datastream, and how many there are in all. */
+	public record Newest(List<ObjectionView> objections, long total) {
+	}
+
+	/**
+	 * The newest {@code limit} objections on a Datastream, newest first, as {@link #of} shows them
+	 * (the contacts only for the owner's stewards), and how many it has in all: a bounded read for
+	 * pages.
+	 */
+	public Newest newest(long datastream, int limit) {
+		Declaration declaration = declared(datastream);
+		boolean steward = Caller.current().map(c -> c.has(Role.STEWARD, declaration.organisationId())).orElse(false);
+		return new Newest(store.newest(datastream, limit).stream().map(o -> o.view(steward)).toList(),
+				store.count(datastream));
+	}
+
+	/**
+	 * The objections waiting for an answer or an outcome on the streams these organisations own,
+	 * oldest first, a page of at most {@code top}, with contacts: for stewards of every one of them.
+	 */
+	public List<ObjectionView> awaiting(Collection<Long> organisations, int skip, int top) {
+		organisations.forEach(Register::requireSteward);
+		return organisations.isEmpty() ? List.of()
+				: store.awaiting(organisations, skip, top).stream().map(o -> o.view(true)).toList();
+	}
+
+	/** How many objections wait for an answer or an outcome on these organisations' streams (their stewards ask). */
+	public long countAwaiting(Collection<Long> organisations) {
+		organisations.forEach(Register::requireSteward);
+		return organisations.isEmpty() ? 0 : store.countAwaiting(organisations);
+	}
+
+	/** How many open objections each stream of these organisations has; public, as each stream's list is. */
+	public Map<Long, Integer> openByDatastream(Collection<Long> organisations) {
+		return organisations.isEmpty() ? Map.of() : store.openByDatastream(organisations);
 	}
 
 	/** A steward of the owner answers; the status moves open → answered → upheld or dismissed. */

@@ -16,7 +16,7 @@ public enum Status {
 	OPEN, ANSWERED, UPHELD, DISMISSED;
 
 	/** The outcomes an answer may give from here; none once upheld or dismissed. */
-	Set<Status> next() {
+	public Set<Status> next() {
 		return switch (this) {
 			case OPEN -> Set.of(ANSWERED, UPHELD, DISMISSED);
 			case ANSWERED -> Set.of(UPHELD, DISMISSED);

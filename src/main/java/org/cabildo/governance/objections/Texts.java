@@ -2,7 +2,10 @@ package org.cabildo.governance.objections;
 
 import org.cabildo.platform.ApiException;
 
-/** Checks of free text in request bodies: a 400 naming the field (as a JSON pointer) when one is wrong. */
+/**
+ * Checks of free text in request bodies: a 400 naming the field (as a JSON pointer) when one is
+ * wrong, and the most characters it takes ({@code limit}) when it is too long.
+ */
 final class Texts {
 
 	private Texts() {
@@ -30,7 +33,8 @@ final class Texts {
 		// UTF-16 units, as H2 counts a VARCHAR's length (PostgreSQL counts code points: never more)
 		if (text.length() > max) {
 			throw ApiException.badRequest(pointer.substring(1) + " is at most " + max + " characters")
-				.with("pointer", pointer);
+				.with("pointer", pointer)
+				.with("limit", max);
 		}
 		return text;
 	}

@@ -26,6 +26,9 @@ public class CurrentDeclarations {
 
 	private volatile boolean loaded;
 
+	/** The changes committed on this node while {@link #reload} reads the table; null when it does not. */
+	private Map<Long, Declaration> changedWhileReloading;
+
 	/** Bumped on every change, so that what is derived from the register knows when to derive again. */
 	private final AtomicLong generation = new AtomicLong();
 
@@ -37,15 +40,26 @@ public class CurrentDeclarations {
 	@Scheduled(fixedDelayString = "${cabildo.governance.declaration-refresh:30s}",
 			initialDelayString = "${cabildo.governance.declaration-refresh:30s}")
 	public void reload() {
+		synchronized (this) {
+			changedWhileReloading = new ConcurrentHashMap<>();
+		}
 		Map<Long, Declaration> loaded = new ConcurrentHashMap<>();
 		for (Declaration declaration : store.allCurrent()) {
 			loaded.put(declaration.datastreamId(), declaration);
 		}
-		if (!loaded.equals(current)) {
-			current = loaded;
-			generation.incrementAndGet();
+		synchronized (this) {
+			// A change committed here while the table was being read may be missing from what was
+			// read: it stays (the later version wins), or it would be lost until the next reload.
+			changedWhileReloading.values()
+				.forEach(declaration -> loaded.merge(declaration.datastreamId(), declaration,
+						(read, changed) -> changed.version() >= read.version() ? changed : read));
+			changedWhileReloading = null;
+			if (!loaded.equals(current)) {
+				current = loaded;
+				generation.incrementAndGet();
+			}
+			this.loaded = true;
 		}
-		this.loaded = true;
 	}
 
 	public Optional<Declaration> of(long datastream) {
@@ -69,11 +83,14 @@ public class CurrentDeclarations {
 		return generation.get();
 	}
 
-	/** A declaration committed on this node. */
-	public void changed(Declaration declaration) {
+	/** A declaration committed on this node (one at a time: two at once must not lose either). */
+	public synchronized void changed(Declaration declaration) {
 		Map<Long, Declaration> next = new ConcurrentHashMap<>(current);
 		next.put(declaration.datastreamId(), declaration);
 		current = next;
+		if (changedWhileReloading != null) {
+			changedWhileReloading.put(declaration.datastreamId(), declaration);
+		}
 		generation.incrementAndGet();
 	}
 

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a declaration must say before a Datastream may collect: every problem of a draft, each
- * with the JSON pointer of the field, in one 400 answer.
+ * with the JSON pointer of the field and the name of the rule it breaks (stable, for clients that
+ * say the problem in their own words and language), in one 400 answer.
  */
 @Component
 public class DeclarationRules {
@@ -53,15 +54,15 @@ public class DeclarationRules {
 	 * would extend a pilot whose end date has passed.
 	 */
 	public void check(DeclarationDraft draft, Optional<Declaration> previous) {
-		Map<String, String> problems = new LinkedHashMap<>();
+		Problems problems = new Problems();
 		if (blank(draft.contact())) {
-			problems.put("/contact", "say how to reach the accountable organisation (an e-mail address or a URL)");
+			problems.put("/contact", "contact", "say how to reach the accountable organisation (an e-mail address or a URL)");
 		}
 		if (blank(draft.summary())) {
-			problems.put("/summary", "say in plain words what the stream collects and why");
+			problems.put("/summary", "summary", "say in plain words what the stream collects and why");
 		}
 		else if (draft.summary().length() > 2000) {
-			problems.put("/summary", "keep the summary under 2,000 characters");
+			problems.put("/summary", "summary-length", "keep the summary under 2,000 characters");
 		}
 		terms(problems, "/purposes", "purpose", draft.purposes(), true);
 		terms(problems, "/technology", "tech", draft.technology(), true);
@@ -71,21 +72,21 @@ public class DeclarationRules {
 		terms(problems, "/storage", "storage", draft.storage(), false);
 		PersonalDataClass personal = PersonalDataClass.of(draft.personalDataClass()).orElse(null);
 		if (personal == null) {
-			problems.put("/personalDataClass", "one of none, pseudonymous, personal, sensitive");
+			problems.put("/personalDataClass", "personal-data-class", "one of none, pseudonymous, personal, sensitive");
 		}
 		AccessLevel level = AccessLevel.of(draft.accessLevel()).orElse(null);
 		if (level == null) {
-			problems.put("/accessLevel", "one of open, restricted, internal");
+			problems.put("/accessLevel", "access-level", "one of open, restricted, internal");
 		}
 		if (personal != null && personal.isPersonal()) {
 			if (draft.legalBasis() == null || blank(draft.legalBasis().category()) || blank(draft.legalBasis().text())) {
-				problems.put("/legalBasis", "personal data needs a legal basis: a category and its text");
+				problems.put("/legalBasis", "legal-basis", "personal data needs a legal basis: a category and its text");
 			}
 			if (!isWebAddress(draft.privacyStatementUrl())) {
-				problems.put("/privacyStatementUrl", "personal data needs the http(s) address of a privacy statement");
+				problems.put("/privacyStatementUrl", "privacy-statement", "personal data needs the http(s) address of a privacy statement");
 			}
 			if (level == AccessLevel.OPEN) {
-				problems.put("/accessLevel", "personal data is never open: restricted or internal");
+				problems.put("/accessLevel", "personal-never-open", "personal data is never open: restricted or internal");
 			}
 		}
 		retention(problems, draft.retention(), personal);
@@ -94,30 +95,32 @@ public class DeclarationRules {
 				DeclarationDraft.Grant grant = draft.sharing().get(i);
 				String at = "/sharing/" + i;
 				if (grant == null || blank(grant.organisation())) {
-					problems.put(at + "/organisation", "name the organisation the stream is shared with");
+					problems.put(at + "/organisation", "grant-organisation", "name the organisation the stream is shared with");
 					continue;
 				}
 				if (grant.purposes() == null || grant.purposes().isEmpty()) {
-					problems.put(at + "/purposes", "name the purposes the organisation may read for");
+					problems.put(at + "/purposes", "grant-purposes", "name the purposes the organisation may read for");
 				}
 				else if (draft.purposes() != null && !draft.purposes().containsAll(grant.purposes())) {
-					problems.put(at + "/purposes", "a grant's purposes must be among the declared purposes");
+					problems.put(at + "/purposes", "grant-purposes-declared", "a grant's purposes must be among the declared purposes");
 				}
 				if (level != null && level != AccessLevel.RESTRICTED) {
-					problems.put(at, "only a restricted stream is shared with other organisations");
+					problems.put(at, "grant-restricted", "only a restricted stream is shared with other organisations");
 				}
 			}
 		}
 		if (draft.stage() != null && !draft.stage().equals("lab") && !draft.stage().equals("pilot")) {
-			problems.put("/stage", "a stream starts in the lab or as a pilot; later stages follow the stage rules");
+			problems.put("/stage", "first-stage", "a stream starts in the lab or as a pilot; later stages follow the stage rules");
 		}
 		pilot(problems, draft, previous);
-		if (!problems.isEmpty()) {
+		if (!problems.byPointer.isEmpty()) {
 			List<Map<String, String>> listed = new ArrayList<>();
-			problems.forEach((pointer, problem) -> listed.add(Map.of("pointer", pointer, "problem", problem)));
-			throw ApiException.badRequest("the declaration is incomplete: " + problems.size() + " problem"
-					+ (problems.size() == 1 ? "" : "s") + ", first at " + problems.keySet().iterator().next() + ": "
-					+ problems.values().iterator().next()).with("problems", listed);
+			problems.byPointer.forEach((pointer, problem) -> listed
+				.add(Map.of("pointer", pointer, "problem", problem.text(), "rule", problem.rule())));
+			Map.Entry<String, Problem> first = problems.byPointer.entrySet().iterator().next();
+			throw ApiException.badRequest("the declaration is incomplete: " + listed.size() + " problem"
+					+ (listed.size() == 1 ? "" : "s") + ", first at " + first.getKey() + ": " + first.getValue().text())
+				.with("problems", listed);
 		}
 	}
 
@@ -126,20 +129,20 @@ public class DeclarationRules {
 	 * version keeps the stream's pilot when it names none (or the same), and changes a running
 	 * pilot only to one that meets the same rules. Stages themselves change only by the stage rules.
 	 */
-	private void pilot(Map<String, String> problems, DeclarationDraft draft, Optional<Declaration> previous) {
+	private void pilot(Problems problems, DeclarationDraft draft, Optional<Declaration> previous) {
 		Declaration.Pilot pilot = draft.pilot();
 		LocalDate today = city.today(clock);
 		if (previous.isEmpty()) {
 			if ("pilot".equals(draft.stage())) {
 				if (pilot == null) {
-					problems.put("/pilot", "a pilot declares its area (a GeoJSON polygon) and its end date");
+					problems.put("/pilot", "pilot", "a pilot declares its area (a GeoJSON polygon) and its end date");
 				}
 				else {
-					problems.putAll(PilotArea.problems(pilot.area(), pilot.endsOn(), today));
+					problems.pilot(PilotArea.problems(pilot.area(), pilot.endsOn(), today));
 				}
 			}
 			else if (pilot != null) {
-				problems.put("/pilot", "only a pilot declares an area and an end date: say stage pilot, or leave pilot out");
+				problems.put("/pilot", "pilot-stage-only", "only a pilot declares an area and an end date: say stage pilot, or leave pilot out");
 			}
 			return;
 		}
@@ -148,7 +151,7 @@ public class DeclarationRules {
 			return;
 		}
 		if (current.stage() != Stage.PILOT) {
-			problems.put("/pilot", "the stream is at the " + current.stage().id() + " stage; a lab stream becomes a pilot"
+			problems.put("/pilot", "pilot-by-stage-change", "the stream is at the " + current.stage().id() + " stage; a lab stream becomes a pilot"
 					+ " through POST /api/register/" + current.datastreamId() + "/stage, with its area and end date");
 			return;
 		}
@@ -160,54 +163,56 @@ public class DeclarationRules {
 				.with("rule", "pilot-ended")
 				.with("pointer", PilotArea.ENDS_ON);
 		}
-		problems.putAll(PilotArea.problems(pilot.area(), pilot.endsOn(), today));
+		problems.pilot(PilotArea.problems(pilot.area(), pilot.endsOn(), today));
 	}
 
-	private void terms(Map<String, String> problems, String pointer, String category, List<String> ids,
+	private void terms(Problems problems, String pointer, String category, List<String> ids,
 			boolean required) {
 		if (ids == null || ids.isEmpty()) {
 			if (required) {
-				problems.put(pointer, "name at least one DTPR " + category + " id, e.g. "
+				problems.put(pointer, "terms-required", "name at least one DTPR " + category + " id, e.g. "
 						+ String.join(", ", vocabulary.ids(category).stream().limit(3).toList()));
 			}
 			return;
 		}
 		for (int i = 0; i < ids.size(); i++) {
 			if (!vocabulary.has(category, ids.get(i))) {
-				problems.put(pointer + "/" + i, "'" + ids.get(i) + "' is not a DTPR " + category + " id; see /api/register/vocabulary");
+				problems.put(pointer + "/" + i, "term-unknown", "'" + ids.get(i) + "' is not a DTPR " + category + " id; see /api/register/vocabulary");
 			}
 		}
 	}
 
-	private static void retention(Map<String, String> problems, Retention retention, PersonalDataClass personal) {
+	private static void retention(Problems problems, Retention retention, PersonalDataClass personal) {
 		if (retention == null) {
-			problems.put("/retention", "say how long raw data is kept (duration) and what remains after (keeps)");
+			problems.put("/retention", "retention", "say how long raw data is kept (duration) and what remains after (keeps)");
 			return;
 		}
-		RetentionPeriod duration = period(problems, "/retention/duration", retention.duration(), RetentionPeriod.FORMS);
+		RetentionPeriod duration = period(problems, "/retention/duration", "retention-period", retention.duration(),
+				RetentionPeriod.FORMS);
 		if (retention.duration() == null && personal != null && personal.isPersonal()) {
-			problems.put("/retention/duration", "personal data is kept for a stated time, e.g. P30D");
+			problems.put("/retention/duration", "retention-personal", "personal data is kept for a stated time, e.g. P30D");
 		}
 		if (duration != null && duration.isZero()) {
-			problems.put("/retention/duration", "a retention is longer than zero: " + RetentionPeriod.FORMS);
+			problems.put("/retention/duration", "retention-zero", "a retention is longer than zero: " + RetentionPeriod.FORMS);
 		}
 		String keeps = retention.keeps() == null ? Retention.NOTHING : retention.keeps();
 		if (!keeps.equals(Retention.NOTHING) && !keeps.equals(Retention.AGGREGATES)) {
-			problems.put("/retention/keeps", "nothing or aggregates");
+			problems.put("/retention/keeps", "retention-keeps", "nothing or aggregates");
 		}
 		if (keeps.equals(Retention.AGGREGATES)) {
-			RetentionPeriod interval = period(problems, "/retention/granularity", retention.granularity(),
+			RetentionPeriod interval = period(problems, "/retention/granularity", "granularity", retention.granularity(),
 					RetentionPeriod.GRANULARITIES);
 			if (interval == null && retention.granularity() == null) {
-				problems.put("/retention/granularity", "aggregates are kept per interval: " + RetentionPeriod.GRANULARITIES);
+				problems.put("/retention/granularity", "granularity", "aggregates are kept per interval: " + RetentionPeriod.GRANULARITIES);
 			}
 			else if (interval != null) {
-				interval.granularityProblem().ifPresent(problem -> problems.put("/retention/granularity", problem));
+				interval.granularityProblem().ifPresent(problem -> problems.put("/retention/granularity", "granularity", problem));
 			}
 		}
 	}
 
-	private static RetentionPeriod period(Map<String, String> problems, String pointer, String text, String accepted) {
+	private static RetentionPeriod period(Problems problems, String pointer, String rule, String text,
+			String accepted) {
 		if (text == null) {
 			return null;
 		}
@@ -215,7 +220,7 @@ public class DeclarationRules {
 			return RetentionPeriod.parse(text);
 		}
 		catch (IllegalArgumentException e) {
-			problems.put(pointer, "'" + text + "' is not " + accepted);
+			problems.put(pointer, rule, "'" + text + "' is not " + accepted);
 			return null;
 		}
 	}
@@ -235,6 +240,27 @@ public class DeclarationRules {
 
 	private static boolean blank(String text) {
 		return text == null || text.isBlank();
+	}
+
+	/** A problem of a draft: the rule it breaks (a stable name, for clients that say it in their words) and its text. */
+	private record Problem(String rule, String text) {
+	}
+
+	/** A draft's problems by JSON pointer, one per field (a later one at the same field replaces the earlier). */
+	private static final class Problems {
+
+		private final Map<String, Problem> byPointer = new LinkedHashMap<>();
+
+		void put(String pointer, String rule, String text) {
+			byPointer.put(pointer, new Problem(rule, text));
+		}
+
+		/** A pilot's problems, named by the rules a stage change names them by. */
+		void pilot(Map<String, String> problems) {
+			problems.forEach((pointer, text) -> put(pointer,
+					pointer.equals(PilotArea.AREA) ? "pilot-area" : "pilot-end-date", text));
+		}
+
 	}
 
 }

@@ -56,6 +56,37 @@ public class DeclarationStore {
 			.list();
 	}
 
+	/** The undeclared streams of these organisations (their owners now), by id, a page at a time. */
+	public List<UndeclaredStream> undeclared(java.util.Collection<Long> organisations, int skip, int top) {
+		if (organisations.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT d.id, d.name, d.multi, d.thing_id, d.organisation_id, o.name FROM streams d
+				JOIN organisations o ON o.id = d.organisation_id
+				WHERE d.organisation_id IN (:organisations)
+				AND NOT EXISTS (SELECT 1 FROM declarations x WHERE x.datastream_id = d.id)
+				ORDER BY d.id OFFSET :skip ROWS FETCH FIRST :top ROWS ONLY""")
+			.param("organisations", organisations)
+			.param("skip", skip)
+			.param("top", top)
+			.query((rs, n) -> new UndeclaredStream(rs.getLong(1), rs.getString(2),
+					rs.getBoolean(3) ? "MultiDatastreams" : "Datastreams", rs.getLong(4), rs.getLong(5), rs.getString(6)))
+			.list();
+	}
+
+	public long countUndeclared(java.util.Collection<Long> organisations) {
+		if (organisations.isEmpty()) {
+			return 0;
+		}
+		return jdbc.sql("""
+				SELECT COUNT(*) FROM streams d WHERE d.organisation_id IN (:organisations)
+				AND NOT EXISTS (SELECT 1 FROM declarations x WHERE x.datastream_id = d.id)""")
+			.param("organisations", organisations)
+			.query(Long.class)
+			.single();
+	}
+
 	public long countUndeclared() {
 		return jdbc.sql("""
 				SELECT COUNT(*) FROM streams d

@@ -4,17 +4,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-import org.cabildo.governance.Declaration;
-import org.cabildo.governance.register.CurrentDeclarations;
+import org.cabildo.governance.KeptAggregates;
 import org.cabildo.platform.ApiException;
-import org.cabildo.sensing.ReadAccess;
 import org.cabildo.sensing.ReadContext;
-import org.cabildo.sensing.ReadScope;
-import org.cabildo.sensing.ReadScope.ObservationsRead;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -35,16 +29,10 @@ import jakarta.servlet.http.HttpServletRequest;
 @Tag(name = "Governance: retention")
 class AggregatesController {
 
-	private final CurrentDeclarations declarations;
+	private final KeptAggregates aggregates;
 
-	private final ObservationAggregates aggregates;
-
-	private final ReadAccess access;
-
-	AggregatesController(CurrentDeclarations declarations, ObservationAggregates aggregates, ReadAccess access) {
-		this.declarations = declarations;
+	AggregatesController(KeptAggregates aggregates) {
 		this.aggregates = aggregates;
-		this.access = access;
 	}
 
 	/**
@@ -74,27 +62,16 @@ class AggregatesController {
 					+ "each says its timeZone (an IANA name) and its ends as the city's clocks showed them.")
 	List<Served> aggregates(@PathVariable long datastreamId, @RequestParam Optional<Instant> from,
 			@RequestParam Optional<Instant> to, @RequestParam Optional<Integer> limit, HttpServletRequest request) {
-		Declaration declaration = declarations.of(datastreamId)
-			.orElseThrow(() -> ApiException.notFound("Datastream " + datastreamId + " has no declaration"));
 		int most = limit.orElse(MAX_INTERVALS);
 		if (most < 1 || most > MAX_INTERVALS) {
 			throw ApiException.badRequest("limit is from 1 to " + MAX_INTERVALS).with("parameter", "limit");
 		}
-		ReadScope scope = access.scope(ReadContext.of(request));
-		scope.refusal(declaration.datastreamId()).ifPresent(reason -> {
-			throw new ApiException(HttpStatus.FORBIDDEN, reason).with("rule", "purpose-binding");
-		});
-		List<Served> served = aggregates
-			.between(datastreamId, from.orElse(Instant.EPOCH), to.orElse(Instant.parse("9999-12-31T00:00:00Z")), most)
+		return aggregates
+			.read(ReadContext.of(request), datastreamId, from.orElse(Instant.EPOCH),
+					to.orElse(Instant.parse("9999-12-31T00:00:00Z")), most)
 			.stream()
 			.map(Served::of)
 			.toList();
-		if (!served.isEmpty()) {
-			scope.returning(new ObservationsRead(Map.of(datastreamId, new ObservationsRead.Span(
-					served.stream().mapToLong(Served::count).sum(), served.get(0).intervalStart(),
-					served.get(served.size() - 1).intervalEnd()))));
-		}
-		return served;
 	}
 
 }

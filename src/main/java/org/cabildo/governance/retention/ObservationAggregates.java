@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The stored aggregates of expired Observations ({@code observation_aggregates}). */
 @Repository
-class ObservationAggregates {
+public class ObservationAggregates {
 
 	private static final String COLUMNS = "interval_start, interval_end, count, numeric_count, min, max, mean, time_zone";
 
@@ -64,7 +64,7 @@ class ObservationAggregates {
 	}
 
 	/** The first {@code limit} aggregates of a Datastream whose intervals overlap [from, to), oldest first. */
-	List<Aggregate> between(long datastream, Instant from, Instant to, int limit) {
+	public List<Aggregate> between(long datastream, Instant from, Instant to, int limit) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM observation_aggregates"
 				+ " WHERE datastream_id = ? AND interval_end > ? AND interval_start < ? ORDER BY interval_start"
 				+ " FETCH FIRST ? ROWS ONLY")

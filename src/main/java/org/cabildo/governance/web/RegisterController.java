@@ -12,6 +12,7 @@ import org.cabildo.governance.DeclarationChange;
 import org.cabildo.governance.DeclarationDraft;
 import org.cabildo.governance.DeclarationOrigin;
 import org.cabildo.governance.Register;
+import org.cabildo.governance.RegisterFilter;
 import org.cabildo.governance.UndeclaredStream;
 import org.cabildo.governance.register.Vocabulary;
 import org.cabildo.identity.Caller;
@@ -52,14 +53,15 @@ class RegisterController {
 	}
 
 	@GetMapping("/api/register")
-	@Operation(summary = "The current declaration of every stream, filtered by purpose (DTPR id), class, organisation"
-			+ " (name or id), stage, access level and bounding box (minLon,minLat,maxLon,maxLat)")
+	@Operation(summary = "The current declaration of every stream, filtered by purpose and technology (DTPR ids),"
+			+ " class, organisation (name or id), stage, access level and bounding box (minLon,minLat,maxLon,maxLat)")
 	Map<String, Object> list(@RequestParam(required = false) String purpose,
+			@RequestParam(required = false) String technology,
 			@RequestParam(name = "class", required = false) String personalDataClass,
 			@RequestParam(required = false) String organisation, @RequestParam(required = false) String stage,
 			@RequestParam(required = false) String access, @RequestParam(required = false) String bbox) {
-		RegisterFilter filter = RegisterFilter.of(purpose, personalDataClass, organisation, stage, access, bbox,
-				vocabulary);
+		RegisterFilter filter = register.filter(purpose, technology, personalDataClass, organisation, stage, access,
+				bbox);
 		Map<Long, DatastreamPlaces.Place> where = places.all();
 		Map<Long, DeclarationOrigin> origins = register.origins();
 		List<Map<String, Object>> entries = new ArrayList<>();
@@ -125,16 +127,25 @@ class RegisterController {
 
 	@GetMapping(value = "/api/register.geojson", produces = "application/geo+json")
 	@Operation(summary = "Every declared stream as a GeoJSON feature, with what a street sign would say"
-			+ " (lang: es, pt or en)")
-	Map<String, Object> geojson(@RequestParam(defaultValue = "es") String lang) {
+			+ " (lang: es, pt or en), filtered as the register is")
+	Map<String, Object> geojson(@RequestParam(defaultValue = "es") String lang,
+			@RequestParam(required = false) String purpose, @RequestParam(required = false) String technology,
+			@RequestParam(name = "class", required = false) String personalDataClass,
+			@RequestParam(required = false) String organisation, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) String access, @RequestParam(required = false) String bbox) {
 		String language = lang.toLowerCase(Locale.ROOT);
 		if (!Vocabulary.LANGUAGES.contains(language)) {
 			throw ApiException.badRequest("lang is one of es, pt, en").with("parameter", "lang");
 		}
+		RegisterFilter filter = register.filter(purpose, technology, personalDataClass, organisation, stage, access,
+				bbox);
 		Map<Long, DatastreamPlaces.Place> where = places.all();
 		List<Map<String, Object>> features = new ArrayList<>();
 		for (Declaration declaration : register.all()) {
-			features.add(StreetSign.feature(declaration, where.get(declaration.datastreamId()), vocabulary, language));
+			DatastreamPlaces.Place place = where.get(declaration.datastreamId());
+			if (filter.matches(declaration, place)) {
+				features.add(StreetSign.feature(declaration, place, vocabulary, language));
+			}
 		}
 		Map<String, Object> collection = new LinkedHashMap<>();
 		collection.put("type", "FeatureCollection");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cabildo.governance.Declaration;
+import org.cabildo.governance.DtprLabels;
 import org.cabildo.governance.register.Vocabulary;
 import org.cabildo.sensing.DatastreamPlaces;
 
@@ -16,13 +17,15 @@ final class StreetSign {
 
 	static Map<String, Object> feature(Declaration declaration, DatastreamPlaces.Place place, Vocabulary vocabulary,
 			String language) {
-		double[] point = place == null ? null : Positions.anchor(place.location());
+		double[] point = place == null ? null : place.anchor();
+		DtprLabels labels = DtprLabels.of(declaration, vocabulary, language);
 		Map<String, Object> properties = new LinkedHashMap<>();
 		properties.put("datastreamId", declaration.datastreamId());
 		properties.put("name", place == null ? null : place.name());
-		properties.put("purpose", labels(vocabulary, "purpose", declaration.purposes(), language));
-		properties.put("technology", labels(vocabulary, "tech", declaration.technology(), language));
-		properties.put("dataCollected", labels(vocabulary, "data", declaration.dataTypes(), language));
+		properties.put("thing", place == null ? null : place.thing());
+		properties.put("purpose", DtprLabels.names(labels.purposes()));
+		properties.put("technology", DtprLabels.names(labels.technology()));
+		properties.put("dataCollected", DtprLabels.names(labels.dataCollected()));
 		properties.put("organisation", declaration.organisation());
 		properties.put("contact", declaration.contact());
 		properties.put("retention", declaration.retention());
@@ -37,12 +40,6 @@ final class StreetSign {
 		feature.put("geometry", point == null ? null : Map.of("type", "Point", "coordinates", List.of(point[0], point[1])));
 		feature.put("properties", properties);
 		return feature;
-	}
-
-	private static List<String> labels(Vocabulary vocabulary, String category, List<String> ids, String language) {
-		return ids.stream()
-			.map(id -> vocabulary.element(category, id).map(element -> element.label(language).name()).orElse(id))
-			.toList();
 	}
 
 }

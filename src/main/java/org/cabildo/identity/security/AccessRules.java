@@ -78,7 +78,7 @@ final class AccessRules {
 								"/sign-in"), paths.matcher(HttpMethod.POST, "/sign-out")), anyone),
 				new AccessRule("portal-objection", "anyone, without an account, may file an objection with the form of"
 						+ " a stream's card (limited per client address)",
-						paths.matcher(HttpMethod.POST, "/sensors/{datastreamId}/objections"), anyone),
+						portalObjectionFiling(), anyone),
 				new AccessRule("portal-audit", "the auditor's pages (the access ledger) are for auditors and admins",
 						new OrRequestMatcher(paths.matcher("/audit"), paths.matcher("/audit/**")),
 						AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
@@ -123,6 +123,11 @@ final class AccessRules {
 	/** Filing an objection: the first write open to the public on purpose. */
 	static RequestMatcher objectionFiling() {
 		return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/register/{datastreamId}/objections");
+	}
+
+	/** Filing an objection with the form of a stream's card in the portal. */
+	static RequestMatcher portalObjectionFiling() {
+		return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/sensors/{datastreamId}/objections");
 	}
 
 	/** The first rule that takes the request. */

@@ -56,8 +56,9 @@ class SecurityConfiguration {
 	/**
 	 * The portal's pages: a session once someone signs in with the form (never before), CSRF
 	 * tokens in a cookie so that an anonymous reader costs the server no session, sign-in
-	 * rate-limited by the same {@link PasswordSignIn} as the API, and sign-in through the OIDC
-	 * provider when a client is configured ({@link OidcSignIn}). The same access rules decide.
+	 * rate-limited by the same {@link PasswordSignIn} as the API, sign-in through the OIDC
+	 * provider when a client is configured ({@link OidcSignIn}), objections filed with a card's
+	 * form limited per address with the API's objections (one allowance). The same access rules decide.
 	 */
 	@Bean
 	@Order(1)
@@ -96,6 +97,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(ObjectionFilings.pages(AccessRules.portalObjectionFiling(), limits), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
 		return http.build();
@@ -134,7 +136,7 @@ class SecurityConfiguration {
 					}
 				}))
 			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
-			.addFilterAfter(new ObjectionFilings(AccessRules.objectionFiling(), limits), AnonymousWrites.class)
+			.addFilterAfter(ObjectionFilings.api(AccessRules.objectionFiling(), limits), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
 		return http.build();
