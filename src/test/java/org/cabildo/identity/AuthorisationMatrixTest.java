@@ -291,7 +291,7 @@ class AuthorisationMatrixTest {
 		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);
-		String thingPages = "/console/operator/thingPages";
+		String thingPages = "/console/operator/things";
 		String devicePages = "/console/operator/devices";
 		String tokenPages = "/console/operator/tokens";
 		m.put("GET /console/operator", new Case(w -> new Call("GET", "/console/operator", null), allowed(persons)));
