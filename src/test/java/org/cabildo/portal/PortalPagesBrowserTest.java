@@ -36,7 +36,13 @@ class PortalPagesBrowserTest {
 	static final List<PortalPage> PAGES = List.of(
 			PortalPage.anyone("/", "home.heading", "home.air", "home.sensors", "home.links"),
 			PortalPage.anyone("/sign-in", "sign-in.heading", "sign-in.username", "sign-in.password"),
-			PortalPage.anyone("/sign-in?error", "sign-in.heading", "sign-in.error"));
+			PortalPage.anyone("/sign-in?error", "sign-in.heading", "sign-in.error"),
+			PortalPage.anyone("/map", "map.heading", "map.filters", "map.list").weighingAtMost(300),
+			PortalPage.anyone("/sensors/{datastream}", "card.values").headedByItsData(),
+			PortalPage.anyone("/transparency", "transparency.heading"),
+			PortalPage.anyone("/no-such-page", "errors.404.title").anErrorPage(),
+			PortalPage.signedIn("/console", "steward.entry.heading", "steward.entry.roles.heading"),
+			PortalPage.signedIn("/audit", "audit.heading"));
 
 	private static final Logger log = LoggerFactory.getLogger(PortalPagesBrowserTest.class);
 
@@ -74,13 +80,21 @@ class PortalPagesBrowserTest {
 	void loadsInItsLanguageWithNoWcagViolationNorConsoleError(PortalPage page, Language language, Browser browser) {
 		open(browser, page, language);
 		assertThat(browser.lang()).isEqualTo(language.code());
-		assertThat(browser.heading()).contains(label(page.shows().get(0), language));
+		if (page.headingFromData()) {
+			assertThat(browser.heading()).isNotBlank();
+		}
+		else {
+			assertThat(browser.heading()).contains(label(page.shows().get(0), language));
+		}
 		String text = browser.text();
 		for (String key : page.shows()) {
 			assertThat(text).as(key).contains(label(key, language));
 		}
 		browser.assertAccessible();
-		assertThat(browser.consoleErrors()).as("the console of " + browser.path()).isEmpty();
+		// an error page's own status is the one error its console may report
+		assertThat(browser.consoleErrors()).as("the console of " + browser.path())
+			.filteredOn(error -> !(page.errorPage() && error.contains(browser.path() + " - Failed to load resource")))
+			.isEmpty();
 	}
 
 	@ParameterizedTest(name = "{0} in {1}")
