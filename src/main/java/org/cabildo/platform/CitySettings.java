@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the IANA name of the city's time zone (env {@code CABILDO_CITY_TIME_ZONE}), e.g.
  * {@code America/Mexico_City}: local days and months of aggregates and summaries, and times without
  * a UTC offset of Datastreams that say their times are local; UTC by default
+ * @param airIndex the city's local air-quality index (env {@code CABILDO_CITY_AIR_INDEX}), by which
+ * the portal colours the city's air: {@code nom-172-semarnat-2019} (Mexico's "Índice AIRE Y SALUD")
+ * or {@code none} (the default: the WHO guidelines only)
  */
 @ConfigurationProperties("cabildo.city")
-public record CitySettings(@DefaultValue("UTC") String timeZone) {
+public record CitySettings(@DefaultValue("UTC") String timeZone, @DefaultValue("none") String airIndex) {
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -40,11 +41,14 @@ class HomePage {
 
 	private final MessageSource messages;
 
-	HomePage(Register register, LatestReadings latest, CityTime city, MessageSource messages) {
+	private final CityAir cityAir;
+
+	HomePage(Register register, LatestReadings latest, CityTime city, MessageSource messages, CityAir cityAir) {
 		this.register = register;
 		this.latest = latest;
 		this.city = city;
 		this.messages = messages;
+		this.cityAir = cityAir;
 	}
 
 	Home of(Language language, String request) {
@@ -64,9 +68,9 @@ class HomePage {
 		return new Home(numbers.format(declarations.size()), tallies(purposes, numbers), tallies(classes, numbers),
 				readings.stream()
 					.sorted(Comparator.comparing(LatestReading::thing).thenComparing(LatestReading::observedProperty))
-					.map(reading -> reading(reading, times, numbers))
+					.map(reading -> reading(reading, times, numbers, language.locale()))
 					.toList(),
-				city.name());
+				city.name(), cityAir.key(language.locale()));
 	}
 
 	private static Map<String, Long> tally(List<String> ids, Function<String, String> label) {
@@ -77,9 +81,12 @@ class HomePage {
 		return counts.entrySet().stream().map(e -> new Home.Tally(e.getKey(), numbers.format(e.getValue()))).toList();
 	}
 
-	private Home.StationReading reading(LatestReading reading, DateTimeFormatter times, NumberFormat numbers) {
+	private Home.StationReading reading(LatestReading reading, DateTimeFormatter times, NumberFormat numbers,
+			Locale locale) {
 		return new Home.StationReading(reading.thing(), reading.observedProperty(), value(reading.result(), numbers),
-				reading.unit(), times.format(city.local(reading.time())));
+				CityAir.unit(reading.unit()), times.format(city.local(reading.time())),
+				cityAir.category(reading.observedProperty(), reading.unit(), reading.result(), locale),
+				cityAir.who(reading.observedProperty(), reading.unit(), reading.result(), locale));
 	}
 
 	/** A numeric result in the page's language (1.234,5 in Spanish); any other result as it is. */
