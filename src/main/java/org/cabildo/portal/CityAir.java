@@ -5,6 +5,8 @@ import java.text.NumberFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 import org.cabildo.platform.CitySettings;
@@ -37,6 +39,8 @@ class CityAir {
 
 	private final MessageSource messages;
 
+	private final Map<Locale, Home.AirKey> keys = new ConcurrentHashMap<>();
+
 	/** @throws IllegalArgumentException at start, for an index the platform does not know */
 	CityAir(CitySettings city, MessageSource messages) {
 		this.index = Indices.named(city.airIndex());
@@ -51,19 +55,19 @@ class CityAir {
 	}
 
 	/** The category of an hourly value in the city's index; null when the city has none or it does not apply. */
-	Home.Category category(String pollutantName, String unitSymbol, String result, Locale locale) {
+	Category category(String pollutantName, String unitSymbol, String result, Locale locale) {
 		if (index.isEmpty()) {
 			return null;
 		}
 		return measured(pollutantName, unitSymbol, result)
 			.flatMap(m -> index.get().classifyHourlyValue(m.pollutant(), m.value()))
-			.map(found -> new Home.Category(label(index.get().key(found.category()), locale),
+			.map(found -> new Category(label(index.get().key(found.category()), locale),
 					"air-category air-level-" + found.category().level()))
 			.orElse(null);
 	}
 
 	/** The WHO short-term guideline beside a value, and whether the value is above it; null for no pollutant of theirs. */
-	Home.Who who(String pollutantName, String unitSymbol, String result, Locale locale) {
+	Who who(String pollutantName, String unitSymbol, String result, Locale locale) {
 		Optional<Pollutant> pollutant = Pollutant.named(pollutantName);
 		Optional<Guideline> guideline = pollutant.flatMap(guidelines::shortTerm);
 		if (guideline.isEmpty()) {
@@ -74,7 +78,7 @@ class CityAir {
 		Optional<Concentration> converted = measured
 			.flatMap(m -> m.value().in(guideline.get().value().unit(), m.pollutant()));
 		if (converted.isEmpty()) {
-			return new Home.Who(value, null, null);
+			return new Who(value, null, null);
 		}
 		boolean above = converted.get().value().compareTo(guideline.get().value().value()) > 0;
 		String comparison = label(above ? "air.who.above" : "air.who.below", locale);
@@ -83,11 +87,15 @@ class CityAir {
 					new Object[] { comparison, number(converted.get(), locale), converted.get().unit().symbol() },
 					locale);
 		}
-		return new Home.Who(value, comparison, above ? "who-above" : "who-below");
+		return new Who(value, comparison, above ? "who-above" : "who-below");
 	}
 
-	/** What the page says about the colours and the guidelines, once, under the values. */
+	/** What the page says about the colours and the guidelines, once, under the values; made once per language. */
 	Home.AirKey key(Locale locale) {
+		return keys.computeIfAbsent(locale, this::makeKey);
+	}
+
+	private Home.AirKey makeKey(Locale locale) {
 		List<Home.GuidelineRow> rows = Arrays.stream(Pollutant.values())
 			.map(pollutant -> new Home.GuidelineRow(pollutant.symbol(),
 					guidelines.shortTerm(pollutant).map(g -> guideline(g, locale)).orElse("")
@@ -136,6 +144,18 @@ class CityAir {
 	}
 
 	private record Measured(Pollutant pollutant, Concentration value) {
+	}
+
+	/** A category of the city's index in words, and the style sheet's classes that colour it. */
+	record Category(String name, String css) {
+	}
+
+	/**
+	 * @param guideline the value, unit and averaging time (15 µg/m³ (24 h))
+	 * @param comparison whether the hourly value is above it, in words; null when it cannot be compared
+	 * @param css the style sheet's class for the comparison
+	 */
+	record Who(String guideline, String comparison, String css) {
 	}
 
 }

@@ -20,25 +20,16 @@ record Home(String sensors, List<Tally> byPurpose, List<Tally> byPersonalData, L
 	}
 
 	/**
-	 * One station's latest value of one pollutant.
+	 * One station's latest value of one pollutant, every cell written out for the page.
 	 *
-	 * @param category its category in the city's air index; null when the city has none or it does not apply
-	 * @param who the WHO guideline beside it; null for what the WHO gives no guideline for
+	 * @param category its category in the city's air index, in words ("n/a" when there is none)
+	 * @param categoryCss the style sheet's classes that colour the category; null for none
+	 * @param guideline the WHO guideline beside it: value, unit and averaging time (15 µg/m³ (24 h))
+	 * @param comparison whether the value is above the guideline, in words
+	 * @param comparisonCss the style sheet's class of the comparison; null for none
 	 */
 	record StationReading(String station, String pollutant, String value, String unit, String time,
-			Category category, Who who) {
-	}
-
-	/** A category of the city's index in words, and the style sheet's classes that colour it. */
-	record Category(String name, String css) {
-	}
-
-	/**
-	 * @param guideline the value, unit and averaging time (15 µg/m³ (24 h))
-	 * @param comparison whether the hourly value is above it, in words; null when it cannot be compared
-	 * @param css the style sheet's class for the comparison
-	 */
-	record Who(String guideline, String comparison, String css) {
+			String category, String categoryCss, String guideline, String comparison, String comparisonCss) {
 	}
 
 	/**
@@ -51,6 +42,11 @@ record Home(String sensors, List<Tally> byPurpose, List<Tally> byPersonalData, L
 	 */
 	record AirKey(String index, String indexSource, List<String> tables, String guidelines, String guidelinesSource,
 			List<GuidelineRow> guidelineValues) {
+
+		public boolean hasIndex() {
+			return index != null;
+		}
+
 	}
 
 	/** A pollutant and its guideline values, short-term first. */

@@ -166,6 +166,18 @@ class HomePageTest {
 			.contains("for orientation only");
 	}
 
+	@Test
+	void everyVisitorGetsTheSamePageUntilWhatItShowsChanges() {
+		String first = page("/?lang=en", Map.of()).body();
+		assertThat(page("/", Map.of("Accept-Language", "en")).body()).isEqualTo(first);
+		String station = "Kept " + System.nanoTime();
+		observe(port, station, "NO2", "[ppb]", 30);
+		String after = page("/?lang=en", Map.of()).body();
+		assertThat(after).isNotEqualTo(first).contains(station);
+		// the other languages too, each in its own words
+		assertThat(page("/?lang=pt", Map.of()).body()).contains(station).contains("O ar agora");
+	}
+
 	/** The same server with the demo city's index (NOM-172-SEMARNAT-2019, Mexico's "Índice AIRE Y SALUD"). */
 	@Nested
 	@TestPropertySource(properties = "cabildo.city.air-index=nom-172-semarnat-2019")
