@@ -5,12 +5,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.cabildo.sensing.LatestReading;
 import org.cabildo.sensing.LatestReadings;
 import org.cabildo.sensing.ReadContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * The latest open air-quality readings the home page shows, read as an anonymous caller of the
@@ -21,27 +30,53 @@ import org.springframework.stereotype.Component;
  * Only streams whose reads are recorded for no one (open, no personal data: the purpose binding
  * and the ledger have nothing to do for them) are kept; the home page reads any other set afresh
  * on each request. What is kept is for exactly the set of streams asked: when the register
- * changes the set (a stream closed, another declared), the next page reads again and never shows
- * what was kept for the old set. One set is kept, at most {@link LatestReadings#MAX_DATASTREAMS}
- * readings.
+ * changes the set (a stream closed, another declared), the next page waits for a read of the new
+ * set and never shows what was kept for the old one. One set is kept, at most
+ * {@link LatestReadings#MAX_DATASTREAMS} readings.
+ *
+ * <p>
+ * The reads are made by one platform thread of their own, never by a visitor's request: a page
+ * whose readings are past {@link #FRESH} is answered with them while they are read again. Under
+ * many visitors at once, a read made by one of the request threads (virtual threads) was left
+ * waiting for seconds behind the others' short answers, and with it the visitor who made it.
  */
 @Component
 class LatestAir {
 
-	/** How old the readings a page shows may be (the demo city's are hourly). */
+	/** How old the readings a page shows may be, but while they are read again (the demo city's are hourly). */
 	static final Duration FRESH = Duration.ofSeconds(10);
+
+	private static final Logger log = LoggerFactory.getLogger(LatestAir.class);
 
 	private final LatestReadings latest;
 
 	private final Clock clock;
 
-	private final ReentrantLock reading = new ReentrantLock();
+	private final Executor reader;
+
+	private final ExecutorService ownReader;
 
 	private volatile Snapshot snapshot;
 
+	private Pending pending;
+
+	@Autowired
 	LatestAir(LatestReadings latest, Clock clock) {
+		this(latest, clock, Executors.newSingleThreadExecutor(Thread.ofPlatform().name("latest-air").daemon().factory()));
+	}
+
+	LatestAir(LatestReadings latest, Clock clock, Executor reader) {
 		this.latest = latest;
 		this.clock = clock;
+		this.reader = reader;
+		this.ownReader = reader instanceof ExecutorService service ? service : null;
+	}
+
+	@PreDestroy
+	void stop() {
+		if (ownReader != null) {
+			ownReader.shutdownNow();
+		}
 	}
 
 	/**
@@ -57,31 +92,40 @@ class LatestAir {
 			return new Snapshot(streams, clock.instant(), read(streams, request));
 		}
 		Snapshot kept = snapshot;
-		if (kept != null && kept.streams().equals(streams)) {
-			if (kept.isFresh(clock.instant())) {
-				return kept;
-			}
-			// Just past: one visitor reads again; the others meanwhile see what was kept.
-			if (!reading.tryLock()) {
-				return kept;
-			}
-		}
-		else {
+		if (kept == null || !kept.streams().equals(streams)) {
 			// Another set of streams: nobody may see what was kept for the old one.
-			reading.lock();
-		}
-		try {
-			kept = snapshot;
-			if (kept != null && kept.streams().equals(streams) && kept.isFresh(clock.instant())) {
-				return kept;
+			try {
+				return reading(streams, request).join();
 			}
-			Instant now = clock.instant();
-			snapshot = new Snapshot(Set.copyOf(streams), now, read(streams, request));
-			return snapshot;
+			catch (CompletionException e) {
+				throw e.getCause() instanceof RuntimeException cause ? cause : e;
+			}
 		}
-		finally {
-			reading.unlock();
+		if (!kept.isFresh(clock.instant())) {
+			reading(streams, request);
 		}
+		Snapshot now = snapshot;
+		return now != null && now.streams().equals(streams) ? now : kept;
+	}
+
+	/** The read of these streams under way, or a new one. */
+	private synchronized CompletableFuture<Snapshot> reading(Set<Long> streams, String request) {
+		if (pending != null && !pending.read().isDone() && pending.streams().equals(streams)) {
+			return pending.read();
+		}
+		Set<Long> asked = Set.copyOf(streams);
+		CompletableFuture<Snapshot> read = CompletableFuture.supplyAsync(() -> {
+			Snapshot made = new Snapshot(asked, clock.instant(), read(asked, request));
+			snapshot = made;
+			return made;
+		}, reader);
+		read.whenComplete((made, failure) -> {
+			if (failure != null) {
+				log.warn("The latest air readings could not be read again; the page shows the ones before", failure);
+			}
+		});
+		pending = new Pending(asked, read);
+		return read;
 	}
 
 	private List<LatestReading> read(Set<Long> streams, String request) {
@@ -95,6 +139,9 @@ class LatestAir {
 			return now.isBefore(read.plus(FRESH));
 		}
 
+	}
+
+	private record Pending(Set<Long> streams, CompletableFuture<Snapshot> read) {
 	}
 
 }

@@ -158,7 +158,7 @@ final class PortalBenchmark {
 				results.resolve("server-portal.log"), Duration.ofMinutes(60))) {
 			awaitDemoCity(server);
 			List<Long> streams = streams(server.baseUri());
-			out.printf("  demo city ready: %d streams; server pid %d, RSS %s%n", streams.size(), server.pid(),
+			out.printf("  demo city ready: %d declared streams; server pid %d, RSS %s%n", streams.size(), server.pid(),
 					Report.mib(server.memory().rssBytes()));
 			Load load = new Load(server.baseUri(), streams, clients, options.count("seed", 20240501L));
 			for (Page page : pages) {
@@ -296,20 +296,21 @@ final class PortalBenchmark {
 		throw new IllegalStateException("the demo city was not loaded within an hour; see " + server.log());
 	}
 
-	/** The ids of the Datastreams a member of the public may read: the stream cards to ask for. */
+	/** The declared Datastreams of the public register: each has a stream card. */
 	private List<Long> streams(URI base) throws Exception {
 		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(base.resolve("/v1.1/Datastreams?$select=id&$top=1000")).build(),
-					HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(base.resolve("/api/register")).build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
-			throw new IllegalStateException("GET /v1.1/Datastreams answered " + response.statusCode());
+			throw new IllegalStateException("GET /api/register answered " + response.statusCode());
 		}
 		List<Long> ids = new ArrayList<>();
-		for (JsonNode stream : json.readTree(response.body()).path("value")) {
-			ids.add(stream.path("@iot.id").asLong());
+		for (JsonNode entry : json.readTree(response.body()).path("value")) {
+			if (!"MultiDatastreams".equals(entry.path("entitySet").asString(""))) {
+				ids.add(entry.path("datastreamId").asLong());
+			}
 		}
 		if (ids.isEmpty()) {
-			throw new IllegalStateException("the demo city has no Datastreams an anonymous reader may read");
+			throw new IllegalStateException("the demo city's register declares no Datastream");
 		}
 		return ids;
 	}

@@ -51,7 +51,8 @@ class LatestAirTest {
 
 	private final LatestReadings readings = mock(LatestReadings.class);
 
-	private final LatestAir air = new LatestAir(readings, clock);
+	/** Reads made at once, in the caller's thread, so that the tests need not wait. */
+	private final LatestAir air = new LatestAir(readings, clock, Runnable::run);
 
 	@Test
 	void oneReadAnswersEveryVisitorForTenSeconds() {
@@ -83,6 +84,27 @@ class LatestAirTest {
 		air.of(streams, false, "GET /");
 		air.of(streams, false, "GET /");
 		verify(readings, times(2)).of(any(ReadContext.class), eq(streams));
+	}
+
+	@Test
+	void aVisitorDoesNotWaitForReadingsReadAgain() {
+		Set<Long> streams = Set.of(4L);
+		java.util.Deque<Runnable> queued = new java.util.concurrent.ConcurrentLinkedDeque<>();
+		LatestAir later = new LatestAir(readings, clock, queued::add);
+		when(readings.of(any(ReadContext.class), eq(streams))).thenReturn(List.of(reading(4)), List.of(reading(5)));
+		// the first read of a set is waited for
+		java.util.concurrent.CompletableFuture<LatestAir.Snapshot> first = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> later.of(streams, true, "GET /"));
+		org.awaitility.Awaitility.await().until(() -> !queued.isEmpty());
+		queued.poll().run();
+		assertThat(first.join().readings()).containsExactly(reading(4));
+		// past ten seconds: answered at once with what was kept, one read again for all
+		now.set(now.get().plus(Duration.ofSeconds(11)));
+		assertThat(later.of(streams, true, "GET /").readings()).containsExactly(reading(4));
+		assertThat(later.of(streams, true, "GET /").readings()).containsExactly(reading(4));
+		assertThat(queued).hasSize(1);
+		queued.poll().run();
+		assertThat(later.of(streams, true, "GET /").readings()).containsExactly(reading(5));
 	}
 
 	private static LatestReading reading(long datastream) {
