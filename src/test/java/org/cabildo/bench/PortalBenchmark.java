@@ -196,6 +196,19 @@ final class PortalBenchmark {
 		}
 		finally {
 			Files.deleteIfExists(snapshot);
+			deleteQuietly(scratch);
+		}
+	}
+
+	/** The server's scratch directory (data directory, access log): a temporary one. */
+	private static void deleteQuietly(Path dir) {
+		try (var files = Files.walk(dir)) {
+			for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+		catch (IOException ignored) {
+			// a temporary directory
 		}
 	}
 
