@@ -160,7 +160,17 @@ public final class Browser implements AutoCloseable {
 		WebElement page = driver.findElement(By.tagName("html"));
 		driver.findElement(linkOrButton).click();
 		WebDriverWait wait = new WebDriverWait(driver, WAIT);
-		wait.until(ExpectedConditions.stalenessOf(page));
+		// the old page is gone once its element is: Chromium says so as a stale element, or, during
+		// the navigation, as a node that no longer belongs to the document
+		wait.until(d -> {
+			try {
+				page.isEnabled();
+				return false;
+			}
+			catch (org.openqa.selenium.WebDriverException gone) {
+				return true;
+			}
+		});
 		wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
 		return this;
 	}
