@@ -286,6 +286,15 @@ public class Register {
 		return DtprLabels.of(declaration, vocabulary, language);
 	}
 
+	/**
+	 * A number that changes whenever a declaration does (on this node at once, from another within
+	 * the refresh interval): what is derived from the register (the portal's tallies) knows when to
+	 * derive again.
+	 */
+	public long generation() {
+		return current.generation();
+	}
+
 	/** The current declaration of every declared Datastream. */
 	public List<Declaration> all() {
 		return current.all().stream().sorted(java.util.Comparator.comparingLong(Declaration::datastreamId)).toList();

@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * location ({@code classpath:...}, {@code file:...}); empty (the default): the city has none,
  * and the portal's map shows the streams alone
  * @param districtsAttribution whom the district boundaries come from, shown with them
+ * @param airIndex the city's local air-quality index (env {@code CABILDO_CITY_AIR_INDEX}), by which
+ * the portal colours the city's air: {@code nom-172-semarnat-2019} (Mexico's "Índice AIRE Y SALUD")
+ * or {@code none} (the default: the WHO guidelines only)
  */
 @ConfigurationProperties("cabildo.city")
 public record CitySettings(@DefaultValue("UTC") String timeZone, @DefaultValue("") String districts,
-		@DefaultValue("") String districtsAttribution) {
+		@DefaultValue("") String districtsAttribution, @DefaultValue("none") String airIndex) {
 }

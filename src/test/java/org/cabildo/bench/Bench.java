@@ -27,6 +27,7 @@ public final class Bench {
 			case "governance" -> new GovernanceBenchmark(Options.parse(rest, GovernanceBenchmark.OPTIONS), System.out)
 				.run();
 			case "import" -> new ImportBenchmark(Options.parse(rest, ImportBenchmark.OPTIONS), System.out).run();
+			case "portal" -> new PortalBenchmark(Options.parse(rest, PortalBenchmark.OPTIONS), System.out).run();
 			default -> {
 				usage();
 				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
@@ -44,6 +45,8 @@ public final class Bench {
 		System.out.print(GovernanceBenchmark.USAGE);
 		System.out.println();
 		System.out.print(ImportBenchmark.USAGE);
+		System.out.println();
+		System.out.print(PortalBenchmark.USAGE);
 	}
 
 }

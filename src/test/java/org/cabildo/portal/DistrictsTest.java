@@ -61,7 +61,7 @@ class DistrictsTest {
 
 	@Test
 	void servesASmallGeoJsonWithEachDistrictsNameAndFindsWhereAPlaceIs() throws IOException {
-		Districts districts = new Districts(new CitySettings("UTC", DEMO, "INEGI"), new DefaultResourceLoader());
+		Districts districts = new Districts(new CitySettings("UTC", DEMO, "INEGI", "none"), new DefaultResourceLoader());
 		byte[] served = districts.simplifiedGeoJson();
 		long raw = new ClassPathResource("demo/mexico-city/districts.geojson").contentLength();
 		assertThat(served.length).as("served %d of %d bytes", served.length, raw).isLessThan(40_000);
@@ -80,15 +80,15 @@ class DistrictsTest {
 
 	@Test
 	void aCityWithoutDistrictsHasAnEmptyCollectionAndABadFileStopsTheStart() {
-		Districts none = new Districts(new CitySettings("UTC", "", ""), new DefaultResourceLoader());
+		Districts none = new Districts(new CitySettings("UTC", "", "", "none"), new DefaultResourceLoader());
 		assertThat(none.any()).isFalse();
 		assertThat(new String(none.simplifiedGeoJson())).isEqualTo("{\"type\":\"FeatureCollection\",\"features\":[]}");
 		assertThat(none.at(new double[] { -99.1332, 19.4326 })).isEmpty();
 
-		assertThatThrownBy(() -> new Districts(new CitySettings("UTC", "classpath:no/such/file.geojson", ""),
+		assertThatThrownBy(() -> new Districts(new CitySettings("UTC", "classpath:no/such/file.geojson", "", "none"),
 				new DefaultResourceLoader())).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("cabildo.city.districts");
-		assertThatThrownBy(() -> new Districts(new CitySettings("UTC", "classpath:i18n/map.properties", ""),
+		assertThatThrownBy(() -> new Districts(new CitySettings("UTC", "classpath:i18n/map.properties", "", "none"),
 				new DefaultResourceLoader())).isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("cabildo.city.districts");
 	}

@@ -18,9 +18,11 @@ import org.cabildo.IntegrationTest;
 import org.cabildo.platform.CityTime;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 
 /**
@@ -144,6 +146,104 @@ class HomePageTest {
 		assertThat(css.header("Content-Type")).startsWith("text/css");
 		String home = page("/", Map.of()).body();
 		assertThat(home).contains("href=\"/portal/portal.css\"").doesNotContain("<style").doesNotContain("https://");
+	}
+
+	@Test
+	void aCityWithoutALocalIndexShowsNoCategoryOnlyTheWhoGuideline() {
+		String station = "Sin índice " + System.nanoTime();
+		observe(port, station, "PM2.5", "ug/m3", 30);
+		for (String lang : new String[] { "es", "pt", "en" }) {
+			String body = page("/?lang=" + lang, Map.of()).body();
+			String row = row(body, station);
+			assertThat(row).as(lang).contains("µg/m³").doesNotContain("air-category");
+			assertThat(body).as(lang).doesNotContain("air-category").doesNotContain("air-level-");
+		}
+		String spanish = row(page("/?lang=es", Map.of()).body(), station);
+		assertThat(spanish).contains("15 µg/m³ (24 h)").contains("por encima");
+		String english = page("/?lang=en", Map.of()).body();
+		assertThat(row(english, station)).contains("15 µg/m³ (24 h)").contains("above");
+		assertThat(english).doesNotContain("Local index").contains("only the WHO guideline is shown")
+			.contains("for orientation only");
+	}
+
+	@Test
+	void everyVisitorGetsTheSamePageUntilWhatItShowsChanges() {
+		String first = page("/?lang=en", Map.of()).body();
+		assertThat(page("/", Map.of("Accept-Language", "en")).body()).isEqualTo(first);
+		String station = "Kept " + System.nanoTime();
+		observe(port, station, "NO2", "[ppb]", 30);
+		String after = page("/?lang=en", Map.of()).body();
+		assertThat(after).isNotEqualTo(first).contains(station);
+		// the other languages too, each in its own words
+		assertThat(page("/?lang=pt", Map.of()).body()).contains(station).contains("O ar agora");
+	}
+
+	/** The same server with the demo city's index (NOM-172-SEMARNAT-2019, Mexico's "Índice AIRE Y SALUD"). */
+	@Nested
+	@TestPropertySource(properties = "cabildo.city.air-index=nom-172-semarnat-2019")
+	class WithMexicosIndex {
+
+		@LocalServerPort
+		int indexPort;
+
+		@Test
+		void aValueInAKnownBandShowsItsCategoryInWordsAndColourWithTheWhoGuideline() throws Exception {
+			String station = "Merced " + SCRIPT + " " + System.nanoTime();
+			// 60 ppb of ozone is 0.060 ppm: "Aceptable" (> 0.051 to 0.095 ppm, 1-hour table); at 25 °C
+			// and 1 atm it is 117.8 µg/m³, above the WHO's 100 µg/m³ (8-hour)
+			observe(indexPort, station, "O3", "[ppb]", 60);
+			Map<String, String> words = Map.of("es", "Aceptable", "pt", "Aceitável", "en", "Acceptable");
+			Map<String, String> above = Map.of("es", "por encima (≈ 117,8 µg/m³)", "pt", "acima (≈ 117,8 µg/m³)", "en",
+					"above (≈ 117.8 µg/m³)");
+			for (String lang : new String[] { "es", "pt", "en" }) {
+				Api.Response home = Api.anonymous(indexPort).send("GET", "/?lang=" + lang, null, Map.of());
+				String row = row(home.body(), station);
+				assertThat(row).as(lang)
+					.contains("<span class=\"air-category air-level-2\">" + words.get(lang) + "</span>")
+					.contains("100 µg/m³ (8 h)")
+					.contains(above.get(lang))
+					.contains(">ppb<")
+					.doesNotContain(SCRIPT);
+				assertThat(home.body()).as(lang).contains("NOM-172-SEMARNAT-2019").doesNotContain("https://");
+				// well-formed with the index's column too
+				assertThat(DocumentBuilderFactory.newInstance()
+					.newDocumentBuilder()
+					.parse(new ByteArrayInputStream(home.body().getBytes(StandardCharsets.UTF_8)))
+					.getElementsByTagName("h1")
+					.getLength()).as(lang).isEqualTo(1);
+			}
+			assertThat(Api.anonymous(indexPort).send("GET", "/?lang=en", null, Map.of()).body())
+				.contains("Local index")
+				.contains("O3: 1 h")
+				.contains("for orientation only")
+				.contains("25 °C and 1 atm");
+		}
+
+	}
+
+	/** One open air-quality Datastream of a station, with one value an hour ago. */
+	private static void observe(int port, String station, String pollutant, String unit, double value) {
+		Api api = new Api(port);
+		Map<String, Object> datastream = new java.util.HashMap<>(Fixtures.datastreamWithThing(station));
+		datastream.put("unitOfMeasurement", Map.of("name", unit, "symbol", unit, "definition", "ucum:" + unit));
+		datastream.put("ObservedProperty",
+				Map.of("name", pollutant, "description", "a pollutant", "definition", "urn:" + pollutant));
+		Api.Response created = api.post("/v1.1/Datastreams", datastream);
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		Instant measured = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(1, ChronoUnit.HOURS);
+		Api.Response observed = api.post("/v1.1/Observations", Map.of("phenomenonTime", measured.toString(), "result",
+				value, "Datastream", Map.of("@iot.id", created.id())));
+		assertThat(observed.status()).as(observed.toString()).isEqualTo(201);
+	}
+
+	/** The table row of a station, as the page writes its name (escaped). */
+	private static String row(String body, String station) {
+		java.util.regex.Matcher row = java.util.regex.Pattern
+			.compile("<tr>(?:(?!</tr>).)*" + java.util.regex.Pattern.quote(escaped(station)) + "(?:(?!</tr>).)*</tr>",
+					java.util.regex.Pattern.DOTALL)
+			.matcher(body);
+		assertThat(row.find()).as("a row for " + station).isTrue();
+		return row.group();
 	}
 
 	private Api.Response page(String path, Map<String, String> headers) {
