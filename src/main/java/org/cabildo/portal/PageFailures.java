@@ -46,6 +46,11 @@ class PageFailures implements HandlerExceptionResolver, Ordered {
 				|| !PortalConfiguration.isPage(request.getRequestURI().substring(request.getContextPath().length()))) {
 			return null;
 		}
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null || !accept.contains("text/html")) {
+			// not a browser (a client of the API that mistyped its path): the API's JSON problem
+			return null;
+		}
 		if (handler instanceof org.springframework.web.method.HandlerMethod method
 				&& method.getBeanType().getPackageName().startsWith(PageFailures.class.getPackageName())
 				&& (e instanceof ApiException || e instanceof MethodArgumentTypeMismatchException
