@@ -11,6 +11,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.util.AssertionFailedException;
 
 /**
  * Compiles a filter leaf that uses the geospatial functions into a Java predicate over the
@@ -121,8 +122,9 @@ final class GeometryPredicates {
 		try {
 			return new WKTReader(FACTORY).read(wkt);
 		}
-		catch (ParseException | IllegalArgumentException e) {
-			throw errors.at(literal, "invalid WKT geometry: " + e.getMessage());
+		// JTS checks some shapes (a POINT of several positions) with an assertion of its own
+		catch (ParseException | IllegalArgumentException | AssertionFailedException e) {
+			throw errors.at(literal, "invalid WKT geometry: " + (e.getMessage() == null ? wkt : e.getMessage()));
 		}
 	}
 

@@ -169,6 +169,15 @@ class GeometryTranslationTest {
 		assertThat(error.getMessage()).contains("invalid WKT");
 	}
 
+	/** JTS refuses these with an assertion error of its own, not a parse error (found by TranslationPropertiesTest). */
+	@ParameterizedTest
+	@ValueSource(strings = { "POINT(0 0, 1 0, 1 1, 0 0)", "POINT(0 0, 1 1)" })
+	void wellKnownTextJtsRefusesByAssertionIsA400AtTheLiteral(String wkt) {
+		QueryException error = error(EntityType.LOCATION, "st_within(location, geography'" + wkt + "')");
+		assertThat(error.position()).isEqualTo(20);
+		assertThat(error.getMessage()).contains("invalid WKT");
+	}
+
 	@ParameterizedTest(name = "{0}: {1}")
 	@CsvSource(delimiter = '|', value = { "LOCATION | st_within(name, " + SQUARE + ") | not a geometry property",
 			"LOCATION | st_within(location, 'POINT (1 1)') | geography",
