@@ -3,6 +3,7 @@ package org.cabildo.portal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.cabildo.governance.objections.Category;
 import org.cabildo.governance.objections.ObjectionView;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +37,16 @@ import jakarta.servlet.http.HttpServletResponse;
 @Hidden
 class CardController {
 
+	static final String VIEW = "portal/card";
+
+	/** The hole in a card kept for everyone where its form's signed issue time goes. */
+	private static final String ISSUED = "issued";
+
 	private final CardPage page;
+
+	private final PublicCards publicCards;
+
+	private final KeptPages kept;
 
 	private final Objections objections;
 
@@ -43,16 +54,31 @@ class CardController {
 
 	private final MessageSource messages;
 
-	CardController(CardPage page, Objections objections, FormTokens tokens, MessageSource messages) {
+	CardController(CardPage page, PublicCards publicCards, KeptPages kept, Objections objections, FormTokens tokens,
+			MessageSource messages) {
 		this.page = page;
+		this.publicCards = publicCards;
+		this.kept = kept;
 		this.objections = objections;
 		this.tokens = tokens;
 		this.messages = messages;
 	}
 
 	@GetMapping("/sensors/{datastreamId}")
-	String card(@PathVariable long datastreamId, @RequestParam(required = false) Long filed,
+	Object card(@PathVariable long datastreamId, @RequestParam(required = false) Long filed,
 			@ModelAttribute("portal") PortalView portal, HttpServletRequest request, Model model) {
+		if (!portal.signedIn() && request.getQueryString() == null
+				&& request.getHeader(ReadContext.PURPOSE_HEADER) == null) {
+			Optional<Card> forAnyone = publicCards.of(datastreamId, portal.language());
+			if (forAnyone.isPresent()) {
+				// The same page for everyone but the form's CSRF token and issue time, each visitor's own.
+				model.addAttribute("card", forAnyone.get());
+				model.addAttribute("objectionForm", form(ObjectionForm.EMPTY, kept.marker(ISSUED), null,
+						portal.language().locale()));
+				return new ModelAndView(kept.view(VIEW, "card/" + datastreamId, portal.language(), forAnyone.get(),
+						List.of(new KeptPages.Hole(ISSUED, () -> tokens.issue(datastreamId)))), model.asMap());
+			}
+		}
 		Card card = page.of(datastreamId, portal.language(), ReadContext.of(request), portal.name());
 		String reference = filed != null && card.objections().items().stream().anyMatch(o -> o.id() == filed)
 				? Long.toString(filed) : null;
@@ -120,7 +146,7 @@ class CardController {
 		}
 		model.addAttribute("card", card);
 		model.addAttribute("objectionForm", form);
-		return "portal/card";
+		return VIEW;
 	}
 
 	private FormView form(ObjectionForm form, String issued, String filed, Locale locale) {

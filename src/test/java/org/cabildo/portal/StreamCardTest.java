@@ -309,6 +309,61 @@ class StreamCardTest {
 	}
 
 	@Test
+	@DisplayName("the public's card is written once and sent to everyone, each with a form of their own, until what it shows changes")
+	void keptForThePublic() throws Exception {
+		long stream = declared("kept", openPilot(null));
+		observeHours(stream, 3);
+		String card = "/sensors/" + stream;
+		PortalClient one = new PortalClient(port);
+		PortalClient other = new PortalClient(port);
+		one.get(card + "?lang=en");
+		other.get(card + "?lang=en");
+		PortalClient.Page first = one.get(card);
+		PortalClient.Page second = other.get(card);
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(second.status()).isEqualTo(200);
+		// each visitor's own CSRF token (its cookie sent before the page) and signed issue time
+		assertThat(one.cookie("XSRF-TOKEN")).isPresent();
+		assertThat(other.cookie("XSRF-TOKEN")).isPresent().isNotEqualTo(one.cookie("XSRF-TOKEN"));
+		String issuedOne = first.input("issued").orElseThrow();
+		String issuedOther = second.input("issued").orElseThrow();
+		assertThat(issuedOne).isNotEqualTo(issuedOther).doesNotContain("kept-");
+		assertThat(first.input("_csrf").orElseThrow()).isNotEqualTo(second.input("_csrf").orElseThrow())
+			.doesNotContain("kept-");
+		assertThat(withoutForms(first.body())).isEqualTo(withoutForms(second.body()));
+
+		// kept: a value that arrives now is shown once the card is older than it may be, and made again
+		observe(stream, Instant.now().minusSeconds(60), 77.25);
+		assertThat(one.get(card).body()).doesNotContain("77.25");
+		Thread.sleep(PublicCards.KEPT.toMillis());
+		Instant until = Instant.now().plusSeconds(5);
+		while (!one.get(card).body().contains("77.25") && Instant.now().isBefore(until)) {
+			Thread.sleep(50);
+		}
+		assertThat(one.get(card).body()).contains("77.25");
+
+		// an objection filed, or a declaration changed, is on the card at once
+		waitForTheForm();
+		for (var visitor : List.of(Map.entry(one, issuedOne), Map.entry(other, issuedOther))) {
+			PortalClient.Page filed = visitor.getKey().post(card + "/objections", Map.of("category", "other", "text",
+					"kept card " + visitor.getValue(), "issued", visitor.getValue(), "_csrf",
+					visitor.getKey() == one ? first.input("_csrf").orElseThrow() : second.input("_csrf").orElseThrow()));
+			assertThat(filed.status()).as("%s", filed).isEqualTo(302);
+			assertThat(new PortalClient(port).get(card).body()).contains("kept card " + visitor.getValue());
+		}
+		Map<String, Object> changed = new HashMap<>(openPilot(null));
+		changed.put("summary", "A summary written after the card was kept.");
+		assertThat(steward.put("/api/register/" + stream, changed).status()).isEqualTo(200);
+		assertThat(new PortalClient(port).get(card).body()).contains("A summary written after the card was kept.");
+	}
+
+	/** A page without its forms' per-visitor values. */
+	private static String withoutForms(String page) {
+		return page.replaceAll("name=\"(_csrf|issued)\" value=\"[^\"]*\"", "$1")
+			.replaceAll("value=\"[^\"]*\" name=\"(_csrf|issued)\"", "$1");
+	}
+
+	@Test
 	@DisplayName("the form refuses a filled trap, a form sent too soon, a forged one and one without its CSRF token")
 	void formDefences() throws Exception {
 		long stream = declared("defended", openPilot(null));

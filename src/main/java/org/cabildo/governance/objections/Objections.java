@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.cabildo.governance.AccessLedger;
 import org.cabildo.governance.Declaration;
@@ -19,6 +20,8 @@ import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Objections and questions on declarations: anyone files one, the owning organisation's stewards
@@ -43,11 +46,38 @@ public class Objections {
 
 	private final Clock clock;
 
+	private final AtomicLong generation = new AtomicLong();
+
 	Objections(ObjectionStore store, Register register, AccessLedger ledger, Clock clock) {
 		this.store = store;
 		this.register = register;
 		this.ledger = ledger;
 		this.clock = clock;
+	}
+
+	/**
+	 * A number that changes whenever an objection is filed, answered or hidden on this node, once
+	 * the change is committed: what is derived from the objections (a page kept for the public)
+	 * knows when to derive again. Read it before reading the objections.
+	 */
+	public long generation() {
+		return generation.get();
+	}
+
+	private void changed() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					generation.incrementAndGet();
+				}
+
+			});
+		}
+		else {
+			generation.incrementAndGet();
+		}
 	}
 
 	/** Files an objection on a declared Datastream; the answer never shows the contact. */
@@ -63,6 +93,7 @@ public class Objections {
 		String text = Texts.required(filing.text(), "/text", 4000);
 		String contact = Texts.optional(filing.contact(), "/contact", 320);
 		long id = store.insert(datastream, declaration.organisationId(), category, text, contact, clock.instant());
+		changed();
 		return objection(id).view(false);
 	}
 
@@ -144,6 +175,7 @@ public class Objections {
 		}
 		ledger.append(LedgerEvent.change("objection-answer", actor, owner, Set.of(datastream),
 				"objection " + id + " " + objection.status().id() + " -> " + outcome.id()));
+		changed();
 		return objection(id).view(true);
 	}
 
@@ -159,6 +191,7 @@ public class Objections {
 		Objection objection = objection(id);
 		String why = Texts.required(reason, "/reason", 1000);
 		store.hide(id, why, caller.toString());
+		changed();
 		ledger.append(LedgerEvent.change("objection-hidden", caller.toString(), caller.organisation(),
 				Set.of(objection.datastreamId()), "objection " + id + " hidden: " + Texts.shortened(why, 500)));
 		return objection(id).view(false);
