@@ -32,19 +32,24 @@ public final class Indices {
 	 * concentration intervals per pollutant).
 	 *
 	 * <p>
-	 * Provenance of the figures, said plainly: they were NOT transcribed from the DOF's table,
-	 * which could not be read in the sources at hand when this was written. They are the figures
-	 * on which several independent public implementations of the 2019 index agree: SIMAT's
-	 * repository bcsimat/conteos-IAS, {@code bin/conteo-dias-IAS.R} (ozone 1 h, PM10 and PM2.5
-	 * 12 h, categories and their upper limits inclusive) and two further public front ends listing
+	 * Provenance, said plainly. Checked: the title, date and address above against the DOF's page,
+	 * and the five categories in their order (with their risk levels, Bajo to Extremadamente alto)
+	 * against SINAICA's page of recommendations, https://sinaica.inecc.gob.mx/recomendaciones.html.
+	 * NOT checked: the limits, averaging times and units below. The DOF's table could not be read
+	 * in the sources at hand (the stored copies of the DOF page and of its mirrors on vdocumento.com
+	 * and pdfslide.es reach no further than their opening). They are the figures on which several
+	 * independent public implementations of the 2019 index agree: SIMAT's repository
+	 * bcsimat/conteos-IAS, {@code bin/conteo-dias-IAS.R} (ozone 1 h, PM10 and PM2.5 12 h,
+	 * categories and their upper limits inclusive) and two further public front ends listing
 	 * "Aire y Salud"/"NOM-172-SEMARNAT-2019" limits for all six pollutants with their averaging
 	 * times. Check them against the DOF table before relying on them. Limits are upper bounds,
 	 * inclusive ("Buena ≤ 0.051", "Aceptable &gt; 0.051 a 0.095"); gases in ppm, particles in
 	 * µg/m³ (the norm's units).
 	 *
 	 * <p>
-	 * NOM-172-SEMARNAT-2023 (DOF 25 January 2024) replaced this norm with other limits; a city
-	 * that follows it needs an index of its own here.
+	 * NOM-172-SEMARNAT-2023 has replaced this norm with other limits; its tables could not be read
+	 * either, so it has no entry here yet (a table no one has read is not added). See README, "The
+	 * city's air, coloured by its index".
 	 */
 	public static final Index NOM_172_SEMARNAT_2019 = new Index("nom-172-semarnat-2019",
 			"NOM-172-SEMARNAT-2019 «Índice AIRE Y SALUD»",
