@@ -43,11 +43,14 @@ public class Objections {
 
 	private final Clock clock;
 
-	Objections(ObjectionStore store, Register register, AccessLedger ledger, Clock clock) {
+	private final KeptAnswerTimes answerTimes;
+
+	Objections(ObjectionStore store, Register register, AccessLedger ledger, Clock clock, KeptAnswerTimes answerTimes) {
 		this.store = store;
 		this.register = register;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.answerTimes = answerTimes;
 	}
 
 	/** Files an objection on a declared Datastream; the answer never shows the contact. */
@@ -63,6 +66,7 @@ public class Objections {
 		String text = Texts.required(filing.text(), "/text", 4000);
 		String contact = Texts.optional(filing.contact(), "/contact", 320);
 		long id = store.insert(datastream, declaration.organisationId(), category, text, contact, clock.instant());
+		answerTimes.changed();
 		return objection(id).view(false);
 	}
 
@@ -144,6 +148,7 @@ public class Objections {
 		}
 		ledger.append(LedgerEvent.change("objection-answer", actor, owner, Set.of(datastream),
 				"objection " + id + " " + objection.status().id() + " -> " + outcome.id()));
+		answerTimes.changed();
 		return objection(id).view(true);
 	}
 
@@ -164,8 +169,16 @@ public class Objections {
 		return objection(id).view(false);
 	}
 
-	/** Each organisation's median time from filing to first answer, and how many wait for one. */
+	/**
+	 * Each organisation's median time from filing to first answer, and how many wait for one: the
+	 * same list for every reader until an objection is filed or answered here, or for at most
+	 * {@link KeptAnswerTimes#MAX_AGE} ({@link KeptAnswerTimes}).
+	 */
 	public List<AnswerTime> answerTimes() {
+		return answerTimes.get(this::computeAnswerTimes);
+	}
+
+	private List<AnswerTime> computeAnswerTimes() {
 		Map<Long, List<Duration>> waits = new LinkedHashMap<>();
 		Map<Long, Integer> open = new LinkedHashMap<>();
 		for (Objection objection : store.all()) {
