@@ -21,19 +21,33 @@ public class AnswerTimes {
 	public record Organisation(long id, String name, int answered, int open, Duration median) {
 	}
 
+	private record Mapped(List<org.cabildo.governance.objections.AnswerTime> from, List<Organisation> to) {
+	}
+
 	private final Objections objections;
+
+	private volatile Mapped mapped;
 
 	AnswerTimes(Objections objections) {
 		this.objections = objections;
 	}
 
-	/** Every organisation that has had an objection. */
+	/**
+	 * Every organisation that has had an objection: the same list, kept as the API keeps its
+	 * answer, for as long as that is the same (so that what a page makes of it can be kept too).
+	 */
 	public List<Organisation> all() {
-		return objections.answerTimes()
-			.stream()
+		List<org.cabildo.governance.objections.AnswerTime> times = objections.answerTimes();
+		Mapped kept = mapped;
+		if (kept != null && kept.from() == times) {
+			return kept.to();
+		}
+		List<Organisation> all = times.stream()
 			.map(t -> new Organisation(t.organisationId(), t.organisation(), t.answered(), t.open(),
 					t.medianSeconds() == null ? null : Duration.ofSeconds(t.medianSeconds())))
 			.toList();
+		mapped = new Mapped(times, all);
+		return all;
 	}
 
 }

@@ -14,8 +14,13 @@ import java.util.Optional;
  */
 public interface Ledger {
 
-	/** The public summary, as {@code GET /api/ledger/summary} answers it. */
-	Summary summary();
+	/**
+	 * The public summary, as {@code GET /api/ledger/summary} answers it, no older than
+	 * {@code maxAge}: the last one made here when recent enough (the same object, for every
+	 * reader), otherwise a new one, one at a time. A page's visitors so cost nothing that grows
+	 * with the ledger; the summary says which entry it counts up to.
+	 */
+	Summary summary(Duration maxAge);
 
 	/**
 	 * A verification of the whole chain no older than {@code maxAge}: the last one made (by anyone,

@@ -161,8 +161,12 @@ public class People {
 		return caller(account.get().id());
 	}
 
+	/**
+	 * The person as the store holds them now, with their roles: how a session signed in earlier
+	 * sees a role granted or revoked since; empty when there is no such person (any longer).
+	 */
 	@Transactional(readOnly = true)
-	Optional<Caller> caller(long person) {
+	public Optional<Caller> caller(long person) {
 		return byId(person).map(p -> {
 			Map<Long, Set<Role>> grants = new HashMap<>();
 			p.roles().forEach(g -> grants.computeIfAbsent(g.organisation(), o -> new TreeSet<>()).add(g.role()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -35,6 +36,12 @@ class TransparencyPage {
 	 */
 	static final Duration VERIFICATION_AGE = Duration.ofMinutes(5);
 
+	/**
+	 * How old the ledger's summary the page shows may be: one summary a minute at most, whatever
+	 * the visitors; the page says which entry it counts up to.
+	 */
+	static final Duration SUMMARY_AGE = Duration.ofSeconds(60);
+
 	/** The most rows of the summary's table; the whole summary is at /api/ledger/summary. */
 	static final int MAX_ROWS = 500;
 
@@ -54,6 +61,18 @@ class TransparencyPage {
 
 	private final Clock clock;
 
+	/** The reads as written in each language, for as long as the summary and the month are the same. */
+	private final Map<Language, KeptReads> reads = new ConcurrentHashMap<>();
+
+	/** The answer times as written in each language, for as long as the governance keeps the same. */
+	private final Map<Language, KeptTimes> times = new ConcurrentHashMap<>();
+
+	private record KeptReads(Ledger.Summary from, YearMonth month, Transparency.Reads reads) {
+	}
+
+	private record KeptTimes(List<AnswerTimes.Organisation> from, List<Transparency.AnswerTime> times) {
+	}
+
 	TransparencyPage(Ledger ledger, AnswerTimes answerTimes, Register register, Organisations organisations,
 			CityTime city, MessageSource messages, Clock clock) {
 		this.ledger = ledger;
@@ -68,9 +87,21 @@ class TransparencyPage {
 	Transparency of(Language language, String baseUrl) {
 		LedgerWriting writing = new LedgerWriting(language, city, messages);
 		Optional<Ledger.SignedCheckpoint> checkpoint = ledger.latestCheckpoint();
-		return new Transparency(reads(ledger.summary(), language, writing),
+		return new Transparency(reads(language, writing),
 				writing.verified(ledger.verification(VERIFICATION_AGE)), checkpoint.map(c -> signed(c, writing)).orElse(null),
-				answerTimes(writing), commands(baseUrl), writing.zone());
+				answerTimes(language, writing), commands(baseUrl), writing.zone());
+	}
+
+	/** The reads of the summary, written again only when the summary (at most once a minute) or the month changes. */
+	private Transparency.Reads reads(Language language, LedgerWriting writing) {
+		Ledger.Summary summary = ledger.summary(SUMMARY_AGE);
+		YearMonth month = writing.thisMonth(clock.instant());
+		KeptReads kept = reads.get(language);
+		if (kept == null || kept.from() != summary || !kept.month().equals(month)) {
+			kept = new KeptReads(summary, month, reads(summary, language, writing));
+			reads.put(language, kept);
+		}
+		return kept.reads();
 	}
 
 	private Transparency.Reads reads(Ledger.Summary summary, Language language, LedgerWriting writing) {
@@ -145,8 +176,19 @@ class TransparencyPage {
 				checkpoint.signature(), checkpoint.publicKey(), checkpoint.keyFingerprint());
 	}
 
-	private List<Transparency.AnswerTime> answerTimes(LedgerWriting writing) {
-		return answerTimes.all()
+	private List<Transparency.AnswerTime> answerTimes(Language language, LedgerWriting writing) {
+		List<AnswerTimes.Organisation> all = answerTimes.all();
+		KeptTimes kept = times.get(language);
+		if (kept == null || kept.from() != all) {
+			kept = new KeptTimes(all, answerTimes(all, writing));
+			times.put(language, kept);
+		}
+		return kept.times();
+	}
+
+	private static List<Transparency.AnswerTime> answerTimes(List<AnswerTimes.Organisation> all,
+			LedgerWriting writing) {
+		return all
 			.stream()
 			.sorted(Comparator.comparing(AnswerTimes.Organisation::name))
 			.map(t -> new Transparency.AnswerTime(t.name(), writing.number(t.answered()), writing.number(t.open()),

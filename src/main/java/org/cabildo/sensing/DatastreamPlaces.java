@@ -1,9 +1,14 @@
 package org.cabildo.sensing;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.cabildo.sensing.model.EntityType;
+import org.cabildo.sensing.write.PlaceChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where each Datastream (or MultiDatastream) is and what it is called: its name, its Thing's name
- * and the Thing's (first) Location as GeoJSON, for the public register and its map.
+ * and the Thing's (first) Location as GeoJSON, for the public register and its map. Every
+ * stream's place is kept for all readers ({@link #all}): the register and the map are read by
+ * anyone, and reading every stream's place is one query over every stream.
  */
 @Service
 public class DatastreamPlaces {
@@ -58,10 +65,27 @@ public class DatastreamPlaces {
 			        WHERE tl.thing_id = t.id ORDER BY l.id FETCH FIRST 1 ROWS ONLY), d.multi
 			FROM streams d JOIN things t ON t.id = d.thing_id""";
 
+	/**
+	 * How old the places kept for every reader may be: a change written through this node is
+	 * seen at once (after its commit), one written through another node within this time.
+	 */
+	static final Duration MAX_AGE = Duration.ofSeconds(30);
+
+	private record Kept(long changes, Instant read, Map<Long, Place> places) {
+	}
+
 	private final JdbcClient jdbc;
 
-	DatastreamPlaces(JdbcClient jdbc) {
+	private final PlaceChanges changes;
+
+	private final Clock clock;
+
+	private volatile Kept kept;
+
+	DatastreamPlaces(JdbcClient jdbc, PlaceChanges changes, Clock clock) {
 		this.jdbc = jdbc;
+		this.changes = changes;
+		this.clock = clock;
 	}
 
 	/** The places of these Datastreams (a page of them), by Datastream id; an unknown id is left out. */
@@ -71,10 +95,33 @@ public class DatastreamPlaces {
 				: places(jdbc.sql(PLACES + " WHERE d.id IN (:datastreams) ORDER BY d.id").param("datastreams", datastreams));
 	}
 
-	/** Every Datastream's place, by Datastream id. */
-	@Transactional(readOnly = true)
+	/**
+	 * Every Datastream's place, by Datastream id (not to be changed): read once for every reader
+	 * (the public register, its GeoJSON, the portal's map), and again after a Datastream, Thing or
+	 * Location is written through this node, else at most every {@link #MAX_AGE}.
+	 */
 	public Map<Long, Place> all() {
-		return places(jdbc.sql(PLACES + " ORDER BY d.id"));
+		Kept now = kept;
+		if (holds(now)) {
+			return now.places();
+		}
+		synchronized (this) {
+			now = kept;
+			if (holds(now)) {
+				return now.places();
+			}
+			// Counted before the read: a write committed meanwhile makes the next reader read again.
+			long seen = changes.committed();
+			Instant read = clock.instant();
+			Kept fresh = new Kept(seen, read, Collections.unmodifiableMap(places(jdbc.sql(PLACES + " ORDER BY d.id"))));
+			kept = fresh;
+			return fresh.places();
+		}
+	}
+
+	private boolean holds(Kept kept) {
+		return kept != null && kept.changes() == changes.committed()
+				&& clock.instant().isBefore(kept.read().plus(MAX_AGE));
 	}
 
 	private static Map<Long, Place> places(JdbcClient.StatementSpec query) {

@@ -255,6 +255,8 @@ class AuthorisationMatrixTest {
 		// the portal's home page: public, as what it shows is
 		m.put("GET /", new Case(w -> new Call("GET", "/", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /sign-in", new Case(w -> new Call("GET", "/sign-in", null), allowed(EnumSet.allOf(Who.class))));
+		// the icon browsers ask for at the old address: anyone's (sent on to the portal's icon)
+		m.put("GET /favicon.ico", new Case(w -> new Call("GET", "/favicon.ico", null), allowed(EnumSet.allOf(Who.class))));
 		// the transparency page is public; the auditor's pages are for auditors and admins
 		m.put("GET /transparency", new Case(w -> new Call("GET", "/transparency", null),
 				allowed(EnumSet.allOf(Who.class))));

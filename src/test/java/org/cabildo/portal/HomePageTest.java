@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -146,6 +147,25 @@ class HomePageTest {
 		assertThat(css.header("Content-Type")).startsWith("text/css");
 		String home = page("/", Map.of()).body();
 		assertThat(home).contains("href=\"/portal/portal.css\"").doesNotContain("<style").doesNotContain("https://");
+	}
+
+	@Test
+	void servesItsIconToAnyoneAndSendsTheOldAddressThere() {
+		Api.Response icon = Api.anonymous(port).get("/portal/favicon.svg");
+		assertThat(icon.status()).isEqualTo(200);
+		assertThat(icon.header("Content-Type")).startsWith("image/svg+xml");
+		assertThat(icon.body()).startsWith("<svg").doesNotContain("<script");
+		assertThat(page("/", Map.of()).body()).contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/portal/favicon.svg\"");
+		// the address browsers ask for by themselves: sent on to the icon, never refused
+		for (Map<String, String> browser : List.of(Map.of("Accept", "image/avif,image/webp,image/*,*/*;q=0.8"),
+				Map.<String, String>of())) {
+			Api.Response favicon = Api.anonymous(port).send("GET", "/favicon.ico", null, browser);
+			assertThat(favicon.status()).as("%s", favicon).isEqualTo(301);
+			assertThat(favicon.header("Location")).endsWith("/portal/favicon.svg");
+			assertThat(favicon.header("Set-Cookie")).isNull();
+		}
+		// and nothing else beside it is opened
+		assertThat(Api.anonymous(port).send("POST", "/favicon.ico", null, Map.of()).status()).isIn(401, 403);
 	}
 
 	@Test

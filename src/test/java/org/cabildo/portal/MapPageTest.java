@@ -28,6 +28,7 @@ import org.cabildo.identity.People;
 import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
+import org.cabildo.sensing.DatastreamPlaces;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
 import org.cabildo.support.PortalClient;
@@ -63,6 +64,9 @@ class MapPageTest {
 
 	@Autowired
 	Register register;
+
+	@Autowired
+	DatastreamPlaces places;
 
 	@Test
 	void listsTheStreamsTheFiltersSelectAndNotTheOthers() throws Exception {
@@ -110,6 +114,32 @@ class MapPageTest {
 				"/sensors/" + counter);
 		assertThat(Api.anonymous(port).get("/api/register", "organisation", office.name(), "technology",
 				"induction_loop").json().get("count").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void readsThePlacesOnceForEveryoneAndAgainAsSoonAsAStreamOrItsLocationChanges() throws Exception {
+		Office office = office();
+		String before = "renamed " + unique();
+		long stream = office.datastream(before);
+		String page = "/map?lang=en&organisation=" + encode(office.name());
+		assertThat(texts(document(new PortalClient(port).get(page).body()), "//tbody/tr/td[1]")).containsExactly(before);
+		// nothing changed: every reader gets the places read once
+		assertThat(places.all()).isSameAs(places.all());
+
+		String after = "renamed again " + unique();
+		assertThat(office.operator().patch("/v1.1/Datastreams(" + stream + ")", Map.of("name", after)).status())
+			.isEqualTo(200);
+		assertThat(texts(document(new PortalClient(port).get(page).body()), "//tbody/tr/td[1]")).containsExactly(after);
+
+		JsonNode location = office.operator().get("/v1.1/Datastreams(" + stream + ")/Thing/Locations").json()
+			.get("value").get(0);
+		Api.Response moved = office.operator().patch("/v1.1/Locations(" + location.get("@iot.id").asLong() + ")",
+				Map.of("location", Map.of("type", "Point", "coordinates", List.of(-99.2, 19.5))));
+		assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+		JsonNode feature = Api.anonymous(port).get("/api/register.geojson", "organisation", office.name()).json()
+			.get("features").get(0);
+		assertThat(feature.get("geometry").get("coordinates").get(0).asDouble()).isEqualTo(-99.2);
+		assertThat(places.all().get(stream).anchor()).containsExactly(-99.2, 19.5);
 	}
 
 	@Test

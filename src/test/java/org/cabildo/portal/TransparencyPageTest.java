@@ -20,19 +20,24 @@ import org.cabildo.identity.People;
 import org.cabildo.identity.Tokens;
 import org.cabildo.platform.CityTime;
 import org.cabildo.support.Api;
+import org.cabildo.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * The transparency page, read as a browser would, by anyone: the reads of personal data the
- * ledger records, the chain's verification and latest checkpoint with how to check them, and
- * each organisation's time to answer objections; in each language, safely written.
+ * ledger records (summed up at most once a minute for every visitor), the chain's verification
+ * and latest checkpoint with how to check them, and each organisation's time to answer
+ * objections (again as soon as one is filed or answered); in each language, safely written.
+ * A server of its own whose clock the tests move past the summary's age.
  */
 @IntegrationTest
+@TestPropertySource(properties = "cabildo.test.movable-clock=true")
 class TransparencyPageTest {
 
 	private static final String SCRIPT = "<script>alert(1)</script>";
@@ -58,12 +63,17 @@ class TransparencyPageTest {
 	@Autowired
 	CityTime city;
 
+	@Autowired
+	MovableClock clock;
+
 	@Test
 	void showsTheReadsOfPersonalDataByOrganisationPurposeAndMonthInEachLanguage() {
 		String name = LedgerOffice.unique("Oficina " + SCRIPT);
 		LedgerOffice office = LedgerOffice.of(name, port, organisations, people, tokens, register);
 		office.read();
 		office.read();
+		// the reads made meanwhile are summed up once the summary shown is a minute old
+		clock.advance(TransparencyPage.SUMMARY_AGE);
 		for (String lang : new String[] { "es", "pt", "en" }) {
 			Locale locale = Locale.forLanguageTag(lang);
 			Api.Response page = page("/transparency?lang=" + lang);
@@ -73,7 +83,7 @@ class TransparencyPageTest {
 			assertThat(body).as(lang).contains("lang=\"" + lang + "\"").doesNotContain(SCRIPT);
 			String row = row(section(body, "reads-by-group"), LedgerOffice.escaped(name));
 			String month = DateTimeFormatter.ofPattern("LLLL yyyy", locale)
-				.format(YearMonth.from(city.local(Instant.now())));
+				.format(YearMonth.from(city.local(clock.instant())));
 			assertThat(row).as(lang)
 				.contains(month)
 				.contains(LedgerOffice.escaped(register.label("purpose", "mobility", lang)))
@@ -84,6 +94,34 @@ class TransparencyPageTest {
 		assertThat(page("/transparency?lang=es").body()).contains("Lecturas de datos personales");
 		assertThat(page("/transparency?lang=pt").body()).contains("Leituras de dados pessoais");
 		assertThat(page("/transparency?lang=en").body()).contains("Reads of personal data");
+	}
+
+	@Test
+	void sumsTheReadsUpAtMostOnceAMinuteForEveryVisitor() {
+		String name = LedgerOffice.unique("Minute office");
+		LedgerOffice office = LedgerOffice.of(name, port, organisations, people, tokens, register);
+		office.read();
+		clock.advance(TransparencyPage.SUMMARY_AGE);
+		String before = page("/transparency?lang=en").body();
+		assertThat(row(section(before, "reads-by-group"), name)).contains("<td class=\"number\">1</td>");
+		office.read();
+		// within the minute every visitor gets the same summary, up to the same entry
+		String kept = page("/transparency?lang=en").body();
+		assertThat(row(section(kept, "reads-by-group"), name)).contains("<td class=\"number\">1</td>");
+		assertThat(upTo(kept)).isEqualTo(upTo(before));
+		clock.advance(TransparencyPage.SUMMARY_AGE);
+		String after = page("/transparency?lang=en").body();
+		assertThat(row(section(after, "reads-by-group"), name)).contains("<td class=\"number\">2</td>");
+		assertThat(Long.parseLong(upTo(after))).isGreaterThan(Long.parseLong(upTo(before)));
+		// the summary counts what the API's does, up to the entry it names
+		JsonNode summary = Api.anonymous(port).get("/api/ledger/summary").json();
+		long reads = 0;
+		for (JsonNode group : summary.get("groups")) {
+			if (group.get("datastream").asLong() == office.datastream()) {
+				reads += group.get("reads").asLong();
+			}
+		}
+		assertThat(reads).isEqualTo(2);
 	}
 
 	@Test
@@ -121,13 +159,29 @@ class TransparencyPageTest {
 		Api.Response answered = office.steward().post(objections + "/" + first + "/answer",
 				Map.of("outcome", "answered", "text", "To count traffic."));
 		assertThat(answered.status()).as("%s", answered).isEqualTo(200);
+		// shown at once, as the API says it: one answered, one waiting, the median a few seconds
 		for (String lang : new String[] { "es", "pt", "en" }) {
 			String row = row(section(page("/transparency?lang=" + lang).body(), "answer-times"),
 					LedgerOffice.escaped(name));
-			// one answered, one waiting, the median a few seconds
 			assertThat(row).as(lang).containsPattern("<td>\\d+ s</td>")
 				.contains("<td class=\"number\">1</td><td class=\"number\">1</td>");
 		}
+		assertThat(answerTimes(office)).isEqualTo(new int[] { 1, 1 });
+		// a third objection: waiting, at once on the page and in the API, without the clock moving
+		Api.anonymous(port).post(objections, Map.of("category", "other", "text", "And the cameras?"));
+		assertThat(row(section(page("/transparency?lang=en").body(), "answer-times"), LedgerOffice.escaped(name)))
+			.contains("<td class=\"number\">1</td><td class=\"number\">2</td>");
+		assertThat(answerTimes(office)).isEqualTo(new int[] { 1, 2 });
+	}
+
+	/** How many of an office's objections were answered and how many wait, as the API says. */
+	private int[] answerTimes(LedgerOffice office) {
+		for (JsonNode time : Api.anonymous(port).get("/api/objections/answer-times").json()) {
+			if (time.get("organisationId").asLong() == office.organisation().id()) {
+				return new int[] { time.get("answered").asInt(), time.get("open").asInt() };
+			}
+		}
+		throw new AssertionError("no answer times of " + office.organisation().name());
 	}
 
 	@Test
@@ -137,6 +191,7 @@ class TransparencyPageTest {
 		String purpose = "<script>alert(2)</script>";
 		ledger.append(new LedgerEvent("read", "someone", office.organisation().id(), purpose,
 				Set.of(office.datastream()), null, null, 3, "f".repeat(64), "GET /v1.1/Observations"));
+		clock.advance(TransparencyPage.SUMMARY_AGE);
 		String body = page("/transparency").body();
 		assertThat(body).doesNotContain(SCRIPT)
 			.doesNotContain(purpose)
@@ -171,7 +226,14 @@ class TransparencyPageTest {
 		return Api.anonymous(port).send("GET", path, null, Map.of("Accept", "text/html"));
 	}
 
-	private static String verifiedAt(String body) {
+	/** The last entry the summary shown counts. */
+	private static String upTo(String body) {
+		Matcher at = Pattern.compile("Counted up to entry</dt><dd>(\\d+)</dd>").matcher(body);
+		assertThat(at.find()).as("the entry the summary counts up to").isTrue();
+		return at.group(1);
+	}
+
+		private static String verifiedAt(String body) {
 		Matcher at = Pattern.compile("Verified at</dt><dd>([^<]+)</dd>").matcher(body);
 		assertThat(at.find()).as("the time of the verification shown").isTrue();
 		return at.group(1);

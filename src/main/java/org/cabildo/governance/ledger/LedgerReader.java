@@ -2,7 +2,9 @@ package org.cabildo.governance.ledger;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,17 +36,43 @@ class LedgerReader implements Ledger {
 
 	private final LedgerEntries entries;
 
+	private final Clock clock;
+
+	/** The last summary made here, and when. */
+	private volatile KeptSummary kept;
+
+	private record KeptSummary(Instant made, Summary summary) {
+	}
+
 	LedgerReader(LedgerSummary summary, Verifications verifications, LatestCheckpoint latest, LedgerSearch search,
-			LedgerEntries entries) {
+			LedgerEntries entries, Clock clock) {
 		this.summary = summary;
 		this.verifications = verifications;
 		this.latest = latest;
 		this.search = search;
 		this.entries = entries;
+		this.clock = clock;
 	}
 
 	@Override
-	public Summary summary() {
+	public Summary summary(Duration maxAge) {
+		KeptSummary recent = kept;
+		if (recent != null && clock.instant().isBefore(recent.made().plus(maxAge))) {
+			return recent.summary();
+		}
+		synchronized (this) {
+			recent = kept;
+			if (recent != null && clock.instant().isBefore(recent.made().plus(maxAge))) {
+				return recent.summary();
+			}
+			Instant made = clock.instant();
+			KeptSummary now = new KeptSummary(made, summary());
+			kept = now;
+			return now.summary();
+		}
+	}
+
+	private Summary summary() {
 		LedgerSummary.Summary current = summary.current();
 		return new Summary(current.reads(), current.observations(), current.upToSeq(),
 				current.groups()

@@ -48,11 +48,14 @@ public class Objections {
 
 	private final AtomicLong generation = new AtomicLong();
 
-	Objections(ObjectionStore store, Register register, AccessLedger ledger, Clock clock) {
+	private final KeptAnswerTimes answerTimes;
+
+	Objections(ObjectionStore store, Register register, AccessLedger ledger, Clock clock, KeptAnswerTimes answerTimes) {
 		this.store = store;
 		this.register = register;
 		this.ledger = ledger;
 		this.clock = clock;
+		this.answerTimes = answerTimes;
 	}
 
 	/**
@@ -197,8 +200,16 @@ public class Objections {
 		return objection(id).view(false);
 	}
 
-	/** Each organisation's median time from filing to first answer, and how many wait for one. */
+	/**
+	 * Each organisation's median time from filing to first answer, and how many wait for one: the
+	 * same list for every reader until an objection is filed or answered here, or for at most
+	 * {@link KeptAnswerTimes#MAX_AGE} ({@link KeptAnswerTimes}).
+	 */
 	public List<AnswerTime> answerTimes() {
+		return answerTimes.get(generation.get(), this::computeAnswerTimes);
+	}
+
+	private List<AnswerTime> computeAnswerTimes() {
 		Map<Long, List<Duration>> waits = new LinkedHashMap<>();
 		Map<Long, Integer> open = new LinkedHashMap<>();
 		for (Objection objection : store.all()) {

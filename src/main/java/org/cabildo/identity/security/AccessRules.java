@@ -70,9 +70,10 @@ final class AccessRules {
 						+ " the register with its objections, and the access ledger's verification, checkpoints and summary",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
-						+ " transparency, sign-in) and their style sheets, scripts and images",
+						+ " transparency, sign-in) and their style sheets, scripts and images (the icon too, at the"
+						+ " address browsers ask for it)",
 						new OrRequestMatcher(reads(paths, "/", "/portal/**", "/webjars/**", "/map", "/map/**", "/sensors/**",
-								"/transparency", "/transparency/**", "/sign-in")), anyone),
+								"/transparency", "/transparency/**", "/sign-in", "/favicon.ico")), anyone),
 				new AccessRule("portal-sign-in", "anyone may sign in and out with the portal's form (sign-in limited"
 						+ " per account and address, as for the API)", new OrRequestMatcher(paths.matcher(HttpMethod.POST,
 								"/sign-in"), paths.matcher(HttpMethod.POST, "/sign-out")), anyone),

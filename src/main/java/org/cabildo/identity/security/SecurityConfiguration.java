@@ -6,6 +6,7 @@ import java.util.List;
 import org.cabildo.identity.AuditLog;
 import org.cabildo.identity.IdentitySettings;
 import org.cabildo.identity.Organisations;
+import org.cabildo.identity.People;
 import org.cabildo.platform.PlatformSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -54,7 +56,9 @@ import jakarta.servlet.http.HttpServletRequest;
 class SecurityConfiguration {
 
 	/**
-	 * The portal's pages: a session once someone signs in with the form (never before), CSRF
+	 * The portal's pages: a session once someone signs in with the form (never before, nor for
+	 * HTTP Basic credentials sent to a page), the person read again on each of its requests
+	 * ({@link SignedInPeople}: a role revoked counts at once), CSRF
 	 * tokens in a cookie so that an anonymous reader costs the server no session, sign-in
 	 * rate-limited by the same {@link PasswordSignIn} as the API, sign-in through the OIDC
 	 * provider when a client is configured ({@link OidcSignIn}), objections filed with a card's
@@ -63,7 +67,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain pages(HttpSecurity http, IdentitySettings settings, PlatformSettings platform,
-			PasswordSignIn passwords, Organisations organisations, AuditLog audit, RateLimits limits,
+			PasswordSignIn passwords, Organisations organisations, People people, AuditLog audit, RateLimits limits,
 			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
 		List<AccessRule> rules = AccessRules.all(new Routes(endpoints));
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
@@ -84,8 +88,10 @@ class SecurityConfiguration {
 			.securityContext(context -> context.securityContextRepository(contexts))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.requestCache(cache -> cache.requestCache(requests))
-			// scripts and tests may send the API's credentials to a page too; that never makes a session
+			// scripts and tests may send the API's credentials to a page too; that never makes a session:
+			// the caller they stand for is kept for the request only
 			.httpBasic(basic -> basic.realmName("cabildo")
+				.securityContextRepository(new RequestAttributeSecurityContextRepository())
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPages.SIGN_IN)))
 			.formLogin(form -> form.loginPage(PortalPages.SIGN_IN)
 				.loginProcessingUrl(PortalPages.SIGN_IN)
@@ -96,6 +102,7 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPages.SIGN_IN)))
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+			.addFilterAfter(new SignedInPeople(people, contexts), SecurityContextHolderFilter.class)
 			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(ObjectionFilings.pages(AccessRules.portalObjectionFiling(), limits), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules

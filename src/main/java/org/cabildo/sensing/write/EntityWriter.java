@@ -65,10 +65,14 @@ public class EntityWriter {
 
 	private final ResultChecks results;
 
+	private final PlaceChanges places;
+
 	public EntityWriter(JdbcClient jdbc, Dialect dialect, ObservationStore observations, FeatureResolver features,
 			ObservationPartitions partitions, Clock clock, ApplicationEventPublisher events, Owners owners,
-			ObjectProvider<WriteAccess> access, MultiDatastreams multiDatastreams, ResultChecks results) {
+			ObjectProvider<WriteAccess> access, MultiDatastreams multiDatastreams, ResultChecks results,
+			PlaceChanges places) {
 		this.results = results;
+		this.places = places;
 		this.multiDatastreams = multiDatastreams;
 		this.events = events;
 		this.owners = owners;
@@ -121,6 +125,9 @@ public class EntityWriter {
 	private long create(Draft draft, ParentLink parent, Writing writing, boolean history) {
 		Instant now = writing.now();
 		EntityType type = draft.type();
+		if (type != EntityType.OBSERVATION) {
+			places.changing();
+		}
 		if (draft.isLink()) {
 			requireExists(type, draft.linkId(), draft.pointer());
 			linkToParent(type, draft.linkId(), parent, now, history);
@@ -430,6 +437,7 @@ public class EntityWriter {
 		if (type != EntityType.OBSERVATION) {
 			features.forget();
 			owners.forget();
+			places.changing();
 		}
 		requireExists(type, id, "");
 		access().requireChange(owners.of(type, id), "update " + type.entityName() + " " + id);
@@ -566,6 +574,7 @@ public class EntityWriter {
 		if (type != EntityType.OBSERVATION) {
 			features.forget();
 			owners.forget();
+			places.changing();
 		}
 		switch (type) {
 			case THING -> deleteDatastreamsWhere("thing_id", id);
