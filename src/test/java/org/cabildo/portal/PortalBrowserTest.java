@@ -2,11 +2,17 @@ package org.cabildo.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.cabildo.BrowserTest;
 import org.cabildo.support.Api;
 import org.cabildo.support.Browser;
+import org.cabildo.support.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import tools.jackson.databind.JsonNode;
 
 /**
  * What a person does with the portal in a real browser: switches its language, signs in with the
@@ -16,6 +22,9 @@ import org.openqa.selenium.By;
 class PortalBrowserTest {
 
 	private static final By SIGN_OUT = By.cssSelector("header form[action='/sign-out'] button");
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void theLanguageSwitchChangesThePageAndTheNextPageKeepsIt(Browser browser) {
@@ -66,12 +75,37 @@ class PortalBrowserTest {
 
 	/**
 	 * The pictures of the portal the README shows, in Spanish at 1280 px: into target/screenshots,
-	 * and with -Dcabildo.screenshots=docs/screenshots into the README's folder too.
+	 * and with -Dcabildo.screenshots=docs/screenshots into the README's folder too. The home page as
+	 * the window shows it; a stream's card from top to bottom.
 	 */
 	@Test
 	void screenshots(Browser browser) {
 		browser.open("/?lang=es");
 		assertThat(browser.screenshot("home")).isRegularFile();
+
+		browser.open("/sensors/" + aStreamWithValues() + "?lang=es");
+		assertThat(browser.find(By.id("values")).getText()).doesNotContain("Todavía no hay valores");
+		assertThat(browser.screenshotOfWholePage("card")).isRegularFile();
+	}
+
+	/**
+	 * With the demo city loaded, its PM2.5 at Camarones (a RAMA station); without it, a stream of the
+	 * test's own with one reading, so that the picture is taken all the same.
+	 */
+	private long aStreamWithValues() {
+		Api api = new Api(port);
+		JsonNode demo = api.get("/v1.1/Datastreams", "$filter",
+				"properties/stationId eq 'CAM' and properties/pollutant eq 'PM2.5'", "$select", "id")
+			.json()
+			.get("value");
+		if (!demo.isEmpty()) {
+			return demo.get(0).get("@iot.id").asLong();
+		}
+		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("Estación de la foto"));
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		assertThat(api.post("/v1.1/Observations", Map.of("result", 21.5, "Datastream", Map.of("@iot.id", created.id())))
+			.status()).isEqualTo(201);
+		return created.id();
 	}
 
 }
