@@ -95,12 +95,20 @@ class CardPage {
 		Locale locale = language.locale();
 		Instant now = clock.instant();
 		Instant from = now.minus(DAYS).truncatedTo(ChronoUnit.HOURS);
+		Instant to = now;
 		RecentReadings.Recent recent = readings.of(reader, datastream, from, RecentReadings.MAX_OBSERVATIONS)
 			.orElse(null);
+		if (recent != null && !recent.refused() && recent.newestFirst().isEmpty() && recent.observedUntil() != null
+				&& recent.observedUntil().isBefore(from)) {
+			// Nothing in the last days (a stream that stopped, a city's history): the days up to its newest value.
+			to = recent.observedUntil();
+			from = to.minus(DAYS).truncatedTo(ChronoUnit.HOURS);
+			recent = readings.of(reader, datastream, from, RecentReadings.MAX_OBSERVATIONS).orElse(recent);
+		}
 		String title = title(recent, datastream, locale);
 		Card.Values values = recent == null
 				? new Card.Values(true, null, false, List.of(), null, List.of(), null, message("card.values.none", locale))
-				: values(declaration, recent, reader, signedIn, language, from, now, title);
+				: values(declaration, recent, reader, signedIn, language, from, to, now, title);
 		List<Declaration> versions = register.history(datastream);
 		List<Card.Version> history = history(versions, language);
 		return new Card(datastream, title, declaration.summary(), text.sign(declaration, language), values, history,
@@ -117,8 +125,9 @@ class CardPage {
 		return message("card.heading", locale, recent.observedProperty(), recent.thing());
 	}
 
+	/** The values of the chart's days, {@code from} to {@code to} (now, or the newest value's time). */
 	private Card.Values values(Declaration declaration, RecentReadings.Recent recent, ReadContext reader,
-			String signedIn, Language language, Instant from, Instant now, String title) {
+			String signedIn, Language language, Instant from, Instant to, Instant now, String title) {
 		Locale locale = language.locale();
 		if (recent.refused()) {
 			List<Card.Choice> purposes = signedIn == null ? List.of()
@@ -160,7 +169,8 @@ class CardPage {
 			.stream()
 			.map(e -> new Chart.Point(e.getKey(), e.getValue()[0] / e.getValue()[1]))
 			.toList();
-		Chart chart = points.isEmpty() ? null : chart(points, from, now, locale, title, recent.unit(), numbers);
+		Chart chart = points.isEmpty() ? null
+				: chart(points, from, to, to.equals(now) ? null : to, locale, title, recent.unit(), numbers);
 		String note = recent.more() ? message("card.chart.more", locale, numbers.format(RecentReadings.MAX_OBSERVATIONS))
 				: aggregated ? message("card.chart.aggregates", locale) : null;
 		if (latestRows.isEmpty()) {
@@ -188,13 +198,16 @@ class CardPage {
 		return hours;
 	}
 
-	private Chart chart(List<Chart.Point> points, Instant from, Instant to, Locale locale, String title, String unit,
-			NumberFormat numbers) {
+	/** The chart of the days from {@code from} to {@code to}; {@code newest} the newest value's time when it is not now. */
+	private Chart chart(List<Chart.Point> points, Instant from, Instant to, Instant newest, Locale locale, String title,
+			String unit, NumberFormat numbers) {
 		double min = points.stream().mapToDouble(Chart.Point::value).min().orElse(0);
 		double max = points.stream().mapToDouble(Chart.Point::value).max().orElse(0);
 		DateTimeFormatter times = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
 			.withLocale(locale);
-		String chartTitle = message("card.chart.title", locale, title, unit.isBlank() ? "—" : unit);
+		String chartTitle = newest == null ? message("card.chart.title", locale, title, unit.isBlank() ? "—" : unit)
+				: message("card.chart.title.until", locale, title, unit.isBlank() ? "—" : unit,
+						text.time(newest, locale));
 		String description = message("card.chart.description", locale, points.size(),
 				times.format(city.local(points.getFirst().time())), times.format(city.local(points.getLast().time())),
 				numbers.format(min), numbers.format(max));

@@ -57,9 +57,12 @@ public class RecentReadings {
 	 * @param newestFirst the Observations read, newest first
 	 * @param more whether there are more since the time than were read
 	 * @param refusal why the reader may not read the Observations; null when it may
+	 * @param observedUntil the end of the Datastream's phenomenonTime (a property of the Datastream,
+	 * not of its Observations: what the API shows anyone who may read the Datastream); null when
+	 * it has no Observations
 	 */
 	public record Recent(long datastream, String name, String thing, String observedProperty, String unit,
-			List<Observed> newestFirst, boolean more, String refusal) {
+			List<Observed> newestFirst, boolean more, String refusal, Instant observedUntil) {
 
 		public Recent {
 			newestFirst = List.copyOf(newestFirst);
@@ -83,7 +86,7 @@ public class RecentReadings {
 		String observations = refusal != null ? "" : ",Observations($filter=phenomenonTime ge " + from
 				+ ";$orderby=phenomenonTime desc;$top=" + top + ";$select=phenomenonTime,result)";
 		Map<String, String> options = Map.of("$filter", "id eq " + datastream, "$top", "1", "$select",
-				"id,name,unitOfMeasurement", "$expand", "Thing($select=name),ObservedProperty($select=name)"
+				"id,name,unitOfMeasurement,phenomenonTime", "$expand", "Thing($select=name),ObservedProperty($select=name)"
 						+ observations);
 		Page page = reader.page(scope, EntityType.DATASTREAM, null, QueryOptionsParser.parse(options));
 		if (page.rows().isEmpty()) {
@@ -106,7 +109,9 @@ public class RecentReadings {
 					read.getLast().time(), read.getFirst().time()))));
 		}
 		return Optional.of(new Recent(datastream, text(row.value("name")), name(row, "Thing"),
-				name(row, "ObservedProperty"), unit(row.value("unitOfMeasurement")), read, more, refusal));
+				name(row, "ObservedProperty"), unit(row.value("unitOfMeasurement")), read, more, refusal,
+				row.value("phenomenonTime") instanceof TimeValue span ? span.isInterval() ? span.end() : span.start()
+						: null));
 	}
 
 	private static String name(EntityRow datastream, String navigation) {

@@ -213,6 +213,25 @@ class StreamCardTest {
 	}
 
 	@Test
+	@DisplayName("a stream with no values in the last 7 days: the chart of the 7 days up to its newest value")
+	void stoppedStreamChartsItsLastDays() throws Exception {
+		long stream = declared("stopped", openPilot(null));
+		Instant newest = Instant.now().minus(40, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).plusSeconds(60);
+		observe(stream, newest, 31.5);
+		observe(stream, newest.minus(3, ChronoUnit.HOURS), 30.5);
+		observe(stream, newest.minus(6, ChronoUnit.DAYS), 29.5);
+		observe(stream, newest.minus(9, ChronoUnit.DAYS), 88.25);
+
+		PortalClient.Page card = new PortalClient(port).get("/sensors/" + stream + "?lang=en");
+		Document page = xml(card.body());
+		assertThat(count(page, "//svg//*[@class='chart-dot']")).isEqualTo(3);
+		assertThat(count(page, "//section[@id='values']/div/table/tbody/tr")).isEqualTo(3);
+		assertThat(text(page, "//svg/title")).contains("the 7 days up to its newest value")
+			.contains(city.local(newest).getYear() + "");
+		assertThat(card.body()).contains("31.5").doesNotContain("88.25");
+	}
+
+	@Test
 	@DisplayName("past the retention period, the chart shows the hourly aggregates kept, read by the same rules")
 	void aggregatesPastRetention() throws Exception {
 		Map<String, Object> declaration = new HashMap<>(openPilot(null));
