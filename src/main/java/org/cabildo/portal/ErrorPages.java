@@ -60,21 +60,25 @@ class ErrorPages implements ErrorViewResolver {
 	}
 
 	/**
-	 * What the error page says: the status, and the labels of its title and explanation.
+	 * What the error page says: the status, and the labels of its title and explanation; and, when
+	 * the page that refused says more of it, its words, the API's own and the way back.
 	 *
 	 * @param status the HTTP status code
 	 * @param title the label of the page's title
 	 * @param explanation the label of what happened and what to do
 	 * @param detail what the page that refused says of this refusal, already in the page's language; null if nothing
+	 * @param api the API's own words (English) for a refusal the page could not say in its own; null if none
+	 * @param back the way back to the part of the portal that refused; null for none but home
 	 */
-	record ErrorPage(int status, String title, String explanation, String detail) {
+	record ErrorPage(int status, String title, String explanation, String detail, String api, Way back) {
 
-		private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 413, 429, 500, 503);
+		private static final Set<Integer> EXPLAINED = Set.of(400, 403, 404, 405, 409, 413, 429, 500, 503);
 
 		static ErrorPage of(HttpStatus status) {
 			String key = EXPLAINED.contains(status.value()) ? Integer.toString(status.value())
 					: status.is5xxServerError() ? "5xx" : "4xx";
-			return new ErrorPage(status.value(), "errors." + key + ".title", "errors." + key + ".explanation", null);
+			return new ErrorPage(status.value(), "errors." + key + ".title", "errors." + key + ".explanation", null,
+					null, null);
 		}
 
 		static ErrorPage of(org.springframework.http.HttpStatusCode status) {
@@ -82,9 +86,22 @@ class ErrorPages implements ErrorViewResolver {
 		}
 
 		ErrorPage with(String detail) {
-			return new ErrorPage(status, title, explanation, detail);
+			return new ErrorPage(status, title, explanation, detail, api, back);
 		}
 
+		ErrorPage with(String detail, String api, Way back) {
+			return new ErrorPage(status, title, explanation, detail, api, back);
+		}
+
+	}
+
+	/**
+	 * A link of the error page back to where the refused request came from.
+	 *
+	 * @param path a path of the portal
+	 * @param label the label of the link
+	 */
+	record Way(String path, String label) {
 	}
 
 }

@@ -55,7 +55,7 @@ class PageFailures implements HandlerExceptionResolver, Ordered {
 				&& method.getBeanType().getPackageName().startsWith(PageFailures.class.getPackageName())
 				&& (e instanceof ApiException || e instanceof MethodArgumentTypeMismatchException
 						|| e instanceof MissingServletRequestParameterException)) {
-			// the portal's own pages say these in their words (PortalErrors, the consoles', the auditor's)
+			// the portal's own pages say these in their words (PortalErrors, with Refusals)
 			return null;
 		}
 		ModelAndView answered = spring.resolveException(request, response, handler, e);

@@ -49,7 +49,12 @@ class PortalPagesBrowserTest {
 					"operator.datastream.create").headedByItsData(),
 			PortalPage.signedIn("/console/operator/things/{thing}/delete", "operator.delete.confirm").headedByItsData(),
 			PortalPage.signedIn("/console/operator/devices", "operator.devices.create").headedByItsData(),
-			PortalPage.signedIn("/console/operator/tokens", "operator.tokens.heading", "operator.tokens.create"));
+			PortalPage.signedIn("/console/operator/tokens", "operator.tokens.heading", "operator.tokens.create"),
+			// refusals are the error page too, with what the refusing part says, the API's words and the way back
+			PortalPage.signedIn("/console/operator/things/999999999", "errors.404.title", "errors.api-words",
+					"operator.refused.back").anErrorPage(),
+			PortalPage.signedIn("/audit?datastream=abc", "errors.400.title", "audit.invalid.datastream", "audit.back")
+				.anErrorPage());
 
 	private static final Logger log = LoggerFactory.getLogger(PortalPagesBrowserTest.class);
 

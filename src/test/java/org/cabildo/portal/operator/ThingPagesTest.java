@@ -189,9 +189,10 @@ class ThingPagesTest {
 
 		PortalClient.Page page = browser.get("/console/operator/things/" + thing);
 		assertThat(page.status()).isEqualTo(403);
-		assertThat(page.body()).contains("Not allowed")
+		assertThat(page.body()).contains("<h1>Access denied</h1>")
 			.contains("This needs the operator role in the organisation it belongs to.")
-			.contains("needs the operator role in organisation &#39;" + Api.TEST_ORGANISATION + "&#39;");
+			.contains("needs the operator role in organisation &#39;" + Api.TEST_ORGANISATION + "&#39;")
+			.contains("<a href=\"/console/operator\">Back to the operator console</a>");
 		ConsoleAccounts.strict(page);
 		String pagePath = "/console/operator/things";
 		assertThat(browser.submit(pagePath, "/console/operator/things/" + thing, Map.of("name", "taken", "description",
@@ -260,11 +261,12 @@ class ThingPagesTest {
 				"/console/operator/devices/x", "/console/operator/devices?organisation=y" }) {
 			PortalClient.Page page = browser.get(path);
 			assertThat(page.status()).as(path).isEqualTo(400);
-			assertThat(page.body()).as(path).contains("The request is not valid");
+			// the portal's one error page, its title for a 400
+			assertThat(page.body()).as(path).contains("<h1>Bad request</h1>");
 		}
 		PortalClient.Page missing = browser.get("/console/operator/things/999999999");
 		assertThat(missing.status()).isEqualTo(404);
-		assertThat(missing.body()).contains("Not found").contains("Thing 999999999 does not exist");
+		assertThat(missing.body()).contains("<h1>Page not found</h1>").contains("Thing 999999999 does not exist");
 		ConsoleAccounts.strict(missing);
 		PortalClient.Page malformed = browser.get("/console/operator/things/abc");
 		assertThat(malformed.status()).isEqualTo(400);
