@@ -47,14 +47,7 @@ class KeptPages {
 
 	private final ThymeleafViewResolver views;
 
-	private final Map<String, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-			return size() > MOST;
-		}
-
-	});
+	private final Map<String, Kept> kept = leastRecentlyUsed(MOST);
 
 	/** Makes the markers no page writes by itself: letters, digits and dashes, which escaping keeps as they are. */
 	private final String markers = "kept-" + UUID.randomUUID() + "-";
@@ -74,6 +67,18 @@ class KeptPages {
 	/** What a page's model holds where the hole of this name is. */
 	String marker(String hole) {
 		return markers + hole;
+	}
+
+	/** A map that holds at most {@code most} entries, giving up the least recently asked for first. */
+	static <V> Map<String, V> leastRecentlyUsed(int most) {
+		return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+				return size() > most;
+			}
+
+		});
 	}
 
 	/** The view {@code name} in a language, kept for as long as {@code source} is the same object. */

@@ -3,8 +3,6 @@ package org.cabildo.portal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -64,14 +62,7 @@ class PublicCards {
 	private final ExecutorService makers = Executors.newFixedThreadPool(MAKERS,
 			Thread.ofPlatform().name("public-cards-", 1).daemon().factory());
 
-	private final Map<String, Kept> kept = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
-			return size() > MOST;
-		}
-
-	});
+	private final Map<String, Kept> kept = KeptPages.leastRecentlyUsed(MOST);
 
 	private final Map<String, Making> making = new ConcurrentHashMap<>();
 
