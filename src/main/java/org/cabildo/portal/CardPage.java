@@ -23,6 +23,7 @@ import org.cabildo.governance.objections.ObjectionView;
 import org.cabildo.governance.objections.Objections;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.CityTime;
+import org.cabildo.portal.air.Unit;
 import org.cabildo.sensing.LatestReading;
 import org.cabildo.sensing.LatestReadings;
 import org.cabildo.sensing.ReadContext;
@@ -140,7 +141,9 @@ class CardPage {
 		}
 		NumberFormat numbers = NumberFormat.getNumberInstance(locale);
 		numbers.setMaximumFractionDigits(3);
-		String unit = recent.unit().isBlank() ? "" : " " + recent.unit();
+		// as the home page's air table writes it: ug/m3 is µg/m³
+		String written = Unit.written(recent.unit());
+		String unit = written.isBlank() ? "" : " " + written;
 		List<Card.Row> latestRows = new ArrayList<>();
 		for (RecentReadings.Observed observed : recent.newestFirst().subList(0,
 				Math.min(LATEST, recent.newestFirst().size()))) {
@@ -170,7 +173,7 @@ class CardPage {
 			.map(e -> new Chart.Point(e.getKey(), e.getValue()[0] / e.getValue()[1]))
 			.toList();
 		Chart chart = points.isEmpty() ? null
-				: chart(points, from, to, to.equals(now) ? null : to, locale, title, recent.unit(), numbers);
+				: chart(points, from, to, to.equals(now) ? null : to, locale, title, written, numbers);
 		String note = recent.more() ? message("card.chart.more", locale, numbers.format(RecentReadings.MAX_OBSERVATIONS))
 				: aggregated ? message("card.chart.aggregates", locale) : null;
 		if (latestRows.isEmpty()) {

@@ -49,11 +49,6 @@ class CityAir {
 				index.map(Index::name).orElse("none"), guidelines.name());
 	}
 
-	/** A reading's unit as a page writes it ({@code [ppb]} is ppb); any other unit as it is. */
-	static String unit(String symbol) {
-		return Unit.of(symbol).map(Unit::symbol).orElse(symbol);
-	}
-
 	/** The category of an hourly value in the city's index; null when the city has none or it does not apply. */
 	Category category(String pollutantName, String unitSymbol, String result, Locale locale) {
 		if (index.isEmpty()) {

@@ -17,6 +17,7 @@ import org.cabildo.governance.AccessLevel;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.Register;
 import org.cabildo.platform.CityTime;
+import org.cabildo.portal.air.Unit;
 import org.cabildo.sensing.LatestReading;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -126,7 +127,7 @@ class HomePage {
 				locale);
 		CityAir.Who who = cityAir.who(reading.observedProperty(), reading.unit(), reading.result(), locale);
 		return new Home.StationReading(reading.thing(), reading.observedProperty(), value(reading.result(), numbers),
-				CityAir.unit(reading.unit()), times.format(city.local(reading.time())),
+				Unit.written(reading.unit()), times.format(city.local(reading.time())),
 				category == null ? none : category.name(), category == null ? null : category.css(),
 				who == null ? none : who.guideline(),
 				who == null || who.comparison() == null ? none : who.comparison(), who == null ? null : who.css());

@@ -31,6 +31,7 @@ import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
 import org.cabildo.platform.CityTime;
+import org.cabildo.portal.air.Unit;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
 import org.cabildo.support.PortalClient;
@@ -210,6 +211,25 @@ class StreamCardTest {
 		assertThat(card.body()).doesNotContain("99.25").doesNotContain(" style=");
 		String spanish = new PortalClient(port).get("/sensors/" + stream + "?lang=es").body();
 		assertThat(spanish).contains(NumberFormat.getNumberInstance(Locale.forLanguageTag("es")).format(15.5) + " degC");
+	}
+
+	@Test
+	@DisplayName("a unit's symbol written as the home page's air table writes it: ug/m3 is µg/m³")
+	void unitWrittenAsTheHomePageWritesIt() throws Exception {
+		Map<String, Object> datastream = new HashMap<>(Fixtures.datastreamWithThing("pm25 " + unique("t")));
+		datastream.put("unitOfMeasurement", Map.of("name", "microgram per cubic metre", "symbol", "ug/m3", "definition",
+				"ucum:ug/m3"));
+		Api.Response created = operator.post("/v1.1/Datastreams", datastream);
+		assertThat(created.status()).as("%s", created).isEqualTo(201);
+		assertThat(steward.put("/api/register/" + created.id(), openPilot(null)).status()).isEqualTo(200);
+		observe(created.id(), Instant.now().minus(2, ChronoUnit.HOURS), 15);
+
+		Document page = xml(new PortalClient(port).get("/sensors/" + created.id() + "?lang=en").body());
+
+		assertThat(text(page, "//section[@id='values']/div/table/tbody/tr[1]/td[@class='number']")).isEqualTo("15 µg/m³");
+		assertThat(text(page, "//svg/title")).contains("µg/m³");
+		assertThat(text(page, "//section[@id='values']")).doesNotContain("ug/m3");
+		assertThat(Unit.written("ug/m3")).as("the one function both pages use").isEqualTo("µg/m³");
 	}
 
 	@Test

@@ -249,8 +249,16 @@ public final class Browser implements AutoCloseable {
 	 * smaller), counted once the page has loaded and no more requests have started for half a second.
 	 */
 	public PageWeight weigh(String path) {
+		return weigh(path, () -> open(path));
+	}
+
+	/**
+	 * As {@link #weigh(String)}, the page that an action loads (a form sent, whose answer is the
+	 * page): the cache emptied just before it.
+	 */
+	public PageWeight weigh(String page, Runnable load) {
 		driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
-		open(path);
+		load.run();
 		List<PageWeight.Resource> resources = List.of();
 		long quietSince = System.nanoTime();
 		long deadline = System.nanoTime() + WAIT.toNanos();
@@ -265,7 +273,7 @@ public final class Browser implements AutoCloseable {
 			}
 			sleep(100);
 		}
-		return new PageWeight(path, resources().stream().mapToLong(PageWeight.Resource::bytes).sum(), resources());
+		return new PageWeight(page, resources().stream().mapToLong(PageWeight.Resource::bytes).sum(), resources());
 	}
 
 	@SuppressWarnings("unchecked")

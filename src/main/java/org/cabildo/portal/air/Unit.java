@@ -53,6 +53,14 @@ public enum Unit {
 		return decimalsAboveBase;
 	}
 
+	/**
+	 * A Datastream's unit symbol as a page writes it: one of these in its written form
+	 * ({@code ug/m3} is µg/m³, {@code [ppb]} ppb), any other as it is (degC).
+	 */
+	public static String written(String symbol) {
+		return of(symbol).map(Unit::symbol).orElse(symbol);
+	}
+
 	/** The unit of a Datastream's unit symbol; empty when it is none of these (degC). */
 	public static Optional<Unit> of(String symbol) {
 		if (symbol == null) {
