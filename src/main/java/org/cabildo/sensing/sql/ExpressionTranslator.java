@@ -119,12 +119,35 @@ public final class ExpressionTranslator {
 
 		SqlFragment condition(Expr expr) {
 			return switch (expr) {
-				case Expr.Logical logical -> concat("(", condition(logical.left()),
-						logical.operator() == Expr.LogicalOperator.AND ? " AND " : " OR ", condition(logical.right()),
-						")");
+				case Expr.Logical logical -> {
+					// One level of parentheses for a chain of the same operator: a filter of 200 "or"
+					// nested 200 deep overflowed the embedded database parser's stack.
+					List<Object> parts = new ArrayList<>();
+					parts.add("(");
+					for (Expr operand : chained(logical, logical.operator(), new ArrayList<>())) {
+						if (parts.size() > 1) {
+							parts.add(logical.operator() == Expr.LogicalOperator.AND ? " AND " : " OR ");
+						}
+						parts.add(condition(operand));
+					}
+					parts.add(")");
+					yield concat(parts.toArray());
+				}
 				case Expr.Not not -> concat("NOT (", condition(not.operand()), ")");
 				default -> leaf(expr);
 			};
+		}
+
+		/** The operands of a chain of one logical operator, left to right ((a or b) or c: a, b, c). */
+		private static List<Expr> chained(Expr expr, Expr.LogicalOperator operator, List<Expr> operands) {
+			if (expr instanceof Expr.Logical logical && logical.operator() == operator) {
+				chained(logical.left(), operator, operands);
+				chained(logical.right(), operator, operands);
+			}
+			else {
+				operands.add(expr);
+			}
+			return operands;
 		}
 
 		private SqlFragment leaf(Expr expr) {

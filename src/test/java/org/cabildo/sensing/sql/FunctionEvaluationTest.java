@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import org.cabildo.sensing.model.EntityType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +44,38 @@ class FunctionEvaluationTest {
 
 	private static boolean holds(EntityType type, long id, String filter) {
 		return database.ids(type, filter(type, filter)).contains(id);
+	}
+
+	/**
+	 * The portal's latest readings ask for up to 200 streams as {@code id eq 1 or id eq 2 ...}: one
+	 * level of parentheses, not 200, or the embedded database's parser overflowed the stack of a
+	 * thread of 512 KB (the server's {@code -Xss}) while the JIT had not yet compiled it.
+	 */
+	@Test
+	void aChainOf200OrIsOneLevelAndRunsOnASmallStack() throws Exception {
+		String chain = String.join(" or ", java.util.stream.LongStream.rangeClosed(1000, 1196)
+			.mapToObj(id -> "id eq " + id)
+			.toList()) + " or id eq " + THING + " or (name eq 'x' and id eq 2)";
+		SqlFragment sql = filter(EntityType.THING, chain);
+		int depth = 0;
+		int deepest = 0;
+		for (char c : sql.text().toCharArray()) {
+			depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+			deepest = Math.max(deepest, depth);
+		}
+		assertThat(deepest).as(sql.text()).isLessThanOrEqualTo(3);
+		assertThat(sql.text()).contains(" OR ((t0.name = ?) AND (t0.id = ?)))");
+		java.util.concurrent.atomic.AtomicReference<Object> answer = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread small = Thread.ofPlatform().stackSize(256 * 1024).start(() -> {
+			try {
+				answer.set(database.ids(EntityType.THING, sql));
+			}
+			catch (Throwable e) {
+				answer.set(e);
+			}
+		});
+		small.join();
+		assertThat(answer.get()).isEqualTo(java.util.List.of(THING));
 	}
 
 	@ParameterizedTest
