@@ -1,5 +1,6 @@
 package org.cabildo.sensing;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.cabildo.sensing.ingest.ObservationsCreated;
@@ -14,9 +15,10 @@ public record ObservationsCorrected(List<Correction> corrections) {
 	/**
 	 * One observation corrected: its earlier result is revision {@code revision}.
 	 *
+	 * @param phenomenonTime when the corrected observation was made (the start of an interval)
 	 * @param by who wrote the correcting row ({@link Writer#label()})
 	 */
-	public record Correction(long observation, long datastream, long revision, String by) {
+	public record Correction(long observation, long datastream, Instant phenomenonTime, long revision, String by) {
 	}
 
 }

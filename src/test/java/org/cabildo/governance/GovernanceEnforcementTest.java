@@ -54,6 +54,9 @@ class GovernanceEnforcementTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.cabildo.sensing.Rollups rollups;
+
 	private Api operator;
 
 	private Api steward;
@@ -290,12 +293,17 @@ class GovernanceEnforcementTest {
 		long observation = ownAnalyst.send("GET", kind.path(counter) + "/Observations", null,
 				Map.of("Cabildo-Purpose", "mobility")).json().get("value").get(0).get("@iot.id").asLong();
 		String value = kind.valueFilter(4242).replace(" ", "%20").replace("[", "%5B").replace("]", "%5D");
-		List<String> paths = List.of(kind.path(counter) + "/Observations",
+		List<String> paths = new java.util.ArrayList<>(List.of(kind.path(counter) + "/Observations",
 				"/v1.1/Observations?$filter=" + value, "/v1.1/Observations(" + observation + ")",
 				"/v1.1/Things(" + thing + ")?$expand=" + kind.set() + "($expand=Observations)",
 				"/v1.1/FeaturesOfInterest?$expand=Observations($filter=" + value + ")",
 				kind.path(counter) + "/Observations?$resultFormat=dataArray", "$batch",
-				"/v1.1/Observations(" + observation + ")/result", "/api/register/" + counter + "/aggregates");
+				"/v1.1/Observations(" + observation + ")/result", "/api/register/" + counter + "/aggregates"));
+		if (kind == StreamKind.DATASTREAM) {
+			// a MultiDatastream's results are arrays: it has no rollups
+			paths.add("/api/series/" + counter + "?interval=hour");
+			rollups.refresh();
+		}
 		Map<String, Api> callers = Map.of("anonymous", anonymous, "own analyst", ownAnalyst, "granted analyst",
 				grantedAnalyst, "other analyst", otherAnalyst, "operator", operator);
 		List<String> purposes = java.util.Arrays.asList(null, "mobility", "planning_decision_making", "health");

@@ -231,6 +231,9 @@ class AuthorisationMatrixTest {
 		// the aggregates kept after retention: the matrix's datastream is declared open (test policy)
 		m.put("GET /api/register/{datastreamId}/aggregates", new Case(w -> new Call("GET", "/api/register/" + datastream
 				+ "/aggregates", null), allowed(EnumSet.allOf(Who.class))));
+		// rollups, read as the stream's Observations are (the matrix's stream is open)
+		m.put("GET /api/series/{datastreamId}", new Case(w -> new Call("GET", "/api/series/" + datastream, null),
+				allowed(EnumSet.allOf(Who.class))));
 		// governance: objections are filed and read by anyone; the owner's stewards answer, change stages and
 		// open consultations (refused here by the stage rules: 409, past the access rules); admins hide
 		String register = "/api/register/{datastreamId}";

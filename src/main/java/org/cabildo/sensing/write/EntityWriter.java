@@ -356,7 +356,9 @@ public class EntityWriter {
 			.param(observation)
 			.query(Long.class)
 			.single();
+		observations.changingObservation(observation);
 		jdbc.sql("UPDATE observations SET " + column + " = ? WHERE id = ?").params(target, observation).update();
+		observations.changingObservation(observation);
 		if (column.equals("datastream_id")) {
 			multiDatastreams.requireResultFits(observation, "");
 			observations.recompute(List.of(previous, target));
@@ -480,6 +482,9 @@ public class EntityWriter {
 			}
 		}
 		List<Long> datastreamsBefore = type == EntityType.OBSERVATION ? datastreamOf(id) : List.of();
+		if (type == EntityType.OBSERVATION) {
+			observations.changingObservation(id);
+		}
 		if (values.get("phenomenonTime") instanceof TimeValue time) {
 			partitions.ensure(List.of(time.start()));
 		}
@@ -510,6 +515,7 @@ public class EntityWriter {
 			Set<Long> affected = new LinkedHashSet<>(datastreamsBefore);
 			affected.addAll(datastreamOf(id));
 			observations.recompute(affected);
+			observations.changingObservation(id);
 		}
 		if (type == EntityType.LOCATION && values.containsKey("location")) {
 			// Observations made here before keep their feature; the next one gets a new feature.

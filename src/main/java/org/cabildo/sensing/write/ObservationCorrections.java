@@ -56,7 +56,8 @@ class ObservationCorrections {
 						row.result() instanceof RawJson json ? json.text() : null, correction.observation(),
 						row.datastreamId())
 				.update();
-			done.add(new ObservationsCorrected.Correction(correction.observation(), row.datastreamId(), revision,
+			done.add(new ObservationsCorrected.Correction(correction.observation(), row.datastreamId(),
+					row.phenomenonTime().start(), revision,
 					correction.writer().label()));
 		}
 		return done;

@@ -22,6 +22,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.cabildo.sensing.rollup.ChangedHours;
 import org.cabildo.sensing.sql.SqlFragment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,11 +56,14 @@ public class ObservationStore {
 
 	private final ObservationCorrections corrections;
 
+	private final ChangedHours changedHours;
+
 	ObservationStore(JdbcClient jdbc, DatastreamStatistics statistics, FeatureResolver features,
 			Duplicates duplicates, ObservationInserter inserter, ApplicationEventPublisher events,
 			ObjectProvider<CollectionGate> gate, LocalTimes localTimes, ResultChecks results,
-			ObservationCorrections corrections) {
+			ObservationCorrections corrections, ChangedHours changedHours) {
 		this.corrections = corrections;
+		this.changedHours = changedHours;
 		this.localTimes = localTimes;
 		this.results = results;
 		this.gate = gate;
@@ -341,6 +345,7 @@ public class ObservationStore {
 			.params(condition.parameters())
 			.query(Long.class)
 			.list();
+		changedHours.noteStored(condition);
 		// Earlier results do not outlive their Observation.
 		jdbc.sql("DELETE FROM observation_revisions WHERE observation_id IN (SELECT t0.id FROM observations t0 WHERE "
 				+ condition.text() + ")")
@@ -358,7 +363,19 @@ public class ObservationStore {
 		for (long datastream : datastreams) {
 			jdbc.sql("DELETE FROM observation_revisions WHERE datastream_id = ?").param(datastream).update();
 			jdbc.sql("DELETE FROM observations WHERE datastream_id = ?").param(datastream).update();
+			// Rollups go with their stream, as nothing can be rolled up into them again.
+			for (String rollups : List.of("rollup_hours", "rollup_days", "rollup_pending")) {
+				jdbc.sql("DELETE FROM " + rollups + " WHERE datastream_id = ?").param(datastream).update();
+			}
 		}
+	}
+
+	/**
+	 * Notes, in the caller's transaction, that the rollups of an Observation's hour no longer hold:
+	 * before it is changed or moved, and again after.
+	 */
+	public void changingObservation(long observation) {
+		changedHours.noteStored(SqlFragment.concat("t0.id = ", SqlFragment.bind(observation)));
 	}
 
 	/** After observations were removed by a path other than {@link #delete}: recounts the datastreams. */
