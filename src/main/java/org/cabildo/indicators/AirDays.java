@@ -60,16 +60,17 @@ final class AirDays {
 	static List<AirDay> maximumEightHourMeans(List<HourMean> hours, ZoneId zone, AirPeriod period) {
 		AirHours byStart = new AirHours(hours);
 		return period.days().map(day -> {
-			Instant dayStart = AirPeriod.day(day).startIn(zone);
-			Instant dayEnd = AirPeriod.day(day).endIn(zone);
-			int possible = AirPeriod.day(day).hoursIn(zone);
+			AirPeriod one = AirPeriod.day(day);
+			Instant dayStart = one.startIn(zone);
+			Instant dayEnd = one.endIn(zone);
+			int possible = one.hoursIn(zone);
 			int valid = 0;
 			double highest = Double.NEGATIVE_INFINITY;
 			Set<Instant> behind = new HashSet<>();
 			for (Instant end = dayStart.plus(HOUR); !end.isAfter(dayEnd); end = end.plus(HOUR)) {
 				Instant start = end.minus(EIGHT_HOURS);
 				Collection<Double> window = byStart.startingIn(start, end);
-				if (4 * window.size() >= 3 * 8) {
+				if (new AirCoverage(AirCoverage.Counted.HOURS, window.size(), 8).isMet()) {
 					valid++;
 					highest = Math.max(highest, AirHours.mean(window));
 					behind.addAll(byStart.startsIn(start, end));

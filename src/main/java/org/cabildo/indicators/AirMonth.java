@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /**
  * The mean of a month's daily values (for ozone's peak season, of its daily maximum 8-hour
- * means), valid when 75 % of the month's days (rounded up: 23 of 30 or 31, 21 of 28, 22 of 29)
+ * means), valid when 75 % of the month's days (rounded up: 24 of 31, 23 of 30, 22 of 29, 21 of 28)
  * are valid — the platform's rule, the same as for hours; WHO sets none. A day missing from
  * the list counts as invalid.
  *

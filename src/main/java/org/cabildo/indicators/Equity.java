@@ -69,8 +69,10 @@ final class Equity {
 			return new EquityFigures(null, 0, best, worst, ratio, gap, null, null, exposures, cityExposure, withoutValue);
 		}
 		double mean = cityExposure / population;
-		return new EquityFigures(mean, population, best, worst, ratio, gap, theil(valued, population, mean),
-				gini(valued, population, mean), exposures, cityExposure, withoutValue);
+		// Equal values are no inequality, exactly (the weighted mean of equal values can round off them).
+		boolean equal = gap == 0;
+		return new EquityFigures(mean, population, best, worst, ratio, gap, equal ? 0 : theil(valued, population, mean),
+				equal ? 0 : gini(valued, population, mean), exposures, cityExposure, withoutValue);
 	}
 
 	/** T = Σ (p_i/P)(x_i/μ) ln(x_i/μ), with 0 ln 0 = 0 and T = 0 when μ = 0. */
