@@ -1,5 +1,13 @@
 package org.cabildo.indicators;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import org.cabildo.indicators.air.Concentration;
+import org.cabildo.indicators.air.Pollutant;
+import org.cabildo.indicators.air.Unit;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,6 +28,19 @@ record HourMean(Instant start, double mean) {
 		if (!Double.isFinite(mean)) {
 			throw new IllegalArgumentException("an hour's mean is a finite number: " + mean + " at " + start);
 		}
+	}
+
+	/**
+	 * A stream's hours in µg/m³, from the unit it measures in (ppb of a gas at 25 °C and 1 atm, as
+	 * WHO converts); empty when they cannot be (particles in ppb, a unit that is no concentration).
+	 */
+	static Optional<List<HourMean>> inMicrograms(List<HourMean> hours, Pollutant pollutant, Unit unit) {
+		Optional<BigDecimal> factor = Concentration.of("1", unit).in(Unit.MICROGRAMS_PER_CUBIC_METRE, pollutant)
+			.map(Concentration::value);
+		return factor.map(f -> {
+			double by = f.doubleValue();
+			return hours.stream().map(hour -> new HourMean(hour.start(), hour.mean() * by)).toList();
+		});
 	}
 
 }

@@ -8,7 +8,7 @@ import java.util.OptionalDouble;
 /**
  * A stream's period (a year, as WHO's levels mean it) held against one WHO 2021 guideline: what
  * the indicator pages show for one station and one level. Hour means in µg/m³
- * ({@link AirPollutant#inMicrograms} converts ppb).
+ * ({@link HourMean#inMicrograms} converts ppb).
  */
 sealed interface WhoAssessment {
 
@@ -67,7 +67,7 @@ sealed interface WhoAssessment {
 	static WhoAssessment of(WhoGuideline guideline, List<HourMean> hours, ZoneId zone, AirPeriod period) {
 		return switch (guideline.averaging()) {
 			case DAY -> shortTerm(guideline, AirDays.means(hours, zone, period));
-			case DAILY_MAXIMUM_EIGHT_HOURS -> shortTerm(guideline, AirDays.maximumEightHourMeans(hours, zone, period));
+			case EIGHT_HOURS -> shortTerm(guideline, AirDays.maximumEightHourMeans(hours, zone, period));
 			case YEAR -> {
 				AirMean mean = AirMean.of(hours, zone, period);
 				yield new LongTerm(guideline, mean.value(), mean.coverage(), null);
@@ -77,6 +77,8 @@ sealed interface WhoAssessment {
 				AirCoverage coverage = AirMean.of(hours, zone, period).coverage();
 				yield new LongTerm(guideline, season == null ? null : season.value(), coverage, season);
 			}
+			default -> throw new IllegalArgumentException(guideline.code() + ": WHO 2021 has no level averaged over "
+					+ guideline.averaging());
 		};
 	}
 

@@ -1,5 +1,9 @@
 package org.cabildo.indicators;
 
+import org.cabildo.indicators.air.Averaging;
+import org.cabildo.indicators.air.Guidelines;
+import org.cabildo.indicators.air.Pollutant;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -22,23 +26,21 @@ final class WhoGuidelines {
 	static final String REFERENCE = "WHO global air quality guidelines, World Health Organization, 2021,"
 			+ " ISBN 9789240034228, Table 0.1 (executive summary)";
 
-	static final WhoGuideline PM2_5_DAY = of("who-2021-pm25-24h", AirPollutant.PM2_5, WhoAveraging.DAY, 15);
+	static final WhoGuideline PM2_5_DAY = of("who-2021-pm25-24h", Pollutant.PM2_5, Averaging.DAY);
 
-	static final WhoGuideline PM2_5_YEAR = of("who-2021-pm25-annual", AirPollutant.PM2_5, WhoAveraging.YEAR, 5);
+	static final WhoGuideline PM2_5_YEAR = of("who-2021-pm25-annual", Pollutant.PM2_5, Averaging.YEAR);
 
-	static final WhoGuideline PM10_DAY = of("who-2021-pm10-24h", AirPollutant.PM10, WhoAveraging.DAY, 45);
+	static final WhoGuideline PM10_DAY = of("who-2021-pm10-24h", Pollutant.PM10, Averaging.DAY);
 
-	static final WhoGuideline PM10_YEAR = of("who-2021-pm10-annual", AirPollutant.PM10, WhoAveraging.YEAR, 15);
+	static final WhoGuideline PM10_YEAR = of("who-2021-pm10-annual", Pollutant.PM10, Averaging.YEAR);
 
-	static final WhoGuideline NO2_DAY = of("who-2021-no2-24h", AirPollutant.NO2, WhoAveraging.DAY, 25);
+	static final WhoGuideline NO2_DAY = of("who-2021-no2-24h", Pollutant.NO2, Averaging.DAY);
 
-	static final WhoGuideline NO2_YEAR = of("who-2021-no2-annual", AirPollutant.NO2, WhoAveraging.YEAR, 10);
+	static final WhoGuideline NO2_YEAR = of("who-2021-no2-annual", Pollutant.NO2, Averaging.YEAR);
 
-	static final WhoGuideline O3_EIGHT_HOURS = of("who-2021-o3-8h", AirPollutant.O3,
-			WhoAveraging.DAILY_MAXIMUM_EIGHT_HOURS, 100);
+	static final WhoGuideline O3_EIGHT_HOURS = of("who-2021-o3-8h", Pollutant.O3, Averaging.EIGHT_HOURS);
 
-	static final WhoGuideline O3_PEAK_SEASON = of("who-2021-o3-peak-season", AirPollutant.O3,
-			WhoAveraging.PEAK_SEASON, 60);
+	static final WhoGuideline O3_PEAK_SEASON = of("who-2021-o3-peak-season", Pollutant.O3, Averaging.PEAK_SEASON);
 
 	static final List<WhoGuideline> ALL = List.of(PM2_5_DAY, PM2_5_YEAR, PM10_DAY, PM10_YEAR, NO2_DAY, NO2_YEAR,
 			O3_EIGHT_HOURS, O3_PEAK_SEASON);
@@ -50,12 +52,18 @@ final class WhoGuidelines {
 		return ALL.stream().filter(guideline -> guideline.code().equals(code)).findFirst();
 	}
 
-	static List<WhoGuideline> of(AirPollutant pollutant) {
+	static List<WhoGuideline> of(Pollutant pollutant) {
 		return ALL.stream().filter(guideline -> guideline.pollutant() == pollutant).toList();
 	}
 
-	private static WhoGuideline of(String code, AirPollutant pollutant, WhoAveraging averaging, double level) {
-		return new WhoGuideline(code, pollutant, averaging, level, "µg/m³", REFERENCE);
+	/** The level of the one table of WHO levels ({@link Guidelines#WHO_2021}), under the indicator's name. */
+	private static WhoGuideline of(String code, Pollutant pollutant, Averaging averaging) {
+		return new WhoGuideline(code, Guidelines.WHO_2021.values()
+			.stream()
+			.filter(guideline -> guideline.pollutant() == pollutant && guideline.averaging() == averaging)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("WHO 2021 has no " + averaging + " level for " + pollutant)),
+				REFERENCE);
 	}
 
 }

@@ -23,7 +23,7 @@ import org.cabildo.governance.objections.ObjectionView;
 import org.cabildo.governance.objections.Objections;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.CityTime;
-import org.cabildo.portal.air.Unit;
+import org.cabildo.indicators.air.Unit;
 import org.cabildo.sensing.LatestReading;
 import org.cabildo.sensing.LatestReadings;
 import org.cabildo.sensing.ReadContext;

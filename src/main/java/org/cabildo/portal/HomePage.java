@@ -17,7 +17,7 @@ import org.cabildo.governance.AccessLevel;
 import org.cabildo.governance.Declaration;
 import org.cabildo.governance.Register;
 import org.cabildo.platform.CityTime;
-import org.cabildo.portal.air.Unit;
+import org.cabildo.indicators.air.Unit;
 import org.cabildo.sensing.LatestReading;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

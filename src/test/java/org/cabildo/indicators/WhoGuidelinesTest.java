@@ -1,11 +1,13 @@
 package org.cabildo.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 
+import org.cabildo.indicators.air.Averaging;
+import org.cabildo.indicators.air.Pollutant;
+import org.cabildo.indicators.air.Unit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,7 +24,7 @@ class WhoGuidelinesTest {
 			who-2021-pm10-annual     PM10   YEAR                       15
 			who-2021-no2-24h         NO2    DAY                        25
 			who-2021-no2-annual      NO2    YEAR                       10
-			who-2021-o3-8h           O3     DAILY_MAXIMUM_EIGHT_HOURS 100
+			who-2021-o3-8h           O3     EIGHT_HOURS               100
 			who-2021-o3-peak-season  O3     PEAK_SEASON                60
 			""";
 
@@ -33,8 +35,8 @@ class WhoGuidelinesTest {
 		for (String row : rows) {
 			String[] cells = row.trim().split("\\s+");
 			WhoGuideline guideline = WhoGuidelines.byCode(cells[0]).orElseThrow(() -> new AssertionError(row));
-			assertThat(guideline.pollutant()).as(row).isEqualTo(AirPollutant.valueOf(cells[1]));
-			assertThat(guideline.averaging()).as(row).isEqualTo(WhoAveraging.valueOf(cells[2]));
+			assertThat(guideline.pollutant()).as(row).isEqualTo(Pollutant.valueOf(cells[1]));
+			assertThat(guideline.averaging()).as(row).isEqualTo(Averaging.valueOf(cells[2]));
 			assertThat(guideline.level()).as(row).isEqualTo(Double.parseDouble(cells[3]));
 			assertThat(guideline.unit()).as(row).isEqualTo("µg/m³");
 			assertThat(guideline.reference()).as(row).contains("9789240034228").contains("Table 0.1");
@@ -43,19 +45,19 @@ class WhoGuidelinesTest {
 
 	@Test
 	void aPollutantHasItsShortAndLongTermLevels() {
-		assertThat(WhoGuidelines.of(AirPollutant.O3)).containsExactly(WhoGuidelines.O3_EIGHT_HOURS,
+		assertThat(WhoGuidelines.of(Pollutant.O3)).containsExactly(WhoGuidelines.O3_EIGHT_HOURS,
 				WhoGuidelines.O3_PEAK_SEASON);
-		assertThat(WhoGuidelines.of(AirPollutant.O3)).extracting(g -> g.averaging().isShortTerm())
+		assertThat(WhoGuidelines.of(Pollutant.O3)).extracting(WhoGuideline::isShortTerm)
 			.containsExactly(true, false);
 		assertThat(WhoGuidelines.byCode("who-2021-so2-24h")).isEmpty();
 	}
 
 	@Test
 	void aPartPerBillionIsWhatWhoSaysAt25DegreesAndOneAtmosphere() {
-		assertThat(AirPollutant.NO2.microgramsPerPpb().getAsDouble()).isCloseTo(1.88, within(0.005));
-		assertThat(AirPollutant.O3.microgramsPerPpb().getAsDouble()).isCloseTo(1.96, within(0.005));
+		assertThat(microgramsOf(1, Pollutant.NO2)).isCloseTo(1.88, within(0.005));
+		assertThat(microgramsOf(1, Pollutant.O3)).isCloseTo(1.96, within(0.005));
 		// 46.01 g/mol / 24.45 L/mol × 10 ppb
-		assertThat(AirPollutant.NO2.microgramsPerCubicMetre(10)).isCloseTo(18.818, within(0.001));
+		assertThat(microgramsOf(10, Pollutant.NO2)).isCloseTo(18.818, within(0.001));
 		// 100 µg/m³ × 24.45 / 48.00
 		assertThat(WhoGuidelines.O3_EIGHT_HOURS.levelInPpb().getAsDouble()).isCloseTo(50.9375, within(1e-9));
 		assertThat(WhoGuidelines.NO2_DAY.levelInPpb().getAsDouble()).isCloseTo(13.285, within(0.001));
@@ -63,9 +65,16 @@ class WhoGuidelinesTest {
 
 	@Test
 	void particlesHaveNoMixingRatio() {
-		assertThat(AirPollutant.PM2_5.microgramsPerPpb()).isEmpty();
+		assertThat(HourMean.inMicrograms(List.of(new HourMean(java.time.Instant.EPOCH, 1)), Pollutant.PM2_5, Unit.PPB))
+			.isEmpty();
 		assertThat(WhoGuidelines.PM10_DAY.levelInPpb()).isEmpty();
-		assertThatIllegalArgumentException().isThrownBy(() -> AirPollutant.PM10.microgramsPerCubicMetre(1));
+	}
+
+	private static double microgramsOf(double ppb, Pollutant pollutant) {
+		return HourMean.inMicrograms(List.of(new HourMean(java.time.Instant.EPOCH, ppb)), pollutant, Unit.PPB)
+			.orElseThrow()
+			.getFirst()
+			.mean();
 	}
 
 }

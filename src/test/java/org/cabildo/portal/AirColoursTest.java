@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.cabildo.portal.air.Indices;
+import org.cabildo.indicators.air.Indices;
 import org.junit.jupiter.api.Test;
 
 /**

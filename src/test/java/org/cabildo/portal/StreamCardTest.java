@@ -31,7 +31,7 @@ import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
 import org.cabildo.platform.CityTime;
-import org.cabildo.portal.air.Unit;
+import org.cabildo.indicators.air.Unit;
 import org.cabildo.support.Api;
 import org.cabildo.support.Fixtures;
 import org.cabildo.support.PortalClient;

@@ -1,4 +1,4 @@
-package org.cabildo.portal.air;
+package org.cabildo.indicators.air;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.cabildo.portal.air;
+package org.cabildo.indicators.air;
 
 /** The time over which a band table or a guideline averages a pollutant. */
 public enum Averaging {
