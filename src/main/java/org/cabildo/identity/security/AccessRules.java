@@ -56,7 +56,9 @@ final class AccessRules {
 				"/actuator/health/**", "/actuator/info", "/api/identity/organisations", "/api/identity/ownership/**",
 				// the register is public; its controllers refuse what is not (aggregates of data that is not open)
 				"/api/register", "/api/register/**", "/api/register.geojson", "/api/objections/answer-times",
-				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/checkpoints/latest", "/api/ledger/summary"));
+				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/checkpoints/latest", "/api/ledger/summary",
+				// the districts and the indicators by district are public
+				"/api/districts", "/api/districts/**", "/api/districts.geojson", "/api/indicators/**"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -67,7 +69,8 @@ final class AccessRules {
 				new AccessRule("error-dispatch", "the error page of a request already checked",
 						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
-						+ " the register with its objections, and the access ledger's verification, checkpoints and summary",
+						+ " the register with its objections, the access ledger's verification, checkpoints and summary, and the"
+						+ " districts with their indicators",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
 						+ " transparency, sign-in) and their style sheets, scripts and images (the icon too, at the"
@@ -108,6 +111,8 @@ final class AccessRules {
 				new AccessRule("governance-writes", "stage changes, consultations and answers are written by signed-in"
 						+ " people (stewards of the owning organisation, checked further in)", governanceWrites,
 						personSignedIn),
+				new AccessRule("district-imports", "the city's districts are imported by admins",
+						paths.matcher(HttpMethod.PUT, "/api/districts"), AuthorityAuthorizationManager.hasRole("ADMIN")),
 				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("ledger-readers", "the access ledger's entries are read by auditors and admins",
