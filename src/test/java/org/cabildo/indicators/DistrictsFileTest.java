@@ -32,6 +32,22 @@ class DistrictsFileTest {
 	}
 
 	@Test
+	void readsTheDemoCitysSixteenAlcaldias() throws Exception {
+		byte[] file;
+		try (var in = getClass().getResourceAsStream("/demo/mexico-city/districts.geojson")) {
+			file = in.readAllBytes();
+		}
+		List<DistrictsFile.Feature> read = DistrictsFile.DEFAULT.read(file);
+		assertThat(read).hasSize(16);
+		DistrictsFile.Feature cuauhtemoc = read.stream().filter(f -> f.id().equals("09015")).findFirst().orElseThrow();
+		assertThat(cuauhtemoc.name()).isEqualTo("Cuauhtémoc");
+		assertThat(cuauhtemoc.population()).isEqualTo(545884L);
+		// the file says about 32.62 km²
+		assertThat(cuauhtemoc.areaKm2()).isBetween(31.0, 34.0);
+		assertThat(read.stream().mapToLong(DistrictsFile.Feature::population).sum()).as("CDMX 2020").isEqualTo(9209944L);
+	}
+
+	@Test
 	void otherPropertyNamesMayBeChosen() {
 		List<DistrictsFile.Feature> read = new DistrictsFile("cve", "nom", "pob").read(bytes(collection(
 				feature("{\"cve\":\"A1\",\"nom\":\"Uno\",\"pob\":10}", SQUARE))));
