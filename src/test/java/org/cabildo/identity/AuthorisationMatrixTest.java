@@ -293,6 +293,14 @@ class AuthorisationMatrixTest {
 				"0".repeat(64), "signedAt", "2024-05-01T00:00:00Z", "signature", "AAAA")), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/ledger", new Case(w -> new Call("GET", "/api/ledger?limit=1", null),
 				allowed(EnumSet.of(Who.AUDITOR, Who.ADMIN))));
+		// the districts and the indicators by district: public; districts are imported by admins (an empty
+		// object here: refused as no FeatureCollection, 400, past the access rules, nothing stored)
+		for (String path : List.of("/api/districts", "/api/districts/{id}", "/api/districts.geojson",
+				"/api/indicators/sensing-by-district", "/api/indicators/sensing-by-district.csv")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "none"), null),
+					allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("PUT /api/districts", new Case(w -> new Call("PUT", "/api/districts", Map.of()), allowed(admins)));
 		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);

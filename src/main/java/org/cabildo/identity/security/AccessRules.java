@@ -58,7 +58,9 @@ final class AccessRules {
 				"/api/register", "/api/register/**", "/api/register.geojson", "/api/objections/answer-times",
 				"/api/ledger/verify", "/api/ledger/checkpoints", "/api/ledger/checkpoints/latest", "/api/ledger/summary",
 				// rollups are read as the stream's Observations are: their controller refuses what is not open
-				"/api/series/**"));
+				"/api/series/**",
+				// the districts and the indicators by district are public (made of what the reader may read)
+				"/api/districts", "/api/districts/**", "/api/districts.geojson", "/api/indicators/**"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -70,7 +72,7 @@ final class AccessRules {
 						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
 						+ " the register with its objections, the access ledger's verification, checkpoints and summary,"
-						+ " and the rollups of the streams they may read",
+						+ " the rollups of the streams they may read, and the districts with their indicators",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
 						+ " transparency, sign-in) and their style sheets, scripts and images (the icon too, at the"
@@ -111,6 +113,8 @@ final class AccessRules {
 				new AccessRule("governance-writes", "stage changes, consultations and answers are written by signed-in"
 						+ " people (stewards of the owning organisation, checked further in)", governanceWrites,
 						personSignedIn),
+				new AccessRule("district-imports", "the city's districts are imported by admins",
+						paths.matcher(HttpMethod.PUT, "/api/districts"), AuthorityAuthorizationManager.hasRole("ADMIN")),
 				new AccessRule("audit-readers", "the audit log is read by auditors and admins",
 						paths.matcher("/api/identity/audit/**"), AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
 				new AccessRule("ledger-readers", "the access ledger's entries are read by auditors and admins",

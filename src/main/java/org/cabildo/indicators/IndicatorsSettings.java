@@ -1,0 +1,19 @@
+package org.cabildo.indicators;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the indicators ({@code cabildo.indicators.*}).
+ *
+ * @param maxDistrictsBytes the largest GeoJSON file of districts {@code PUT /api/districts} takes;
+ *        larger ones are refused with 413
+ * @param placementRefresh how often every Thing is placed again, so that what no event announces
+ *        (a Location deleted, a write on another node) is placed within this time
+ */
+@ConfigurationProperties("cabildo.indicators")
+public record IndicatorsSettings(@DefaultValue("16777216") long maxDistrictsBytes,
+		@DefaultValue("10m") Duration placementRefresh) {
+}
