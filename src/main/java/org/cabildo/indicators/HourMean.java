@@ -1,6 +1,5 @@
 package org.cabildo.indicators;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,12 +34,15 @@ record HourMean(Instant start, double mean) {
 	 * WHO converts); empty when they cannot be (particles in ppb, a unit that is no concentration).
 	 */
 	static Optional<List<HourMean>> inMicrograms(List<HourMean> hours, Pollutant pollutant, Unit unit) {
-		Optional<BigDecimal> factor = Concentration.of("1", unit).in(Unit.MICROGRAMS_PER_CUBIC_METRE, pollutant)
-			.map(Concentration::value);
-		return factor.map(f -> {
-			double by = f.doubleValue();
-			return hours.stream().map(hour -> new HourMean(hour.start(), hour.mean() * by)).toList();
-		});
+		return microgramsPer(unit, pollutant).map(
+				by -> hours.stream().map(hour -> new HourMean(hour.start(), hour.mean() * by)).toList());
+	}
+
+	/** How many µg/m³ one of this unit is for this pollutant; empty when it cannot be said (particles in ppb). */
+	static Optional<Double> microgramsPer(Unit unit, Pollutant pollutant) {
+		return Concentration.of("1", unit)
+			.in(Unit.MICROGRAMS_PER_CUBIC_METRE, pollutant)
+			.map(concentration -> concentration.value().doubleValue());
 	}
 
 }

@@ -135,6 +135,16 @@ public class Rollups {
 		return read;
 	}
 
+	/**
+	 * Of these Datastreams, those whose rollups this reader may read: for answers made of many
+	 * streams (an indicator over a city), which leave out what the reader may not read rather than
+	 * refuse the whole.
+	 */
+	public List<Long> readable(ReadContext reader, Collection<Long> datastreams) {
+		ReadScope scope = access.scope(reader);
+		return datastreams.stream().filter(datastream -> scope.refusal(datastream).isEmpty()).toList();
+	}
+
 	/** The start of a stream's newest rolled-up hour; empty when it has none. */
 	public Optional<Instant> newestHour(long datastream) {
 		return jdbc.sql("SELECT MAX(hour_start) FROM rollup_hours WHERE datastream_id = ?")

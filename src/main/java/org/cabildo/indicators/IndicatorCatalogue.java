@@ -1,0 +1,103 @@
+package org.cabildo.indicators;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.cabildo.indicators.air.Averaging;
+import org.springframework.stereotype.Component;
+
+/**
+ * The indicators the platform computes, each with its definition. Made from the WHO 2021 levels
+ * ({@link WhoGuidelines}) and the city's local air-quality index, so that a level is written once.
+ */
+@Component
+class IndicatorCatalogue {
+
+	static final String LOCAL_INDEX = "local-index-days";
+
+	static final String SOURCE = "the Datastreams whose ObservedProperty is the pollutant (its term in the EEA"
+			+ " pollutant vocabulary, http://dd.eionet.europa.eu/vocabulary/aq/pollutant/, or its name) and whose unit"
+			+ " is a concentration (ppb and ppm converted to µg/m³ at 25 °C and 1 atm), in the district their Thing is"
+			+ " placed in, read from their hourly and daily rollups";
+
+	static final String DISTRICT = " A district's value comes from the stations placed in it: ";
+
+	private final List<Indicator> indicators;
+
+	IndicatorCatalogue() {
+		List<Indicator> all = new ArrayList<>();
+		for (WhoGuideline guideline : WhoGuidelines.ALL) {
+			all.add(indicator(guideline));
+		}
+		all.add(new Indicator(LOCAL_INDEX, "Days per category of the city's air-quality index", "index-days", null,
+				"days", null, "the streams of every pollutant the city's index has a table for (cabildo.city.air-index)",
+				"Each station's daily maximum hourly value of each pollutant is placed in the category of the index's"
+						+ " table for that pollutant, as the portal colours an hourly value (an orientation: the official"
+						+ " index averages some pollutants over 8, 12 or 24 hours). A district's day takes the worst"
+						+ " category of its stations and pollutants that day. The equity figures are over the days in the"
+						+ " index's third category or worse.",
+				"A day counts when at least one of the district's stations has a value that day.",
+				"the index named by cabildo.city.air-index (for the demo city, NOM-172-SEMARNAT-2019, Índice AIRE Y"
+						+ " SALUD)",
+				List.of(), true));
+		this.indicators = List.copyOf(all);
+	}
+
+	List<Indicator> all() {
+		return indicators;
+	}
+
+	Optional<Indicator> byCode(String code) {
+		return indicators.stream().filter(indicator -> indicator.code().equals(code)).findFirst();
+	}
+
+	private static Indicator indicator(WhoGuideline guideline) {
+		String pollutant = guideline.pollutant().symbol();
+		String level = trim(guideline.level()) + " µg/m³";
+		return switch (guideline.averaging()) {
+			case DAY -> new Indicator(guideline.code(), pollutant + ": days above the WHO 24-hour guideline (" + level
+					+ ")", "exceedance-days", pollutant, "days", guideline.level(), SOURCE,
+					"A station's day is the mean of its hourly means on that local day; a day is above the guideline"
+							+ " when that mean is greater than " + level + "." + DISTRICT + "its day is the mean of the"
+							+ " valid days of its stations; the value is the number of such days above the guideline."
+							+ " WHO's guideline is the 99th percentile of a year's daily values (3 to 4 days above it a"
+							+ " year).",
+					"A station's day is valid with 75 % of its hours (18 of 24; of 23 or 25 on days the clocks change)."
+							+ " validDays says how many days of the period the value is made of.",
+					guideline.reference(), List.of(), true);
+			case EIGHT_HOURS -> new Indicator(guideline.code(), pollutant
+					+ ": days above the WHO 8-hour guideline (" + level + ")", "exceedance-days", pollutant, "days",
+					guideline.level(), SOURCE,
+					"A station's day is the greatest of the 8-hour running means that end in that local day (EU"
+							+ " 2008/50/EC, Annex VII)." + DISTRICT + "its day is the mean of the valid days of its"
+							+ " stations; the value is the number of such days above " + level + ".",
+					"An 8-hour mean needs 6 of its 8 hours; a day needs 75 % of its 8-hour means.",
+					guideline.reference(), List.of(), true);
+			case YEAR -> new Indicator(guideline.code(), pollutant + ": mean concentration (WHO annual guideline "
+					+ level + ")", "mean", pollutant, "µg/m³", guideline.level(), SOURCE,
+					"A station's value is the mean of its hourly means over the period (a year by default)." + DISTRICT
+							+ "the mean of the values of its stations that have one.",
+					"A station has a value when 75 % of the period's hours have one.", guideline.reference(),
+					List.of(), true);
+			case PEAK_SEASON -> new Indicator(guideline.code(), pollutant + ": peak season (WHO guideline " + level
+					+ ")", "peak-season", pollutant, "µg/m³", guideline.level(), SOURCE,
+					"A station's value is the mean of its daily maximum 8-hour means in the six consecutive months"
+							+ " of the period with the highest six-month running mean." + DISTRICT
+							+ "the mean of the values of its stations that have one.",
+					"A month counts with 75 % of its days valid; six valid months in a row are needed.",
+					guideline.reference(), List.of(), true);
+			default -> throw new IllegalStateException(guideline.code() + ": no indicator for " + guideline.averaging());
+		};
+	}
+
+	private static String trim(double value) {
+		return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+	}
+
+	/** Whether an averaging is held against days. */
+	static boolean daily(Averaging averaging) {
+		return averaging == Averaging.DAY || averaging == Averaging.EIGHT_HOURS;
+	}
+
+}

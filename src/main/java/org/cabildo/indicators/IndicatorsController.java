@@ -1,0 +1,160 @@
+package org.cabildo.indicators;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.cabildo.indicators.DistrictTable.CategoryDays;
+import org.cabildo.indicators.DistrictTable.DistrictRow;
+import org.cabildo.platform.ApiException;
+import org.cabildo.sensing.ReadContext;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The catalogue of indicators and each one's table of districts, as JSON or CSV. */
+@RestController
+@Tag(name = "Indicators")
+class IndicatorsController {
+
+	/** The longest period one table covers: a year, so that an hourly read stays within its bounds. */
+	static final int MOST_DAYS = 366;
+
+	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	private final AirIndicators indicators;
+
+	private final IndicatorPeriods periods;
+
+	IndicatorsController(AirIndicators indicators, IndicatorPeriods periods) {
+		this.indicators = indicators;
+		this.periods = periods;
+	}
+
+	@GetMapping("/api/indicators")
+	@Operation(summary = "The catalogue of indicators, each with its definition, unit, source streams, method, rule"
+			+ " of coverage and reference")
+	List<Indicator> catalogue() {
+		return indicators.catalogue();
+	}
+
+	@GetMapping("/api/indicators/{code}")
+	@Operation(summary = "One indicator's definition")
+	Indicator indicator(@PathVariable String code) {
+		return indicators.indicator(code);
+	}
+
+	@GetMapping(path = "/api/indicators/{code}/districts", produces = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
+	@Operation(summary = "One indicator for every district over a period, with the city's value and the gap between"
+			+ " districts", description = "The period: year=2024, or from and to (local dates, to excluded), at most"
+					+ " 366 days; by default the calendar year of the newest value. Every district is listed, with"
+					+ " a value or without one, and says how many hours of data back it. format=csv for CSV."
+					+ " Made of the streams the reader may read (the others are counted in notReadable).")
+	@ApiResponse(responseCode = "200", description = "the districts", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = DistrictTable.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+	ResponseEntity<?> districts(@PathVariable String code, @RequestParam Optional<Integer> year,
+			@RequestParam Optional<String> from, @RequestParam Optional<String> to,
+			@RequestParam(defaultValue = "json") String format, HttpServletRequest request) {
+		Indicator indicator = indicators.indicator(code);
+		boolean csv = switch (format.strip().toLowerCase(Locale.ROOT)) {
+			case "json" -> false;
+			case "csv" -> true;
+			default -> throw ApiException.badRequest("format is json or csv, not '" + format + "'")
+				.with("parameter", "format");
+		};
+		LocalDate start;
+		LocalDate end;
+		if (year.isPresent()) {
+			if (from.isPresent() || to.isPresent()) {
+				throw ApiException.badRequest("give year, or from and to, not both").with("parameter", "year");
+			}
+			if (year.get() < 1900 || year.get() > 2999) {
+				throw ApiException.badRequest("year is from 1900 to 2999").with("parameter", "year");
+			}
+			start = LocalDate.of(year.get(), 1, 1);
+			end = start.plusYears(1);
+		}
+		else if (from.isPresent() || to.isPresent()) {
+			start = date(from.orElseThrow(() -> ApiException.badRequest("from is needed with to")
+				.with("parameter", "from")), "from");
+			end = date(to.orElseThrow(() -> ApiException.badRequest("to is needed with from").with("parameter", "to")),
+					"to");
+		}
+		else {
+			start = LocalDate.of(periods.newestYear(indicator), 1, 1);
+			end = start.plusYears(1);
+		}
+		if (!start.isBefore(end)) {
+			throw ApiException.badRequest("from must be before to").with("parameter", "to");
+		}
+		if (ChronoUnit.DAYS.between(start, end) > MOST_DAYS) {
+			throw ApiException.badRequest("a period is at most " + MOST_DAYS + " days").with("parameter", "to");
+		}
+		DistrictTable table = indicators.table(ReadContext.of(request), code, start, end);
+		if (csv) {
+			return ResponseEntity.ok()
+				.contentType(CSV)
+				.header("Content-Disposition", "attachment; filename=\"" + code + "-" + start + "-" + end + ".csv\"")
+				.body(csv(table));
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
+	}
+
+	/** One line per district, then one for the city (its population-weighted value). */
+	static String csv(DistrictTable table) {
+		List<String> categories = table.districts().isEmpty() ? List.of()
+				: table.districts().getFirst().categories().stream().map(CategoryDays::category).toList();
+		StringBuilder text = new StringBuilder(
+				"district,name,population,value,stations,stations_with_value,days,valid_days,hours_with_data,"
+						+ "hours_possible,exposure");
+		categories.forEach(category -> text.append(",days_").append(category));
+		text.append('\n');
+		for (DistrictRow row : table.districts()) {
+			text.append(row.district()).append(',').append(quoted(row.name())).append(',').append(blank(row.population()))
+				.append(',').append(blank(row.value())).append(',').append(row.stations()).append(',')
+				.append(row.stationsWithValue()).append(',').append(row.days()).append(',')
+				.append(blank(row.validDays())).append(',').append(row.hoursWithData()).append(',')
+				.append(row.hoursPossible()).append(',').append(blank(row.exposure()));
+			row.categories().forEach(category -> text.append(',').append(category.days()));
+			text.append('\n');
+		}
+		text.append("city,,").append(table.equity().population()).append(',')
+			.append(blank(table.equity().cityValue())).append(",,,,,,,").append(blank(table.equity().exposure()));
+		categories.forEach(category -> text.append(','));
+		return text.append('\n').toString();
+	}
+
+	private static String blank(Object value) {
+		return value == null ? "" : value.toString();
+	}
+
+	private static String quoted(String text) {
+		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
+	}
+
+	private static LocalDate date(String text, String parameter) {
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw ApiException.badRequest(parameter + " '" + text + "' is not a date such as 2024-01-01")
+				.with("parameter", parameter);
+		}
+	}
+
+}
