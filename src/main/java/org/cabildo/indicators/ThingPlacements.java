@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a committed write moved ({@link ThingsMoved}), and for every Thing again every {@code
  * cabildo.indicators.placement-refresh} (what no event announces: a Location deleted, a write on
  * another node). Only rows that change are written.
+ * <p>
+ * The sensing module reads {@code thing_districts} by name for a Thing's {@code district} in the
+ * SensorThings API ({@code $filter=Datastream/Thing/district eq '09015'}): one row per Thing,
+ * keyed by {@code thing_id}, is a contract with it (see sensing's {@code Schema}).
  */
 @Component
 class ThingPlacements {

@@ -70,14 +70,24 @@ public enum EntityType {
 		return !table.equals(storedIn);
 	}
 
+	/** The properties of the standard, in the order of its tables: an entity's default representation. */
 	public List<Property> properties() {
 		return Schema.properties(this);
+	}
+
+	/**
+	 * The properties the server derives beyond the standard (a Thing's {@code district}): read
+	 * only, filtered and ordered on, read with {@code $select}, never shown unasked.
+	 */
+	public List<Property> derivedProperties() {
+		return Schema.derived(this);
 	}
 
 	public List<Navigation> navigations() {
 		return Schema.navigations(this);
 	}
 
+	/** A property of the standard or a derived one, by name. */
 	public Optional<Property> property(String name) {
 		return Schema.property(this, name);
 	}

@@ -28,6 +28,8 @@ final class Schema {
 
 	private static final Map<EntityType, Map<String, Navigation>> NAVIGATIONS = new EnumMap<>(EntityType.class);
 
+	private static final Map<EntityType, Map<String, Property>> DERIVED = new EnumMap<>(EntityType.class);
+
 	static {
 		properties(THING, id(), text("name"), text("description"), json("properties", false, false));
 		properties(LOCATION, id(), text("name"), text("description"), text("encodingType"),
@@ -67,6 +69,17 @@ final class Schema {
 				new Property("phenomenonTime", ValueKind.INTERVAL, "phenomenon_time", false, true, false),
 				new Property("resultTime", ValueKind.INTERVAL, "result_time", false, true, false),
 				json("properties", false, true));
+
+		// Beyond the standard, so never in a Thing's default representation (the OGC conformance
+		// tests compare it): the district the Thing is placed in, for
+		// Observations?$filter=Datastream/Thing/district eq '09015'. The indicators module imports
+		// the districts and places each Thing in one (thing_districts, migration V34, the table's
+		// primary key being the Thing's id). Sensing reads that table by name and never writes it:
+		// it depends on the table's shape, which the shared migration fixes, not on that module's
+		// code (a dependency Modulith forbids, the indicators module depending on sensing). Without
+		// the indicators module the table is empty and every Thing's district is null.
+		derived(THING, new Property("district", ValueKind.TEXT, "district_id", false, true, false,
+				new Lookup("thing_districts", "thing_id", "district_id")));
 
 		navigations(THING, manyToMany("Locations", THING, LOCATION, "thing_locations", "thing_id", "location_id"),
 				oneToMany("HistoricalLocations", THING, HISTORICAL_LOCATION, "thing_id"),
@@ -118,8 +131,15 @@ final class Schema {
 		return List.copyOf(NAVIGATIONS.get(type).values());
 	}
 
+	/** The properties the server derives from other tables, beyond the standard's. */
+	static List<Property> derived(EntityType type) {
+		return List.copyOf(DERIVED.getOrDefault(type, Map.of()).values());
+	}
+
+	/** A property of the standard or one the server derives. */
 	static Optional<Property> property(EntityType type, String name) {
-		return Optional.ofNullable(PROPERTIES.get(type).get(name));
+		Property property = PROPERTIES.get(type).get(name);
+		return Optional.ofNullable(property != null ? property : DERIVED.getOrDefault(type, Map.of()).get(name));
 	}
 
 	static Optional<Navigation> navigation(EntityType type, String name) {
@@ -150,6 +170,14 @@ final class Schema {
 			byName.put(property.name(), property);
 		}
 		PROPERTIES.put(type, Collections.unmodifiableMap(byName));
+	}
+
+	private static void derived(EntityType type, Property... properties) {
+		Map<String, Property> byName = new LinkedHashMap<>();
+		for (Property property : properties) {
+			byName.put(property.name(), property);
+		}
+		DERIVED.put(type, Collections.unmodifiableMap(byName));
 	}
 
 	private static void navigations(EntityType type, Navigation... navigations) {

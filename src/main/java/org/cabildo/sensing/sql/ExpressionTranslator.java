@@ -284,7 +284,8 @@ public final class ExpressionTranslator {
 		}
 
 		private Operand property(Node node, Property property, List<String> rest, Expr.Path path) {
-			String column = node.alias + "." + property.column();
+			// A derived property (a Thing's district) is one column read by a subquery on the row.
+			String column = property.derived() ? property.sql(node.alias)[0] : node.alias + "." + property.column();
 			if (!rest.isEmpty() && !(property.isJson() || property.kind() == ValueKind.RESULT)) {
 				throw error(path, "'" + property.name() + "' has no properties");
 			}

@@ -35,8 +35,8 @@ public final class SelectBuilder {
 		String sql() {
 			StringBuilder sql = new StringBuilder(ALIAS).append(".id");
 			for (Property property : properties) {
-				for (String column : property.columns()) {
-					sql.append(", ").append(ALIAS).append('.').append(column);
+				for (String column : property.sql(ALIAS)) {
+					sql.append(", ").append(column);
 				}
 			}
 			for (Navigation foreignKey : foreignKeys) {

@@ -270,6 +270,7 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 	private static Parameter propertyParameter(EntityType type) {
 		StringSchema names = new StringSchema();
 		type.properties().forEach(p -> names.addEnumItem(p.name()));
+		type.derivedProperties().forEach(p -> names.addEnumItem(p.name()));
 		return new Parameter().in("path").name("property").required(true).schema(names);
 	}
 
@@ -340,6 +341,12 @@ class SensorThingsOpenApi implements OpenApiCustomizer {
 			if (property.required() && !property.computed()) {
 				schema.addRequiredItem(property.name());
 			}
+		}
+		for (Property property : type.derivedProperties()) {
+			schema.addProperty(property.name(), new StringSchema().readOnly(true)
+				.description("Derived by the server, beyond the standard: only with $select=" + property.name()
+						+ "; usable in $filter and $orderby (e.g. Datastream/Thing/" + property.name()
+						+ " eq '09015'); ignored when written"));
 		}
 		for (Navigation navigation : type.navigations()) {
 			schema.addProperty(navigation.name() + "@iot.navigationLink", new StringSchema().format("uri").readOnly(true));
