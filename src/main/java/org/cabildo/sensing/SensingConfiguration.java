@@ -16,7 +16,7 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ SensingSettings.class, IngestSettings.class, MqttSettings.class,
+@EnableConfigurationProperties({ org.cabildo.sensing.rollup.RollupSettings.class, SensingSettings.class, IngestSettings.class, MqttSettings.class,
 		ReadSettings.class })
 class SensingConfiguration {
 

@@ -70,8 +70,11 @@ public class RollupRefresher {
 
 	private boolean caughtUp;
 
+	private final boolean enabled;
+
 	RollupRefresher(JdbcClient jdbc, DataSource dataSource, ChangedHours changed, CityTime city,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, RollupSettings settings) {
+		this.enabled = settings.enabled();
 		this.jdbc = jdbc;
 		this.streaming = new JdbcTemplate(dataSource);
 		// Rows are read a batch at a time (a cursor on PostgreSQL, within a transaction), never all at once.
@@ -84,6 +87,9 @@ public class RollupRefresher {
 	@Scheduled(fixedDelayString = "${cabildo.sensing.rollups.interval:2s}",
 			initialDelayString = "${cabildo.sensing.rollups.initial-delay:5s}")
 	void scheduled() {
+		if (!enabled) {
+			return;
+		}
 		try {
 			refresh();
 		}
