@@ -23,6 +23,19 @@ class IndicatorCatalogue {
 
 	static final String DISTRICT = " A district's value comes from the stations placed in it: ";
 
+	/**
+	 * ITU's U4SSC KPI "Air pollution" (Collection Methodology for Key Performance Indicators for
+	 * Smart Sustainable Cities, 2017, p. 73): an air quality index from PM10, PM2.5, NO2, SO2 and O3.
+	 */
+	static final String U4SSC_AIR = "U4SSC EN: EN: AQ: 1C (Air pollution)";
+
+	/**
+	 * UN SDG indicator 11.6.2: annual mean levels of fine particulate matter (PM2.5 and PM10) in
+	 * cities, population weighted (custodian WHO): the city value of the annual means here. ISO
+	 * 37120's air indicators are not named, as their numbers could not be checked against its text.
+	 */
+	static final String SDG_11_6_2 = "SDG 11.6.2 (annual mean PM2.5 and PM10, population weighted: the city value)";
+
 	private final List<Indicator> indicators;
 
 	IndicatorCatalogue() {
@@ -54,6 +67,9 @@ class IndicatorCatalogue {
 
 	private static Indicator indicator(WhoGuideline guideline) {
 		String pollutant = guideline.pollutant().symbol();
+		boolean particles = guideline.pollutant().molarMass().isEmpty();
+		List<String> standards = guideline.averaging() == org.cabildo.indicators.air.Averaging.YEAR && particles
+				? List.of(U4SSC_AIR, SDG_11_6_2) : List.of(U4SSC_AIR);
 		String level = trim(guideline.level()) + " µg/m³";
 		return switch (guideline.averaging()) {
 			case DAY -> new Indicator(guideline.code(), pollutant + ": days above the WHO 24-hour guideline (" + level
@@ -65,7 +81,7 @@ class IndicatorCatalogue {
 							+ " year).",
 					"A station's day is valid with 75 % of its hours (18 of 24; of 23 or 25 on days the clocks change)."
 							+ " validDays says how many days of the period the value is made of.",
-					guideline.reference(), List.of(), true);
+					guideline.reference(), standards, true);
 			case EIGHT_HOURS -> new Indicator(guideline.code(), pollutant
 					+ ": days above the WHO 8-hour guideline (" + level + ")", "exceedance-days", pollutant, "days",
 					guideline.level(), SOURCE,
@@ -73,20 +89,20 @@ class IndicatorCatalogue {
 							+ " 2008/50/EC, Annex VII)." + DISTRICT + "its day is the mean of the valid days of its"
 							+ " stations; the value is the number of such days above " + level + ".",
 					"An 8-hour mean needs 6 of its 8 hours; a day needs 75 % of its 8-hour means.",
-					guideline.reference(), List.of(), true);
+					guideline.reference(), standards, true);
 			case YEAR -> new Indicator(guideline.code(), pollutant + ": mean concentration (WHO annual guideline "
 					+ level + ")", "mean", pollutant, "µg/m³", guideline.level(), SOURCE,
 					"A station's value is the mean of its hourly means over the period (a year by default)." + DISTRICT
 							+ "the mean of the values of its stations that have one.",
 					"A station has a value when 75 % of the period's hours have one.", guideline.reference(),
-					List.of(), true);
+					standards, true);
 			case PEAK_SEASON -> new Indicator(guideline.code(), pollutant + ": peak season (WHO guideline " + level
 					+ ")", "peak-season", pollutant, "µg/m³", guideline.level(), SOURCE,
 					"A station's value is the mean of its daily maximum 8-hour means in the six consecutive months"
 							+ " of the period with the highest six-month running mean." + DISTRICT
 							+ "the mean of the values of its stations that have one.",
 					"A month counts with 75 % of its days valid; six valid months in a row are needed.",
-					guideline.reference(), List.of(), true);
+					guideline.reference(), standards, true);
 			default -> throw new IllegalStateException(guideline.code() + ": no indicator for " + guideline.averaging());
 		};
 	}

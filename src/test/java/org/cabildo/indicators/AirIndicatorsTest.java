@@ -237,6 +237,11 @@ class AirIndicatorsTest {
 		JsonNode one = anonymous.get("/api/indicators/who-2021-pm10-24h").json();
 		assertThat(one.get("level").asDouble()).isEqualTo(45);
 		assertThat(one.get("unit").asString()).isEqualTo("days");
+		assertThat(one.get("standards").toString()).contains("U4SSC EN: EN: AQ: 1C").doesNotContain("SDG");
+		assertThat(anonymous.get("/api/indicators/who-2021-pm25-annual").json().get("standards").toString())
+			.contains("SDG 11.6.2");
+		assertThat(anonymous.get("/api/indicators/who-2021-no2-annual").json().get("standards").toString())
+			.doesNotContain("SDG");
 		assertThat(anonymous.get("/api/indicators/who-2021-pm10-1h").status()).isEqualTo(404);
 		String path = "/api/indicators/who-2021-pm25-24h/districts";
 		assertThat(anonymous.get(path, "year", "2024", "from", "2024-01-01").json().get("parameter").asString())
