@@ -145,6 +145,23 @@ public class Rollups {
 		return datastreams.stream().filter(datastream -> scope.refusal(datastream).isEmpty()).toList();
 	}
 
+	/**
+	 * Removes a stream's rollups of every hour and local day that begins before {@code before}:
+	 * for retention, when rollups must not outlive the rows they were made of (personal data).
+	 * A day or hour the cutoff falls in goes too, as part of it is expired.
+	 *
+	 * @return how many hours and days were removed
+	 */
+	public int forget(long datastream, Instant before) {
+		int hours = jdbc.sql("DELETE FROM rollup_hours WHERE datastream_id = ? AND hour_start < ?")
+			.params(datastream, utc(before))
+			.update();
+		int days = jdbc.sql("DELETE FROM rollup_days WHERE datastream_id = ? AND local_day <= ?")
+			.params(datastream, city.date(before))
+			.update();
+		return hours + days;
+	}
+
 	/** The start of a stream's newest rolled-up hour; empty when it has none. */
 	public Optional<Instant> newestHour(long datastream) {
 		return jdbc.sql("SELECT MAX(hour_start) FROM rollup_hours WHERE datastream_id = ?")

@@ -11,6 +11,7 @@ import org.cabildo.governance.GovernanceSettings;
 import org.cabildo.governance.register.CurrentDeclarations;
 import org.cabildo.platform.CityTime;
 import org.cabildo.platform.Platform;
+import org.cabildo.sensing.Rollups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * retention duration, raw Observations older than now minus that duration are removed in
  * bounded batches, reduced first to the aggregates the declaration keeps. On PostgreSQL a whole
  * month goes at once where every row in its partition is past retention with nothing to keep
- * ({@link PartitionDrops}); the batched deletes take the rest.
+ * ({@link PartitionDrops}); the batched deletes take the rest. The hourly and daily rollups of
+ * personal data go with its rows; those of other data stay, as indicators of past years need them.
  */
 @Component
 public class RetentionJob {
@@ -29,6 +31,8 @@ public class RetentionJob {
 	private static final Logger log = LoggerFactory.getLogger(RetentionJob.class);
 
 	private final CurrentDeclarations declarations;
+
+	private final Rollups rollups;
 
 	private final DatastreamExpiry expiry;
 
@@ -41,8 +45,9 @@ public class RetentionJob {
 	private final CityTime city;
 
 	RetentionJob(CurrentDeclarations declarations, DatastreamExpiry expiry, PartitionDrops partitions, Clock clock,
-			GovernanceSettings settings, CityTime city) {
+			GovernanceSettings settings, CityTime city, Rollups rollups) {
 		this.city = city;
+		this.rollups = rollups;
 		this.declarations = declarations;
 		this.expiry = expiry;
 		this.partitions = partitions;
@@ -80,6 +85,11 @@ public class RetentionJob {
 			try {
 				Optional<RetentionReport.Removal> removal = expiry.expire(declaration, cutoff.get(), batchSize);
 				removal.ifPresent(removals::add);
+				if (declaration.personalDataClass().isPersonal()) {
+					// Hourly rollups of data about people would tell what the retention removed: they go with it.
+					// Those of other data stay, for the indicators of past years.
+					rollups.forget(declaration.datastreamId(), cutoff.get());
+				}
 			}
 			catch (RuntimeException e) {
 				// One Datastream's failure (a lock timeout, a node removing the same rows) must not

@@ -55,6 +55,9 @@ class RetentionTest {
 	Register register;
 
 	@Autowired
+	org.cabildo.sensing.Rollups rollups;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -164,6 +167,50 @@ class RetentionTest {
 		assertThat(anonymous.json().get("rule").asString()).isEqualTo("purpose-binding");
 		assertThat(api.get("/api/register/" + datastream + "/aggregates").body()).contains("needs a declared purpose");
 		assertThat(api.get("/api/register/" + datastream + "/aggregates", "purpose", "ecology").status()).isEqualTo(200);
+	}
+
+	@Test
+	@DisplayName("the rollups of personal data expire with its rows; those of other data stay for the indicators")
+	void rollupsOfPersonalDataExpire() {
+		long personal = datastream(null);
+		long other = datastream(null);
+		Instant now = clock.instant().truncatedTo(ChronoUnit.HOURS);
+		Reading expiring = new Reading(now.minus(Duration.ofHours(30)), 3.0);
+		Reading staying = new Reading(now.minus(Duration.ofMinutes(10)), 4.0);
+		for (long datastream : List.of(personal, other)) {
+			write(datastream, expiring);
+			write(datastream, staying);
+		}
+		rollups.refresh();
+		Declaration declared = register.current(personal).orElseThrow();
+		register.saveVersion(new Declaration(declared.datastreamId(), declared.version(), declared.organisationId(),
+				declared.organisation(), declared.contact(), declared.purposes(), declared.technology(),
+				declared.dataTypes(), declared.processing(), declared.access(), declared.storage(),
+				new Retention("P1D", Retention.NOTHING, null), org.cabildo.governance.PersonalDataClass.PSEUDONYMOUS,
+				new Declaration.LegalBasis("public_task", "a test"), "https://example.org/privacy",
+				org.cabildo.governance.AccessLevel.of("restricted").orElseThrow(), declared.sharing(), declared.stage(),
+				declared.pilot(), declared.impactAssessment(), declared.summary(), declared.consultation(),
+				declared.declaredAt(), "tests"), "declaration", "personal for a test");
+		Declaration open = register.current(other).orElseThrow();
+		register.saveVersion(copy(open, new Retention("P1D", Retention.NOTHING, null), open.accessLevel()),
+				"declaration", "retention for a test");
+
+		retention.run();
+
+		assertThat(storedTimes(personal)).containsExactly(staying.time());
+		assertThat(storedTimes(other)).containsExactly(staying.time());
+		Instant from = now.minus(Duration.ofDays(3));
+		Instant to = now.plus(Duration.ofDays(1));
+		assertThat(hourStarts(personal, from, to)).as("the expired hour of personal data is gone")
+			.containsExactly(staying.time().truncatedTo(ChronoUnit.HOURS));
+		assertThat(hourStarts(other, from, to)).as("the rollups of other data outlive its rows")
+			.containsExactly(expiring.time().truncatedTo(ChronoUnit.HOURS), staying.time().truncatedTo(ChronoUnit.HOURS));
+	}
+
+	private List<Instant> hourStarts(long datastream, Instant from, Instant to) {
+		return rollups.read(new org.cabildo.sensing.ReadContext.Platform("test"), datastream,
+				org.cabildo.sensing.Rollups.Interval.HOUR, from, to).stream().map(org.cabildo.sensing.Rollups.Rollup::start)
+			.toList();
 	}
 
 	@Test
