@@ -107,7 +107,7 @@ class HealthTables {
 
 	}
 
-	View view(Base base, LocalDate from, LocalDate to) {
+	static View view(Base base, LocalDate from, LocalDate to) {
 		List<Integer> columns = new ArrayList<>();
 		for (int j = 0; j < base.periods().size(); j++) {
 			LocalDate[] period = base.periods().get(j);
