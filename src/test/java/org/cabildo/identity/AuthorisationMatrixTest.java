@@ -296,11 +296,20 @@ class AuthorisationMatrixTest {
 		// the districts and the indicators by district: public; districts are imported by admins (an empty
 		// object here: refused as no FeatureCollection, 400, past the access rules, nothing stored)
 		for (String path : List.of("/api/districts", "/api/districts/{id}", "/api/districts.geojson",
-				"/api/indicators/sensing-by-district", "/api/indicators/sensing-by-district.csv")) {
-			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "none"), null),
+				"/api/indicators/sensing-by-district", "/api/indicators/sensing-by-district.csv", "/api/indicators",
+				"/api/indicators/{code}", "/api/indicators/{code}/districts")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "none").replace("{code}", "none"), null),
 					allowed(EnumSet.allOf(Who.class))));
 		}
 		m.put("PUT /api/districts", new Case(w -> new Call("PUT", "/api/districts", Map.of()), allowed(admins)));
+		// health series by district: public (no count below 11 shown); an unknown series is 404, past the rules
+		for (String path : List.of("/api/health/series", "/api/health/series/{code}/districts",
+				"/api/health/series/{code}/districts/{district}/weeks",
+				"/api/health/series/{code}/association")) {
+			String call = path.replace("{code}", "none").replace("{district}", "none")
+					+ (path.endsWith("association") ? "?indicator=who-2021-pm25-annual" : "");
+			m.put("GET " + path, new Case(w -> new Call("GET", call, null), allowed(EnumSet.allOf(Who.class))));
+		}
 		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);

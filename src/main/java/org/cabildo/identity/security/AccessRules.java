@@ -60,7 +60,9 @@ final class AccessRules {
 				// rollups are read as the stream's Observations are: their controller refuses what is not open
 				"/api/series/**",
 				// the districts and the indicators by district are public (made of what the reader may read)
-				"/api/districts", "/api/districts/**", "/api/districts.geojson", "/api/indicators/**"));
+				"/api/districts", "/api/districts/**", "/api/districts.geojson", "/api/indicators/**",
+				// health series by district: public, as they show no count below the small-cell threshold
+				"/api/health/**"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -72,7 +74,8 @@ final class AccessRules {
 						request -> request.getDispatcherType() == DispatcherType.ERROR, anyone),
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
 						+ " the register with its objections, the access ledger's verification, checkpoints and summary,"
-						+ " the rollups of the streams they may read, and the districts with their indicators",
+						+ " the rollups of the streams they may read, the districts with their indicators, and the health"
+						+ " series by district (small counts suppressed)",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
 						+ " transparency, sign-in) and their style sheets, scripts and images (the icon too, at the"
