@@ -28,6 +28,8 @@ public final class Bench {
 				.run();
 			case "import" -> new ImportBenchmark(Options.parse(rest, ImportBenchmark.OPTIONS), System.out).run();
 			case "portal" -> new PortalBenchmark(Options.parse(rest, PortalBenchmark.OPTIONS), System.out).run();
+			case "indicators" -> new IndicatorsBenchmark(Options.parse(rest, IndicatorsBenchmark.OPTIONS), System.out)
+				.run();
 			default -> {
 				usage();
 				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
@@ -47,6 +49,8 @@ public final class Bench {
 		System.out.print(ImportBenchmark.USAGE);
 		System.out.println();
 		System.out.print(PortalBenchmark.USAGE);
+		System.out.println();
+		System.out.print(IndicatorsBenchmark.USAGE);
 	}
 
 }
