@@ -37,9 +37,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class AirIndicators {
 
-	/** The 8-hour means of a period's first day reach this far back. */
-	private static final Duration EIGHT_HOURS_BACK = Duration.ofHours(7);
-
 	private final IndicatorCatalogue catalogue;
 
 	private final AirStreams streams;
@@ -85,12 +82,9 @@ public class AirIndicators {
 		for (AirStream stream : read.readable()) {
 			stations.computeIfAbsent(stream.district(), d -> new ArrayList<>());
 		}
-		Map<Long, List<Rollup>> rollupsRead = switch (guideline.averaging()) {
-			case DAY, YEAR -> rollups.read(reader, ids(read.readable()), Rollups.Interval.DAY, period.startIn(zone),
-					period.endIn(zone));
-			default -> rollups.read(reader, ids(read.readable()), Rollups.Interval.HOUR,
-					period.startIn(zone).minus(EIGHT_HOURS_BACK), period.endIn(zone));
-		};
+		// Every air indicator is read from daily rollups: a year is 366 rows a station, not 8,784.
+		Map<Long, List<Rollup>> rollupsRead = rollups.read(reader, ids(read.readable()), Rollups.Interval.DAY,
+				period.startIn(zone), period.endIn(zone));
 		for (AirStream stream : read.readable()) {
 			double factor = HourMean.microgramsPer(stream.unit(), stream.pollutant()).orElseThrow();
 			List<Rollup> rows = rollupsRead.getOrDefault(stream.datastream(), List.of());
@@ -127,16 +121,12 @@ public class AirIndicators {
 				AirCoverage coverage = new AirCoverage(AirCoverage.Counted.HOURS, (int) hours, period.hoursIn(zone));
 				yield new Station(List.of(), coverage.isMet() ? weighted / hours * factor : null, hours);
 			}
-			case EIGHT_HOURS -> {
-				List<HourMean> hours = hourMeans(rows, factor);
-				yield new Station(AirDays.maximumEightHourMeans(hours, zone, period), null, inPeriod(hours, period, zone));
-			}
+			case EIGHT_HOURS -> new Station(eightHourMaxima(rows, factor, period, zone), null, hours(rows));
 			case PEAK_SEASON -> {
-				List<HourMean> hours = hourMeans(rows, factor);
-				Double value = AirPeakSeason.of(AirDays.maximumEightHourMeans(hours, zone, period))
+				Double value = AirPeakSeason.of(eightHourMaxima(rows, factor, period, zone))
 					.map(AirPeakSeason::value)
 					.orElse(null);
-				yield new Station(List.of(), value, inPeriod(hours, period, zone));
+				yield new Station(List.of(), value, hours(rows));
 			}
 			default -> throw new IllegalStateException(guideline.code() + ": " + guideline.averaging());
 		};
@@ -154,13 +144,25 @@ public class AirIndicators {
 		}).toList();
 	}
 
-	private static List<HourMean> hourMeans(List<Rollup> rows, double factor) {
-		return rows.stream().map(row -> new HourMean(row.start(), row.mean() * factor)).toList();
+	/**
+	 * A station's daily maximum 8-hour means from its daily rollups (which keep the greatest
+	 * 8-hour mean ending in each day and how many had 6 of their 8 hours): a day is valid with 75 %
+	 * of its 8-hour means.
+	 */
+	private static List<AirDay> eightHourMaxima(List<Rollup> rows, double factor, AirPeriod period, ZoneId zone) {
+		Map<LocalDate, Rollup> byDay = new HashMap<>();
+		rows.forEach(row -> byDay.put(LocalDate.ofInstant(row.start(), zone), row));
+		return period.days().map(date -> {
+			Rollup row = byDay.get(date);
+			AirCoverage coverage = new AirCoverage(AirCoverage.Counted.EIGHT_HOUR_MEANS,
+					row == null ? 0 : row.eightHourMeans(), AirPeriod.day(date).hoursIn(zone));
+			Double value = coverage.isMet() && row.maxEightHourMean() != null ? row.maxEightHourMean() * factor : null;
+			return new AirDay(date, value, coverage, row == null ? 0 : row.hours());
+		}).toList();
 	}
 
-	private static long inPeriod(List<HourMean> hours, AirPeriod period, ZoneId zone) {
-		Instant start = period.startIn(zone);
-		return hours.stream().filter(hour -> !hour.start().isBefore(start)).count();
+	private static long hours(List<Rollup> rows) {
+		return rows.stream().mapToLong(Rollup::hours).sum();
 	}
 
 	/** Days above the level: a district's day is the mean of its stations' valid days, valid when one is. */

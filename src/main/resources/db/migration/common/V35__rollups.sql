@@ -14,7 +14,11 @@ CREATE TABLE rollup_hours (
 );
 
 -- local_day is the city's calendar date in time_zone; hours: how many of its hours had a value; mean:
--- the mean of those hours' means (a day of 10-minute values weighs each hour once).
+-- the mean of those hours' means (a day of 10-minute values weighs each hour once). max_8h: the
+-- greatest 8-hour running mean of hours' means ending in the day (EU 2008/50/EC Annex VII: the
+-- first covers 17:00 the day before to 01:00), over the windows with 6 of their 8 hours, and
+-- windows_8h how many such windows the day has (null and 0 without any), so that the daily
+-- maximum 8-hour mean of a year is read from its days, not from its 8,760 hours.
 CREATE TABLE rollup_days (
     datastream_id INTEGER NOT NULL,
     local_day DATE NOT NULL,
@@ -24,6 +28,8 @@ CREATE TABLE rollup_days (
     min DOUBLE PRECISION NOT NULL,
     max DOUBLE PRECISION NOT NULL,
     mean DOUBLE PRECISION NOT NULL,
+    max_8h DOUBLE PRECISION,
+    windows_8h INTEGER NOT NULL,
     PRIMARY KEY (datastream_id, local_day)
 );
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeMap;
@@ -57,6 +58,10 @@ public class RollupRefresher {
 	private static final long GAP_HOURS = 48;
 
 	private static final int IN_CHUNK = 500;
+
+	private static final int STREAMS_PER_TRANSACTION = 50;
+
+	private static final int HOURS_SUMMED_BY_THE_DATABASE = 6;
 
 	private final JdbcClient jdbc;
 
@@ -117,12 +122,17 @@ public class RollupRefresher {
 		hours.forEach(hour -> byStream.computeIfAbsent(hour.datastream(), ignored -> new TreeSet<>()).add(hour.start()));
 		Set<ChangedHours.Hour> left = new HashSet<>(hours);
 		try {
-			for (Map.Entry<Long, NavigableSet<Instant>> stream : byStream.entrySet()) {
+			List<Map.Entry<Long, NavigableSet<Instant>>> streams = new ArrayList<>(byStream.entrySet());
+			// Several streams a transaction, so that many streams with an hour each do not cost a commit each.
+			for (int from = 0; from < streams.size(); from += STREAMS_PER_TRANSACTION) {
+				List<Map.Entry<Long, NavigableSet<Instant>>> chunk = streams.subList(from,
+						Math.min(streams.size(), from + STREAMS_PER_TRANSACTION));
 				transactions.executeWithoutResult(status -> {
 					holdTheRollups();
-					recompute(stream.getKey(), stream.getValue());
+					chunk.forEach(stream -> recompute(stream.getKey(), stream.getValue()));
 				});
-				stream.getValue().forEach(start -> left.remove(new ChangedHours.Hour(stream.getKey(), start)));
+				chunk.forEach(stream -> stream.getValue()
+					.forEach(start -> left.remove(new ChangedHours.Hour(stream.getKey(), start))));
 			}
 			transactions.executeWithoutResult(status -> {
 				for (int from = 0; from < pendingIds.size(); from += IN_CHUNK) {
@@ -174,15 +184,8 @@ public class RollupRefresher {
 	/** One stream's hours computed again from their rows, then their days from their hours. */
 	private void recompute(long datastream, NavigableSet<Instant> hours) {
 		for (NavigableSet<Instant> run : runs(hours, GAP_HOURS)) {
-			Map<Instant, HourTotals> totals = new HashMap<>();
-			streaming.query("SELECT phenomenon_time, result_number FROM observations WHERE datastream_id = ?"
-					+ " AND phenomenon_time >= ? AND phenomenon_time < ? AND result_number IS NOT NULL",
-					(RowCallbackHandler) rs -> {
-						Instant hour = changed.hourOf(instant(rs, 1));
-						if (run.contains(hour)) {
-							totals.merge(hour, HourTotals.of(rs.getDouble(2)), HourTotals::plus);
-						}
-					}, datastream, utc(run.first()), utc(run.last().plus(1, ChronoUnit.HOURS)));
+			Map<Instant, HourTotals> totals = run.size() <= HOURS_SUMMED_BY_THE_DATABASE ? summed(datastream, run)
+					: scanned(datastream, run);
 			List<Instant> starts = new ArrayList<>(run);
 			for (int from = 0; from < starts.size(); from += IN_CHUNK) {
 				List<Instant> chunk = starts.subList(from, Math.min(starts.size(), from + IN_CHUNK));
@@ -195,20 +198,64 @@ public class RollupRefresher {
 			insertHours(datastream, new TreeMap<>(totals));
 		}
 		NavigableSet<LocalDate> days = new TreeSet<>();
-		hours.forEach(hour -> days.add(city.date(hour)));
+		// an hour is in its own day's 8-hour means, and in the next day's first ones
+		hours.forEach(hour -> {
+			days.add(city.date(hour));
+			days.add(city.date(hour.plus(EightHourMeans.REACH)));
+		});
 		recomputeDays(datastream, days);
 	}
 
+	/**
+	 * A few hours (live ingest touches one or two a stream), each summed by the database over its
+	 * rows, so that only four numbers an hour cross the connection. An hour of the city's clock is
+	 * always one hour of instants.
+	 */
+	private Map<Instant, HourTotals> summed(long datastream, NavigableSet<Instant> run) {
+		Map<Instant, HourTotals> totals = new HashMap<>();
+		for (Instant hour : run) {
+			jdbc.sql("SELECT COUNT(result_number), SUM(result_number), MIN(result_number), MAX(result_number)"
+					+ " FROM observations WHERE datastream_id = ? AND phenomenon_time >= ? AND phenomenon_time < ?")
+				.params(datastream, utc(hour), utc(hour.plus(1, ChronoUnit.HOURS)))
+				.query((RowCallbackHandler) rs -> {
+					if (rs.getLong(1) > 0) {
+						totals.put(hour, hour(rs, 1));
+					}
+				});
+		}
+		return totals;
+	}
+
+	/** Many hours (a late file, a catch-up): their rows read once in one range, each added to its hour. */
+	private Map<Instant, HourTotals> scanned(long datastream, NavigableSet<Instant> run) {
+		Map<Instant, HourTotals> totals = new HashMap<>();
+		streaming.query("SELECT phenomenon_time, result_number FROM observations WHERE datastream_id = ?"
+				+ " AND phenomenon_time >= ? AND phenomenon_time < ? AND result_number IS NOT NULL",
+				(RowCallbackHandler) rs -> {
+					Instant hour = changed.hourOf(instant(rs, 1));
+					if (run.contains(hour)) {
+						totals.merge(hour, HourTotals.of(rs.getDouble(2)), HourTotals::plus);
+					}
+				}, datastream, utc(run.first()), utc(run.last().plus(1, ChronoUnit.HOURS)));
+		return totals;
+	}
+
+	/**
+	 * Days computed again from their hours' rollups: their totals, and their 8-hour means, which
+	 * reach 7 hours into the day before.
+	 */
 	private void recomputeDays(long datastream, NavigableSet<LocalDate> days) {
 		for (NavigableSet<LocalDate> run : runs(days, 2)) {
-			Instant from = startOf(run.first());
+			Instant first = startOf(run.first());
 			Instant to = startOf(run.last().plusDays(1));
-			Map<LocalDate, DayTotals> totals = new TreeMap<>();
+			TreeMap<Instant, HourTotals> hours = new TreeMap<>();
 			jdbc.sql("SELECT hour_start, count, sum, min, max FROM rollup_hours WHERE datastream_id = ?"
 					+ " AND hour_start >= ? AND hour_start < ?")
-				.params(datastream, utc(from), utc(to))
-				.query((RowCallbackHandler) rs -> totals.merge(city.date(instant(rs, 1)), DayTotals.of(hour(rs, 2)),
-						DayTotals::plus));
+				.params(datastream, utc(first.minus(EightHourMeans.REACH)), utc(to))
+				.query((RowCallbackHandler) rs -> hours.put(instant(rs, 1), hour(rs, 2)));
+			Map<LocalDate, DayTotals> totals = new TreeMap<>();
+			hours.tailMap(first, true).forEach((start, hour) -> totals.merge(city.date(start), DayTotals.of(hour),
+					DayTotals::plus));
 			List<LocalDate> list = new ArrayList<>(run);
 			for (int start = 0; start < list.size(); start += IN_CHUNK) {
 				List<LocalDate> chunk = list.subList(start, Math.min(list.size(), start + IN_CHUNK));
@@ -220,35 +267,29 @@ public class RollupRefresher {
 					.update();
 			}
 			totals.keySet().retainAll(run);
-			insertDays(datastream, totals);
+			insertDays(datastream, totals, hours);
 		}
 	}
 
-	/** All of a stream's hours and days from its rows, read once in time order. */
+	/** All of a stream's hours from its rows, read once in time order, then its days from its hours. */
 	private void rollUpWhole(long datastream) {
 		jdbc.sql("DELETE FROM rollup_hours WHERE datastream_id = ?").param(datastream).update();
 		jdbc.sql("DELETE FROM rollup_days WHERE datastream_id = ?").param(datastream).update();
 		TreeMap<Instant, HourTotals> hours = new TreeMap<>();
-		TreeMap<LocalDate, DayTotals> days = new TreeMap<>();
+		NavigableSet<LocalDate> days = new TreeSet<>();
 		streaming.query("SELECT phenomenon_time, result_number FROM observations WHERE datastream_id = ?"
 				+ " AND result_number IS NOT NULL ORDER BY phenomenon_time", (RowCallbackHandler) rs -> {
 					Instant hour = changed.hourOf(instant(rs, 1));
-					if (!hours.isEmpty() && !hours.lastKey().equals(hour)) {
-						// Rows come in time order: an hour is complete when the next one starts.
-						HourTotals done = hours.lastEntry().getValue();
-						days.merge(city.date(hours.lastKey()), DayTotals.of(done), DayTotals::plus);
-						if (hours.size() >= 1_000) {
-							insertHours(datastream, hours);
-							hours.clear();
-						}
+					// Rows come in time order: an hour is complete when the next one starts.
+					if (hours.size() >= 1_000 && !hours.lastKey().equals(hour)) {
+						insertHours(datastream, hours);
+						hours.clear();
 					}
 					hours.merge(hour, HourTotals.of(rs.getDouble(2)), HourTotals::plus);
+					days.add(city.date(hour));
 				}, datastream);
-		if (!hours.isEmpty()) {
-			days.merge(city.date(hours.lastKey()), DayTotals.of(hours.lastEntry().getValue()), DayTotals::plus);
-		}
 		insertHours(datastream, hours);
-		insertDays(datastream, days);
+		recomputeDays(datastream, days);
 	}
 
 	private void insertHours(long datastream, Map<Instant, HourTotals> hours) {
@@ -261,13 +302,16 @@ public class RollupRefresher {
 		}
 	}
 
-	private void insertDays(long datastream, Map<LocalDate, DayTotals> days) {
+	private void insertDays(long datastream, Map<LocalDate, DayTotals> days, NavigableMap<Instant, HourTotals> hours) {
 		List<Object[]> rows = new ArrayList<>(days.size());
-		days.forEach((day, totals) -> rows.add(new Object[] { datastream, day, city.name(), totals.hours(),
-				totals.count(), totals.min(), totals.max(), totals.mean() }));
+		days.forEach((day, totals) -> {
+			EightHourMeans eight = EightHourMeans.of(hours, startOf(day), startOf(day.plusDays(1)));
+			rows.add(new Object[] { datastream, day, city.name(), totals.hours(), totals.count(), totals.min(),
+					totals.max(), totals.mean(), eight.max(), eight.windows() });
+		});
 		if (!rows.isEmpty()) {
-			streaming.batchUpdate("INSERT INTO rollup_days (datastream_id, local_day, time_zone, hours, count, min, max, mean)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+			streaming.batchUpdate("INSERT INTO rollup_days (datastream_id, local_day, time_zone, hours, count, min, max,"
+					+ " mean, max_8h, windows_8h) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
 		}
 	}
 

@@ -42,9 +42,15 @@ class SeriesController {
 
 	static final String PATH = "/api/series/{datastreamId}";
 
-	/** One interval, its ends as instants and as the city's clocks showed them. */
+	/**
+	 * One interval, its ends as instants and as the city's clocks showed them.
+	 *
+	 * @param maxEightHourMean days and months: the greatest 8-hour running mean ending in them (of
+	 * the means with 6 of their 8 hours); null for hours, or when there is none
+	 * @param eightHourMeans how many such means ended in the interval
+	 */
 	record Value(Instant start, Instant end, OffsetDateTime localStart, int hours, long count, double min, double max,
-			double mean) {
+			double mean, Double maxEightHourMean, int eightHourMeans) {
 	}
 
 	/**
@@ -97,7 +103,8 @@ class SeriesController {
 		List<Value> values = rollups.read(ReadContext.of(request), datastreamId, asked, start, end)
 			.stream()
 			.map(rollup -> new Value(rollup.start(), rollup.end(), city.local(rollup.start()).toOffsetDateTime(),
-					rollup.hours(), rollup.count(), rollup.min(), rollup.max(), rollup.mean()))
+					rollup.hours(), rollup.count(), rollup.min(), rollup.max(), rollup.mean(), rollup.maxEightHourMean(),
+					rollup.eightHourMeans()))
 			.toList();
 		Series series = new Series(datastreamId, asked.name().toLowerCase(Locale.ROOT), city.name(), start, end, values);
 		if (csv(format, request)) {
@@ -124,11 +131,13 @@ class SeriesController {
 	}
 
 	static String csv(Series series) {
-		StringBuilder text = new StringBuilder("start,end,local_start,hours,count,min,max,mean\n");
+		StringBuilder text = new StringBuilder("start,end,local_start,hours,count,min,max,mean,max_8h,means_8h\n");
 		for (Value value : series.values()) {
 			text.append(value.start()).append(',').append(value.end()).append(',').append(value.localStart())
 				.append(',').append(value.hours()).append(',').append(value.count()).append(',')
-				.append(value.min()).append(',').append(value.max()).append(',').append(value.mean()).append('\n');
+				.append(value.min()).append(',').append(value.max()).append(',').append(value.mean()).append(',')
+				.append(value.maxEightHourMean() == null ? "" : value.maxEightHourMean()).append(',')
+				.append(value.eightHourMeans()).append('\n');
 		}
 		return text.toString();
 	}

@@ -104,6 +104,13 @@ class RollupsTest {
 			.atStartOfDay(ZONE).toInstant()));
 		assertSeries(datastream, "month", from, to, ofHours(hours, hour -> YearMonth.from(hour.atZone(ZONE)).atDay(1)
 			.atStartOfDay(ZONE).toInstant()));
+		assertEightHourMeans(datastream, hours, from, to);
+		// a late row in a day's last hours changes the next day's first 8-hour means, and only those
+		Instant lateEvening = Instant.parse("2018-11-05T23:30:00-02:00");
+		stored.put(lateEvening, 100_000.0);
+		send(datastream, List.of(lateEvening), stored);
+		rollups.refresh();
+		assertEightHourMeans(datastream, expected(stored, this::hourOf), from, to);
 		JsonNode days = api.get("/api/series/" + datastream, "interval", "day", "from", "2018-11-04", "to", "2018-11-05")
 			.json();
 		assertThat(days.get("values")).hasSize(1);
@@ -149,8 +156,8 @@ class RollupsTest {
 		rollups.refresh();
 		Api.Response csv = api.get("/api/series/" + datastream, "interval", "hour", "format", "csv");
 		assertThat(csv.header("Content-Type")).startsWith("text/csv");
-		assertThat(csv.body()).isEqualTo("start,end,local_start,hours,count,min,max,mean\n"
-				+ "2018-11-02T10:00:00Z,2018-11-02T11:00:00Z,2018-11-02T07:00-03:00,1,2,1.0,3.0,2.0\n");
+		assertThat(csv.body()).isEqualTo("start,end,local_start,hours,count,min,max,mean,max_8h,means_8h\n"
+				+ "2018-11-02T10:00:00Z,2018-11-02T11:00:00Z,2018-11-02T07:00-03:00,1,2,1.0,3.0,2.0,,0\n");
 	}
 
 	private void assertSeries(long datastream, String interval, Instant from, Instant to,
@@ -170,6 +177,39 @@ class RollupsTest {
 			assertThat(got.get("min").asDouble()).as(what).isEqualTo(want.min());
 			assertThat(got.get("max").asDouble()).as(what).isEqualTo(want.max());
 			assertThat(got.get("mean").asDouble()).as(what).isCloseTo(want.mean(), within(1e-9));
+		}
+	}
+
+	/**
+	 * Each day's greatest 8-hour mean of hours' means, over the windows ending in the day (its first
+	 * ends at 01:00) that have 6 of their 8 hours, and how many do.
+	 */
+	private void assertEightHourMeans(long datastream, Map<Instant, Expected> hours, Instant from, Instant to) {
+		TreeMap<Instant, Double> means = new TreeMap<>();
+		hours.forEach((start, hour) -> means.put(start, hour.mean()));
+		JsonNode values = api.get("/api/series/" + datastream, "interval", "day", "from", from.toString(), "to",
+				to.toString()).json().get("values");
+		assertThat(values).isNotEmpty();
+		for (JsonNode day : values) {
+			Instant start = Instant.parse(day.get("start").asString());
+			Instant end = Instant.parse(day.get("end").asString());
+			int windows = 0;
+			Double max = null;
+			for (Instant last = start.plusSeconds(3600); !last.isAfter(end); last = last.plusSeconds(3600)) {
+				var window = means.subMap(last.minusSeconds(8 * 3600), true, last, false).values();
+				if (window.size() >= 6) {
+					windows++;
+					double mean = window.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+					max = max == null ? mean : Math.max(max, mean);
+				}
+			}
+			assertThat(day.get("eightHourMeans").asInt()).as("8-hour means of %s", start).isEqualTo(windows);
+			if (max == null) {
+				assertThat(day.get("maxEightHourMean").isNull()).as("%s", start).isTrue();
+			}
+			else {
+				assertThat(day.get("maxEightHourMean").asDouble()).as("%s", start).isCloseTo(max, within(1e-9));
+			}
 		}
 	}
 
