@@ -230,6 +230,7 @@ class DistrictsPage {
 		return String.format(Locale.ROOT, "%.1f", value);
 	}
 
+	/** The code of the indicator of the city's index (IndicatorCatalogue.LOCAL_INDEX, package-private there). */
 	private String indicatorsIndexCode() {
 		return "local-index-days";
 	}
@@ -300,7 +301,11 @@ class DistrictsPage {
 
 	/** A month's bar (or stacked bar, for the index) and its label. */
 	record MonthBar(String x, String y, String width, String height, String label, String value, String labelX,
-			List<Segment> segments) {
+			List<Stacked> stacked) {
+	}
+
+	/** A part of a month's stacked bar: a category's days, from its top down. */
+	record Stacked(String y, String height, String css, String title) {
 	}
 
 	/** A month in the table under the chart. */
@@ -371,7 +376,7 @@ class DistrictsPage {
 			String label = YearMonth.parse(month.month()).getMonth().getDisplayName(TextStyle.SHORT, locale);
 			double x = CHART_LEFT + i * slot + slot * 0.15;
 			double width = slot * 0.7;
-			List<Segment> segments = new ArrayList<>();
+			List<Stacked> stacked = new ArrayList<>();
 			double top = CHART_BOTTOM;
 			if (!categories.isEmpty()) {
 				for (int c = 0; c < month.categories().size(); c++) {
@@ -379,7 +384,7 @@ class DistrictsPage {
 					if (days.days() > 0) {
 						double h = days.days() / most * plot;
 						top -= h;
-						segments.add(new Segment(coordinate(top), coordinate(h), "air-fill-" + days.level(),
+						stacked.add(new Stacked(coordinate(top), coordinate(h), "air-fill-" + days.level(),
 								categories.get(c).label() + ": " + text("districts.days", locale, days.days())));
 					}
 				}
@@ -389,7 +394,7 @@ class DistrictsPage {
 			}
 			String value = month.value() == null ? "–" : one.format(month.value());
 			bars.add(new MonthBar(coordinate(x), coordinate(top), coordinate(width), coordinate(CHART_BOTTOM - top),
-					label, value, coordinate(x + width / 2), segments));
+					label, value, coordinate(x + width / 2), stacked));
 			lines.add(new MonthLine(YearMonth.parse(month.month()).format(DateTimeFormatter.ofPattern("LLLL yyyy", locale)),
 					month.value() == null ? text(month.stations() == 0 ? "districts.without.no-station"
 							: "districts.without.little-data", locale) : one.format(month.value()),

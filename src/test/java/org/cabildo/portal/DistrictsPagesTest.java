@@ -166,6 +166,9 @@ class DistrictsPagesTest {
 		assertThat(row(table(none, "values-table"), "who-2021-pm25-24h")).contains("no station");
 		assertThat(row(table(none, "months-table"), "March " + year)).contains("no station");
 		assertThat(page("/districts/" + id(1), "es", "year", Integer.toString(year))).contains("Mes a mes");
+		// the index month by month: March's four days stacked in their category
+		assertThat(page("/districts/" + id(1), "en", "indicator", "local-index-days", "year", Integer.toString(year)))
+			.containsPattern("class=\"air-fill-\\d\"[^>]*><title>Mar · [^<]+: 4 days</title>");
 		assertThat(anonymous.get("/districts/" + prefix + "9?lang=en").status()).isEqualTo(404);
 		assertThat(anonymous.get("/districts?year=12&lang=en").status()).isEqualTo(400);
 		assertThat(anonymous.get("/districts?indicator=nothing&lang=en").status()).isEqualTo(404);
