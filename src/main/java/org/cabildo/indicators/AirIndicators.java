@@ -3,6 +3,7 @@ package org.cabildo.indicators;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +48,11 @@ public class AirIndicators {
 
 	private final Optional<Index> index;
 
+	private final IndicatorPeriods periods;
+
 	AirIndicators(IndicatorCatalogue catalogue, AirStreams streams, Rollups rollups, DistrictRegister districts,
-			CitySettings city) {
+			CitySettings city, IndicatorPeriods periods) {
+		this.periods = periods;
 		this.catalogue = catalogue;
 		this.streams = streams;
 		this.rollups = rollups;
@@ -68,36 +72,114 @@ public class AirIndicators {
 				.with("parameter", "code"));
 	}
 
+	/** The year an indicator's table shows when none is asked: the calendar year of its streams' newest value. */
+	public int newestYear(String code) {
+		return periods.newestYear(indicator(code));
+	}
+
 	/** One indicator for every district over local days [from, to). */
 	public DistrictTable table(ReadContext reader, String code, LocalDate from, LocalDate to) {
 		Indicator indicator = indicator(code);
 		AirPeriod period = new AirPeriod(from, to);
 		ZoneId zone = rollups.city().zone();
+		Streams read = streams(reader, pollutants(indicator), district -> true);
+		Map<Long, List<Rollup>> rollupsRead = read(reader, read, period, zone);
+		List<DistrictRow> rows = rows(indicator, read, rollupsRead, period, zone, districts.all(), Reading.PERIOD);
+		return new DistrictTable(indicator, from, to, zone.getId(), rows, equity(rows), read.readable().size(),
+				read.unplaced(), read.notReadable());
+	}
+
+	/**
+	 * One indicator for one district, each month of a year a period of its own, computed as
+	 * {@link #table} computes a period (days above a level in the month, the month's mean, days
+	 * per category in the month), from one read of the year. The peak season is not a month's:
+	 * for it each month is the mean of its daily maximum 8-hour means, valid with 75 % of its
+	 * days, the months the season is made of. 404 when there is no such district.
+	 */
+	public DistrictMonths months(ReadContext reader, String code, String district, int year) {
+		Indicator indicator = indicator(code);
+		District one = districts.byId(district)
+			.orElseThrow(() -> ApiException.notFound("there is no district '" + district + "': GET /api/districts lists"
+					+ " them").with("parameter", "district"));
+		ZoneId zone = rollups.city().zone();
+		AirPeriod whole = AirPeriod.year(year);
+		Streams read = streams(reader, pollutants(indicator), district::equals);
+		Map<Long, List<Rollup>> rollupsRead = read(reader, read, whole, zone);
+		List<DistrictMonths.MonthRow> months = new ArrayList<>();
+		for (int month = 1; month <= 12; month++) {
+			AirPeriod period = AirPeriod.month(YearMonth.of(year, month));
+			Instant start = period.startIn(zone);
+			Instant end = period.endIn(zone);
+			Map<Long, List<Rollup>> within = new HashMap<>();
+			rollupsRead.forEach((stream, rows) -> within.put(stream, rows.stream()
+				.filter(row -> !row.start().isBefore(start) && row.start().isBefore(end))
+				.toList()));
+			DistrictRow row = rows(indicator, read, within, period, zone, List.of(one), Reading.MONTH).getFirst();
+			months.add(new DistrictMonths.MonthRow(YearMonth.of(year, month).toString(), period.start(), period.end(),
+					row.value(), row.stations(), row.stationsWithValue(), row.days(), row.validDays(),
+					row.hoursWithData(), row.hoursPossible(), row.categories()));
+		}
+		return new DistrictMonths(indicator, one.id(), one.name(), one.population(), year, zone.getId(), months,
+				read.readable().size(), read.notReadable());
+	}
+
+	/** What a station's value is made of: the period asked, or (for the peak season) one month of it. */
+	private enum Reading {
+		PERIOD, MONTH
+	}
+
+	private Index cityIndex() {
+		return index.orElseThrow(() -> ApiException.notFound(
+				"the city has no local air-quality index (cabildo.city.air-index is none)").with("parameter", "code"));
+	}
+
+	private List<Pollutant> pollutants(Indicator indicator) {
 		if (indicator.code().equals(IndicatorCatalogue.LOCAL_INDEX)) {
-			return indexTable(reader, indicator, period, zone);
+			Index cityIndex = cityIndex();
+			return java.util.Arrays.stream(Pollutant.values())
+				.filter(pollutant -> cityIndex.scaleForHourlyValue(pollutant).isPresent())
+				.toList();
 		}
-		WhoGuideline guideline = WhoGuidelines.byCode(code).orElseThrow();
-		Streams read = streams(reader, List.of(guideline.pollutant()));
+		return List.of(WhoGuidelines.byCode(indicator.code()).orElseThrow().pollutant());
+	}
+
+	/**
+	 * The daily rollups of the streams over the period: every air indicator is read from them (a
+	 * year is 366 rows a station, not 8,784), ozone's from each day's greatest 8-hour mean.
+	 */
+	private Map<Long, List<Rollup>> read(ReadContext reader, Streams read, AirPeriod period, ZoneId zone) {
+		return rollups.read(reader, ids(read.readable()), Rollups.Interval.DAY, period.startIn(zone), period.endIn(zone));
+	}
+
+	/** The rows of these districts from rollups read for the period. */
+	private List<DistrictRow> rows(Indicator indicator, Streams read, Map<Long, List<Rollup>> rollupsRead,
+			AirPeriod period, ZoneId zone, List<District> of, Reading reading) {
+		if (indicator.code().equals(IndicatorCatalogue.LOCAL_INDEX)) {
+			return indexRows(cityIndex(), read, rollupsRead, period, zone, of);
+		}
+		WhoGuideline guideline = WhoGuidelines.byCode(indicator.code()).orElseThrow();
 		Map<String, List<Station>> stations = new HashMap<>();
-		for (AirStream stream : read.readable()) {
-			stations.computeIfAbsent(stream.district(), d -> new ArrayList<>());
-		}
-		// Every air indicator is read from daily rollups: a year is 366 rows a station, not 8,784.
-		Map<Long, List<Rollup>> rollupsRead = rollups.read(reader, ids(read.readable()), Rollups.Interval.DAY,
-				period.startIn(zone), period.endIn(zone));
 		for (AirStream stream : read.readable()) {
 			double factor = HourMean.microgramsPer(stream.unit(), stream.pollutant()).orElseThrow();
 			List<Rollup> rows = rollupsRead.getOrDefault(stream.datastream(), List.of());
-			stations.get(stream.district()).add(station(guideline, rows, factor, period, zone));
+			Station station = reading == Reading.MONTH && guideline.averaging() == org.cabildo.indicators.air.Averaging.PEAK_SEASON
+					? seasonMonth(rows, factor, period, zone) : station(guideline, rows, factor, period, zone);
+			stations.computeIfAbsent(stream.district(), d -> new ArrayList<>()).add(station);
 		}
 		List<DistrictRow> rows = new ArrayList<>();
-		for (District district : districts.all()) {
+		for (District district : of) {
 			List<Station> in = stations.getOrDefault(district.id(), List.of());
 			rows.add(guideline.isShortTerm() ? dailyRow(district, in, period, zone, guideline.level())
 					: meanRow(district, in, period, zone));
 		}
-		return new DistrictTable(indicator, from, to, zone.getId(), rows, equity(rows), read.readable().size(),
-				read.unplaced(), read.notReadable());
+		return rows;
+	}
+
+	/** A month of the peak season: the mean of the month's valid daily maximum 8-hour means. */
+	private static Station seasonMonth(List<Rollup> rows, double factor, AirPeriod month, ZoneId zone) {
+		List<AirMonth> months = AirMonth.of(eightHourMaxima(rows, factor, month, zone));
+		Double value = months.isEmpty() ? null : months.getFirst().value();
+		return new Station(List.of(), value, hours(rows));
 	}
 
 	/** What one station's rollups give for a guideline: its valid days, or its value over the period. */
@@ -208,15 +290,8 @@ public class AirIndicators {
 	}
 
 	/** Days per category of the city's index: a district's day takes the worst category of its stations' daily maxima. */
-	private DistrictTable indexTable(ReadContext reader, Indicator indicator, AirPeriod period, ZoneId zone) {
-		Index cityIndex = index.orElseThrow(() -> ApiException.notFound(
-				"the city has no local air-quality index (cabildo.city.air-index is none)").with("parameter", "code"));
-		List<Pollutant> pollutants = java.util.Arrays.stream(Pollutant.values())
-			.filter(pollutant -> cityIndex.scaleForHourlyValue(pollutant).isPresent())
-			.toList();
-		Streams read = streams(reader, pollutants);
-		Map<Long, List<Rollup>> days = rollups.read(reader, ids(read.readable()), Rollups.Interval.DAY,
-				period.startIn(zone), period.endIn(zone));
+	private static List<DistrictRow> indexRows(Index cityIndex, Streams read, Map<Long, List<Rollup>> days,
+			AirPeriod period, ZoneId zone, List<District> of) {
 		Map<String, Map<LocalDate, Category>> worst = new HashMap<>();
 		Map<String, List<Station>> stations = new HashMap<>();
 		for (AirStream stream : read.readable()) {
@@ -234,7 +309,7 @@ public class AirIndicators {
 		// the third category of an index is the first that is not good or acceptable (NOM-172: Mala)
 		int poor = cityIndex.categories().size() >= 3 ? cityIndex.categories().get(2).level() : Integer.MAX_VALUE;
 		List<DistrictRow> rows = new ArrayList<>();
-		for (District district : districts.all()) {
+		for (District district : of) {
 			Map<LocalDate, Category> byDay = worst.getOrDefault(district.id(), Map.of());
 			Map<String, Integer> counts = new LinkedHashMap<>();
 			cityIndex.categories().forEach(category -> counts.put(category.id(), 0));
@@ -248,19 +323,20 @@ public class AirIndicators {
 			rows.add(row(district, value, stations.getOrDefault(district.id(), List.of()), (int) period.days().count(),
 					byDay.size(), period, zone, categories));
 		}
-		return new DistrictTable(indicator, period.start(), period.end(), zone.getId(), rows, equity(rows),
-				read.readable().size(), read.unplaced(), read.notReadable());
+		return rows;
 	}
 
 	/** The streams of some pollutants that are placed in a district and that the reader may read. */
 	private record Streams(List<AirStream> readable, int unplaced, int notReadable) {
 	}
 
-	private Streams streams(ReadContext reader, List<Pollutant> pollutants) {
+	private Streams streams(ReadContext reader, List<Pollutant> pollutants, java.util.function.Predicate<String> in) {
 		List<AirStream> all = pollutants.stream().flatMap(pollutant -> streams.of(pollutant).stream()).toList();
-		List<AirStream> placed = all.stream().filter(stream -> stream.district() != null).toList();
+		List<AirStream> placed = all.stream().filter(stream -> stream.district() != null && in.test(stream.district()))
+			.toList();
 		Set<Long> readable = Set.copyOf(rollups.readable(reader, ids(placed)));
 		List<AirStream> read = placed.stream().filter(stream -> readable.contains(stream.datastream())).toList();
+		// "unplaced": in no district, or in none of those asked
 		return new Streams(read, all.size() - placed.size(), placed.size() - read.size());
 	}
 

@@ -98,6 +98,20 @@ public class DistrictRegister {
 		return stored().stream().filter(d -> d.population() != null).mapToLong(Stored::population).sum();
 	}
 
+	/**
+	 * A district's boundary, for drawing it (the portal's map of an indicator).
+	 *
+	 * @param area a Polygon or MultiPolygon, lon/lat, as imported; the same object for as long as
+	 * the boundaries are not imported again
+	 */
+	public record Boundary(String id, String name, Geometry area) {
+	}
+
+	/** Every district's boundary, by code. */
+	public List<Boundary> boundaries() {
+		return stored().stream().map(d -> new Boundary(d.id(), d.name(), d.boundary())).toList();
+	}
+
 	/** The districts' boundaries (lon/lat), by code. */
 	List<Stored> stored() {
 		return current().districts();

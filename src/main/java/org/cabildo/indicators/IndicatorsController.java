@@ -71,21 +71,14 @@ class IndicatorsController {
 			@RequestParam Optional<String> from, @RequestParam Optional<String> to,
 			@RequestParam(defaultValue = "json") String format, HttpServletRequest request) {
 		Indicator indicator = indicators.indicator(code);
-		boolean csv = switch (format.strip().toLowerCase(Locale.ROOT)) {
-			case "json" -> false;
-			case "csv" -> true;
-			default -> throw ApiException.badRequest("format is json or csv, not '" + format + "'")
-				.with("parameter", "format");
-		};
+		boolean csv = csv(format);
 		LocalDate start;
 		LocalDate end;
 		if (year.isPresent()) {
 			if (from.isPresent() || to.isPresent()) {
 				throw ApiException.badRequest("give year, or from and to, not both").with("parameter", "year");
 			}
-			if (year.get() < 1900 || year.get() > 2999) {
-				throw ApiException.badRequest("year is from 1900 to 2999").with("parameter", "year");
-			}
+			checkYear(year.get());
 			start = LocalDate.of(year.get(), 1, 1);
 			end = start.plusYears(1);
 		}
@@ -113,6 +106,70 @@ class IndicatorsController {
 				.body(csv(table));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
+	}
+
+	@GetMapping(path = "/api/indicators/{code}/districts/{district}/months",
+			produces = { MediaType.APPLICATION_JSON_VALUE, "text/csv" })
+	@Operation(summary = "One indicator in one district, month by month over a year",
+			description = "Each month is a period of its own, computed as the districts' table computes a period"
+					+ " (days above the level in the month, the month's mean, days per category); for the ozone peak"
+					+ " season, each month's mean of daily maximum 8-hour means. year=2024, by default the calendar"
+					+ " year of the newest value. format=csv for CSV. Made of the streams the reader may read.")
+	@ApiResponse(responseCode = "200", description = "the twelve months", content = {
+			@Content(mediaType = "application/json", schema = @Schema(implementation = DistrictMonths.class)),
+			@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
+	ResponseEntity<?> months(@PathVariable String code, @PathVariable String district,
+			@RequestParam Optional<Integer> year, @RequestParam(defaultValue = "json") String format,
+			HttpServletRequest request) {
+		Indicator indicator = indicators.indicator(code);
+		boolean csv = csv(format);
+		int asked = year.orElseGet(() -> periods.newestYear(indicator));
+		checkYear(asked);
+		DistrictMonths months = indicators.months(ReadContext.of(request), code, district, asked);
+		if (csv) {
+			return ResponseEntity.ok()
+				.contentType(CSV)
+				.header("Content-Disposition", "attachment; filename=\"" + code + "-" + months.district().replaceAll(
+						"[^A-Za-z0-9_-]", "_") + "-" + asked + ".csv\"")
+				.body(csv(months));
+		}
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(months);
+	}
+
+	/** One line per month. */
+	static String csv(DistrictMonths months) {
+		List<String> categories = months.months().isEmpty() ? List.of()
+				: months.months().getFirst().categories().stream().map(CategoryDays::category).toList();
+		StringBuilder text = new StringBuilder("month,from,to,value,stations,stations_with_value,days,valid_days,"
+				+ "hours_with_data,hours_possible");
+		categories.forEach(category -> text.append(",days_").append(category));
+		text.append('\n');
+		for (DistrictMonths.MonthRow row : months.months()) {
+			text.append(row.month()).append(',').append(row.from()).append(',').append(row.to()).append(',')
+				.append(blank(row.value())).append(',').append(row.stations()).append(',')
+				.append(row.stationsWithValue()).append(',').append(row.days()).append(',')
+				.append(blank(row.validDays())).append(',').append(row.hoursWithData()).append(',')
+				.append(row.hoursPossible());
+			row.categories().forEach(category -> text.append(',').append(category.days()));
+			text.append('\n');
+		}
+		return text.toString();
+	}
+
+	private static boolean csv(String format) {
+		return switch (format.strip().toLowerCase(Locale.ROOT)) {
+			case "json" -> false;
+			case "csv" -> true;
+			default -> throw ApiException.badRequest("format is json or csv, not '" + format + "'")
+				.with("parameter", "format");
+		};
+	}
+
+	/** The years a table may be asked for. */
+	static void checkYear(int year) {
+		if (year < 1900 || year > 2999) {
+			throw ApiException.badRequest("year is from 1900 to 2999").with("parameter", "year");
+		}
 	}
 
 	/** One line per district, then one for the city (its population-weighted value). */

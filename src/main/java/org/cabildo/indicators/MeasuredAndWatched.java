@@ -23,9 +23,9 @@ import org.cabildo.indicators.SensingByDistrict.Tally;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Counts the declared streams per district by personal-data class and purpose ({@link SensingByDistrict}). */
+/** Counts the declared streams per district by personal-data class and purpose ({@link SensingByDistrict}); the portal shows it too. */
 @Service
-class MeasuredAndWatched {
+public class MeasuredAndWatched {
 
 	private final JdbcClient jdbc;
 
@@ -43,7 +43,7 @@ class MeasuredAndWatched {
 	record Stream(long id, long thing, String district, Declaration declaration) {
 	}
 
-	SensingByDistrict count() {
+	public SensingByDistrict count() {
 		Map<Long, Declaration> declared = new HashMap<>();
 		for (Declaration declaration : register.all()) {
 			if (declaration.stage() != Stage.RETIRED) {

@@ -4,5 +4,5 @@
  * caller may read), never a side door to the data.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Portal", allowedDependencies = { "governance",
-		"governance :: objections", "sensing", "sensing :: geo", "platform", "identity", "indicators :: air" })
+		"governance :: objections", "sensing", "sensing :: geo", "platform", "identity", "indicators", "indicators :: air" })
 package org.cabildo.portal;

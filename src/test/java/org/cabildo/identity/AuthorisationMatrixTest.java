@@ -301,6 +301,16 @@ class AuthorisationMatrixTest {
 			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "none").replace("{code}", "none"), null),
 					allowed(EnumSet.allOf(Who.class))));
 		}
+		// the indicators: their catalogue, each one's table of districts and a district's months, public
+		for (String path : List.of("/api/indicators", "/api/indicators/{code}", "/api/indicators/{code}/districts",
+				"/api/indicators/{code}/districts/{district}/months")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{code}", "no-such-indicator")
+				.replace("{district}", "none"), null), allowed(EnumSet.allOf(Who.class))));
+		}
+		// the districts' pages of the portal: public, as the indicators are
+		m.put("GET /districts", new Case(w -> new Call("GET", "/districts", null), allowed(EnumSet.allOf(Who.class))));
+		m.put("GET /districts/{id}", new Case(w -> new Call("GET", "/districts/none", null),
+				allowed(EnumSet.allOf(Who.class))));
 		m.put("PUT /api/districts", new Case(w -> new Call("PUT", "/api/districts", Map.of()), allowed(admins)));
 		// health series by district: public (no count below 11 shown); an unknown series is 404, past the rules
 		for (String path : List.of("/api/health/series", "/api/health/series/{code}/districts",

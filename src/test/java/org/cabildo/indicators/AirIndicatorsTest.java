@@ -266,6 +266,63 @@ class AirIndicatorsTest {
 	}
 
 	@Test
+	@DisplayName("a district month by month: each month a period of its own, across a month's edge in the city's time zone")
+	void monthByMonth() {
+		// M: PM10 in Tres from the last day of January to the end of February, local time
+		LocalDate first = LocalDate.of(2023, 1, 31);
+		station("M", 2, "PM10", "http://dd.eionet.europa.eu/vocabulary/aq/pollutant/5", "ug/m3", new Random(7), 20, 70,
+				day -> 24, first, 29);
+		rollups.refresh();
+		Map<LocalDate, Double> days = districtDays(List.of("M"), 1);
+		JsonNode exceedances = months("who-2021-pm10-24h", d3, 2023);
+		assertThat(exceedances.get("months").size()).isEqualTo(12);
+		JsonNode january = exceedances.get("months").get(0);
+		JsonNode february = exceedances.get("months").get(1);
+		assertThat(january.get("month").asString()).isEqualTo("2023-01");
+		assertThat(january.get("validDays").asInt()).as("only the 31st has data").isEqualTo(1);
+		assertThat(january.get("value").asDouble()).isEqualTo(days.get(first) > 45 ? 1 : 0);
+		assertThat(february.get("validDays").asInt()).isEqualTo(28);
+		assertThat(february.get("value").asDouble()).isEqualTo(days.entrySet().stream()
+			.filter(day -> day.getKey().getMonthValue() == 2 && day.getValue() > 45).count());
+		assertThat(february.get("hoursWithData").asLong()).isEqualTo(28 * 24);
+		assertThat(exceedances.get("months").get(2).get("value").isNull()).as("no data in March").isTrue();
+		assertThat(exceedances.get("months").get(2).get("stations").asInt()).isEqualTo(1);
+		// the month's mean: February's hours, valid; January's single day is below 75 % of its hours
+		JsonNode means = months("who-2021-pm10-annual", d3, 2023);
+		double februaryMean = mean(written.get("M").entrySet().stream()
+			.filter(hour -> hour.getKey().atZone(ZONE).getMonthValue() == 2)
+			.map(Map.Entry::getValue)
+			.toList());
+		assertThat(means.get("months").get(1).get("value").asDouble()).isCloseTo(februaryMean, within(1e-9));
+		assertThat(means.get("months").get(0).get("value").isNull()).isTrue();
+		// the month of the districts' table: March's days above the guideline in Uno are the table's
+		JsonNode march = months("who-2021-pm25-24h", d1, 2023).get("months").get(2);
+		assertThat(march.get("value").asDouble()).isEqualTo(above(districtDays(List.of("A"), 1), 15));
+		assertThat(march.get("validDays").asInt()).isEqualTo(3);
+		JsonNode index = months(IndicatorCatalogue.LOCAL_INDEX, d1, 2023).get("months").get(2);
+		assertThat(index.get("value").asDouble()).isEqualTo(row(table(IndicatorCatalogue.LOCAL_INDEX), d1).get("value")
+			.asDouble());
+		// CSV, and refusals
+		String path = "/api/indicators/who-2021-pm10-24h/districts/" + d3 + "/months";
+		Api.Response csv = anonymous.get(path, "year", "2023", "format", "csv");
+		assertThat(csv.header("Content-Type")).startsWith("text/csv");
+		assertThat(csv.body().lines().toList()).hasSize(13)
+			.element(2)
+			.asString()
+			.startsWith("2023-02,2023-02-01,2023-03-01," + february.get("value").asDouble() + ",1,1,28,28,672,672");
+		assertThat(anonymous.get("/api/indicators/who-2021-pm10-24h/districts/no-such/months").status()).isEqualTo(404);
+		assertThat(anonymous.get(path, "year", "12").json().get("parameter").asString()).isEqualTo("year");
+		assertThat(anonymous.get(path, "format", "xml").status()).isEqualTo(400);
+	}
+
+	private JsonNode months(String code, String district, int year) {
+		Api.Response response = anonymous.get("/api/indicators/" + code + "/districts/" + district + "/months", "year",
+				Integer.toString(year));
+		assertThat(response.status()).as("%s", response).isEqualTo(200);
+		return response.json();
+	}
+
+	@Test
 	@DisplayName("the catalogue says what each indicator is; bad periods and codes are 4xx with the parameter named")
 	void catalogueAndRefusals() {
 		JsonNode catalogue = anonymous.get("/api/indicators").json();
@@ -347,6 +404,12 @@ class AirIndicatorsTest {
 	/** A station in a square with one stream, given hourly values for the test's days. */
 	private void station(String name, int square, String property, String definition, String unit, Random random,
 			double low, double high, java.util.function.IntUnaryOperator hoursOfDay) {
+		station(name, square, property, definition, unit, random, low, high, hoursOfDay, FROM, DAYS);
+	}
+
+	/** The same from another first day, for some days. */
+	private void station(String name, int square, String property, String definition, String unit, Random random,
+			double low, double high, java.util.function.IntUnaryOperator hoursOfDay, LocalDate from, int days) {
 		Api.Response created = admin.post("/v1.1/Things", Map.of("name", "station " + name, "description", "s",
 				"Locations", List.of(Map.of("name", name, "description", "here", "encodingType", "application/geo+json",
 						"location", Map.of("type", "Point", "coordinates", List.of(lon + square * 0.1 + 0.05, lat + 0.05)))),
@@ -362,9 +425,9 @@ class AirIndicatorsTest {
 		datastreams.put(name, datastream);
 		TreeMap<Instant, Double> values = new TreeMap<>();
 		List<List<Object>> rows = new ArrayList<>();
-		for (int day = 0; day < DAYS; day++) {
+		for (int day = 0; day < days; day++) {
 			for (int hour = 0; hour < hoursOfDay.applyAsInt(day); hour++) {
-				Instant start = FROM.plusDays(day).atStartOfDay(ZONE).plusHours(hour).toInstant();
+				Instant start = from.plusDays(day).atStartOfDay(ZONE).plusHours(hour).toInstant();
 				double value = Math.round((low + random.nextDouble() * (high - low)) * 10) / 10.0;
 				values.put(start, value);
 				rows.add(List.of(start.toString(), value));

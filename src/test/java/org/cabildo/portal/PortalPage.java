@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param path where it is; {@code {datastream}} stands for a declared open air-quality stream with
  * a reading, which the test makes, and {@code {thing}} for its Thing; {@code {stewarded}} for a
  * stream of the steward's office with an open objection, {@code {restricted}} for a restricted one
- * it shares with another organisation (see {@link Subjects})
+ * it shares with another organisation (see {@link Subjects}), {@code {district}} for a district the
+ * test imports, with the browser's stream placed in it
  * @param visitor who reads it: anyone, the test account or a steward, who signs in first
  * @param shows the keys of the labels whose text, in the page's language, the page must show; the
  * first is its h1's
@@ -45,7 +46,7 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 	}
 
 	/** What the test made that the paths name, as their ids. */
-	record Subjects(String datastream, String thing, String stewarded, String restricted) {
+	record Subjects(String datastream, String thing, String stewarded, String restricted, String district) {
 	}
 
 	/** A page anyone may read, showing these labels (the first is its h1's). */
@@ -91,7 +92,8 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 		String resolved = path.replace("{datastream}", subjects.datastream())
 			.replace("{thing}", subjects.thing())
 			.replace("{stewarded}", subjects.stewarded())
-			.replace("{restricted}", subjects.restricted());
+			.replace("{restricted}", subjects.restricted())
+			.replace("{district}", subjects.district());
 		return resolved + (resolved.contains("?") ? "&" : "?") + "lang=" + language.code();
 	}
 

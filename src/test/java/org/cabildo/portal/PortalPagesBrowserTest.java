@@ -49,6 +49,9 @@ class PortalPagesBrowserTest {
 			PortalPage.anyone("/map", "map.heading", "map.filters", "map.list").weighingAtMost(300),
 			PortalPage.anyone("/sensors/{datastream}", "card.values").headedByItsData(),
 			PortalPage.anyone("/transparency", "transparency.heading"),
+			PortalPage.anyone("/districts", "districts.heading", "districts.ranking", "districts.equity", "districts.map",
+					"districts.sensing"),
+			PortalPage.anyone("/districts/{district}", "districts.months", "districts.valid-days").headedByItsData(),
 			PortalPage.anyone("/no-such-page", "errors.404.title").anErrorPage(),
 			PortalPage.signedIn("/console", "steward.entry.heading", "steward.entry.roles.heading"),
 			PortalPage.signedIn("/audit", "audit.heading"),
@@ -134,7 +137,15 @@ class PortalPagesBrowserTest {
 			.as(Api.basic(steward, STEWARD_PASSWORD))
 			.put("/api/register/" + restricted, shared);
 		assertThat(declared.status()).as("%s", declared).isEqualTo(200);
-		subjects = new PortalPage.Subjects(datastream, thing, String.valueOf(stewarded), String.valueOf(restricted));
+		// a district of its own around the browser's stream (placed in it by its Location, if it has one)
+		String district = unique("D");
+		Api.Response imported = api.put("/api/districts", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
+				+ "\"Feature\",\"properties\":{\"district_id\":\"" + district + "\",\"name\":\"Distrito del navegador\","
+				+ "\"population_2020\":120000},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-99.2,19.3],"
+				+ "[-99.1,19.3],[-99.1,19.4],[-99.2,19.4],[-99.2,19.3]]]}}]}");
+		assertThat(imported.status()).as("%s", imported).isIn(200, 201);
+		subjects = new PortalPage.Subjects(datastream, thing, String.valueOf(stewarded), String.valueOf(restricted),
+				district);
 	}
 
 	static Stream<PortalPage> pages() {

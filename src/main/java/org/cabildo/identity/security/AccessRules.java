@@ -78,10 +78,11 @@ final class AccessRules {
 						+ " series by district (small counts suppressed)",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
-						+ " transparency, sign-in) and their style sheets, scripts and images (the icon too, at the"
+						+ " transparency, districts, sign-in) and their style sheets, scripts and images (the icon too, at the"
 						+ " address browsers ask for it)",
 						new OrRequestMatcher(reads(paths, "/", "/portal/**", "/webjars/**", "/map", "/map/**", "/sensors/**",
-								"/transparency", "/transparency/**", "/sign-in", "/favicon.ico")), anyone),
+								"/transparency", "/transparency/**", "/districts", "/districts/**", "/sign-in", "/favicon.ico")),
+						anyone),
 				new AccessRule("portal-sign-in", "anyone may sign in and out with the portal's form (sign-in limited"
 						+ " per account and address, as for the API)", new OrRequestMatcher(paths.matcher(HttpMethod.POST,
 								"/sign-in"), paths.matcher(HttpMethod.POST, "/sign-out")), anyone),

@@ -1,0 +1,133 @@
+package org.cabildo.portal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+import org.cabildo.indicators.AirIndicators;
+import org.cabildo.indicators.DistrictMonths;
+import org.cabildo.indicators.DistrictTable;
+import org.cabildo.indicators.MeasuredAndWatched;
+import org.cabildo.indicators.SensingByDistrict;
+import org.cabildo.sensing.ReadContext;
+import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
+
+/**
+ * The indicators' tables as anyone who has not signed in reads them, computed once for every
+ * such visitor and kept for {@link #KEPT}: a table reads up to a year of rollups of every stream
+ * of a pollutant, too much to do for each visitor of the districts' pages. An anonymous reader
+ * reads only open streams, and the same for all, so one answer serves them all; a signed-in
+ * person's tables are computed for them on each request.
+ *
+ * <p>
+ * Computed by {@link #MAKERS} platform threads of their own, never by a visitor's request (as
+ * {@link PublicCards} makes cards), which also bounds how much anonymous work runs at once;
+ * visitors asking for a table being made wait for that one. At most {@link #MOST} answers kept,
+ * the least recently asked given up first.
+ */
+@Component
+class KeptIndicators {
+
+	static final Duration KEPT = Duration.ofSeconds(60);
+
+	static final int MOST = 128;
+
+	static final int MAKERS = 2;
+
+	private final AirIndicators indicators;
+
+	private final Clock clock;
+
+	private final ExecutorService makers = Executors.newFixedThreadPool(MAKERS,
+			Thread.ofPlatform().name("kept-indicators-", 1).daemon().factory());
+
+	private final Map<String, Kept> kept = KeptPages.leastRecentlyUsed(MOST);
+
+	private final Map<String, CompletableFuture<Kept>> making = new ConcurrentHashMap<>();
+
+	private final MeasuredAndWatched sensing;
+
+	KeptIndicators(AirIndicators indicators, MeasuredAndWatched sensing, Clock clock) {
+		this.indicators = indicators;
+		this.sensing = sensing;
+		this.clock = clock;
+	}
+
+	@PreDestroy
+	void stop() {
+		makers.shutdownNow();
+	}
+
+	private record Kept(Object answer, Instant made) {
+	}
+
+	/** The year an indicator's pages show when none is asked. */
+	int newestYear(String code) {
+		return keep("year|" + code, () -> indicators.newestYear(code));
+	}
+
+	/** An indicator's table of districts over a calendar year, as anyone reads it. */
+	DistrictTable table(String code, int year) {
+		LocalDate from = LocalDate.of(year, 1, 1);
+		return keep("table|" + code + "|" + year, () -> indicators.table(anonymous("/districts?indicator=" + code
+				+ "&year=" + year), code, from, from.plusYears(1)));
+	}
+
+	/** An indicator in a district month by month, as anyone reads it. */
+	DistrictMonths months(String code, String district, int year) {
+		return keep("months|" + code + "|" + year + "|" + district, () -> indicators
+			.months(anonymous("/districts/" + district + "?indicator=" + code + "&year=" + year), code, district, year));
+	}
+
+	/** Measured and watched per district (counted from the public register, the same for everyone). */
+	SensingByDistrict sensing() {
+		return keep("sensing", sensing::count);
+	}
+
+	private static ReadContext anonymous(String request) {
+		return new ReadContext.Anonymous(null, "GET " + request);
+	}
+
+	@SuppressWarnings("unchecked")
+	private <T> T keep(String key, Supplier<T> make) {
+		Kept found = kept.get(key);
+		if (found != null && clock.instant().isBefore(found.made().plus(KEPT))) {
+			return (T) found.answer();
+		}
+		CompletableFuture<Kept> mine = new CompletableFuture<>();
+		CompletableFuture<Kept> under = making.putIfAbsent(key, mine);
+		if (under == null) {
+			under = mine;
+			makers.execute(() -> {
+				try {
+					Kept made = new Kept(make.get(), clock.instant());
+					kept.put(key, made);
+					mine.complete(made);
+				}
+				catch (RuntimeException | Error e) {
+					mine.completeExceptionally(e);
+				}
+				finally {
+					making.remove(key, mine);
+				}
+			});
+		}
+		try {
+			return (T) under.join().answer();
+		}
+		catch (CompletionException e) {
+			throw e.getCause() instanceof RuntimeException cause ? cause : e;
+		}
+	}
+
+}
