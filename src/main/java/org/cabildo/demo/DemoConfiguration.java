@@ -28,6 +28,7 @@ class DemoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
 	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoRegister register, DemoHealth health,
+			DemoMobility mobility,
 			DemoSettings settings, ApplicationEventPublisher events) {
 		// The platform loads the demo itself, as no signed-in caller could: every organisation's data at once.
 		return arguments -> Platform.runAs(JOB, () -> {
@@ -44,6 +45,9 @@ class DemoConfiguration {
 			long added = city.observations(streams) + register.trafficCounts();
 			// counts by district, no personal data: replaced whole at each start, so a corrected file is taken
 			log.info("Demo health series {}: {} counts by district and week", DemoHealth.CODE, health.load());
+			// city-level series without coordinates (cyclist counters, transit lines): replaced whole at each start
+			log.info("Demo mobility series {} and {}: {} daily counts", DemoMobility.BIKES, DemoMobility.RIDERSHIP,
+					mobility.load());
 			// ./cabildo demo prints where to look once /actuator/health/readiness says UP.
 			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);
 		});

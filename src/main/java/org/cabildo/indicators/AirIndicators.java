@@ -60,9 +60,12 @@ public class AirIndicators {
 		this.index = Indices.named(city.airIndex());
 	}
 
-	/** The catalogue of indicators, as {@code /api/indicators} lists it. */
+	/**
+	 * The indicators with a value per district (the city-level ones, such as mobility's, are in
+	 * {@code /api/indicators} too, with the scope {@code city}).
+	 */
 	public List<Indicator> catalogue() {
-		return catalogue.all();
+		return catalogue.byDistrict();
 	}
 
 	/** One indicator by its code; 404 when there is none. */

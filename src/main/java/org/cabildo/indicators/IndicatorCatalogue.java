@@ -53,12 +53,20 @@ class IndicatorCatalogue {
 				"A day counts when at least one of the district's stations has a value that day.",
 				"the index named by cabildo.city.air-index (for the demo city, NOM-172-SEMARNAT-2019, Índice AIRE Y"
 						+ " SALUD)",
-				List.of(), true));
+				List.of(), true, Indicator.DISTRICTS));
+		all.add(MobilityIndicators.CYCLISTS_INDICATOR);
+		all.add(MobilityIndicators.RIDERSHIP_INDICATOR);
 		this.indicators = List.copyOf(all);
 	}
 
+	/** Every indicator: by district, then city-level. */
 	List<Indicator> all() {
 		return indicators;
+	}
+
+	/** The indicators with a value per district. */
+	List<Indicator> byDistrict() {
+		return indicators.stream().filter(indicator -> indicator.scope().equals(Indicator.DISTRICTS)).toList();
 	}
 
 	Optional<Indicator> byCode(String code) {
@@ -81,7 +89,7 @@ class IndicatorCatalogue {
 							+ " year).",
 					"A station's day is valid with 75 % of its hours (18 of 24; of 23 or 25 on days the clocks change)."
 							+ " validDays says how many days of the period the value is made of.",
-					guideline.reference(), standards, true);
+					guideline.reference(), standards, true, Indicator.DISTRICTS);
 			case EIGHT_HOURS -> new Indicator(guideline.code(), pollutant
 					+ ": days above the WHO 8-hour guideline (" + level + ")", "exceedance-days", pollutant, "days",
 					guideline.level(), SOURCE,
@@ -89,20 +97,20 @@ class IndicatorCatalogue {
 							+ " 2008/50/EC, Annex VII)." + DISTRICT + "its day is the mean of the valid days of its"
 							+ " stations; the value is the number of such days above " + level + ".",
 					"An 8-hour mean needs 6 of its 8 hours; a day needs 75 % of its 8-hour means.",
-					guideline.reference(), standards, true);
+					guideline.reference(), standards, true, Indicator.DISTRICTS);
 			case YEAR -> new Indicator(guideline.code(), pollutant + ": mean concentration (WHO annual guideline "
 					+ level + ")", "mean", pollutant, "µg/m³", guideline.level(), SOURCE,
 					"A station's value is the mean of its hourly means over the period (a year by default)." + DISTRICT
 							+ "the mean of the values of its stations that have one.",
 					"A station has a value when 75 % of the period's hours have one.", guideline.reference(),
-					standards, true);
+					standards, true, Indicator.DISTRICTS);
 			case PEAK_SEASON -> new Indicator(guideline.code(), pollutant + ": peak season (WHO guideline " + level
 					+ ")", "peak-season", pollutant, "µg/m³", guideline.level(), SOURCE,
 					"A station's value is the mean of its daily maximum 8-hour means in the six consecutive months"
 							+ " of the period with the highest six-month running mean." + DISTRICT
 							+ "the mean of the values of its stations that have one.",
 					"A month counts with 75 % of its days valid; six valid months in a row are needed.",
-					guideline.reference(), standards, true);
+					guideline.reference(), standards, true, Indicator.DISTRICTS);
 			default -> throw new IllegalStateException(guideline.code() + ": no indicator for " + guideline.averaging());
 		};
 	}

@@ -40,16 +40,20 @@ class IndicatorsController {
 
 	private final IndicatorPeriods periods;
 
-	IndicatorsController(AirIndicators indicators, IndicatorPeriods periods) {
+	private final IndicatorCatalogue catalogue;
+
+	IndicatorsController(AirIndicators indicators, IndicatorPeriods periods, IndicatorCatalogue catalogue) {
 		this.indicators = indicators;
 		this.periods = periods;
+		this.catalogue = catalogue;
 	}
 
 	@GetMapping("/api/indicators")
 	@Operation(summary = "The catalogue of indicators, each with its definition, unit, source streams, method, rule"
-			+ " of coverage and reference")
+			+ " of coverage and reference; scope says whether it has a value per district (districts) or for the city"
+			+ " as a whole only (city)")
 	List<Indicator> catalogue() {
-		return indicators.catalogue();
+		return catalogue.all();
 	}
 
 	@GetMapping("/api/indicators/{code}")
@@ -71,6 +75,10 @@ class IndicatorsController {
 			@RequestParam Optional<String> from, @RequestParam Optional<String> to,
 			@RequestParam(defaultValue = "json") String format, HttpServletRequest request) {
 		Indicator indicator = indicators.indicator(code);
+		if (indicator.scope().equals(Indicator.CITY)) {
+			throw ApiException.badRequest("'" + code + "' is city-level: its source has no place finer than the city, so"
+					+ " no district can be told; GET /api/indicators/" + code + "/city").with("parameter", "code");
+		}
 		boolean csv = csv(format);
 		LocalDate start;
 		LocalDate end;

@@ -297,7 +297,7 @@ class AuthorisationMatrixTest {
 		// object here: refused as no FeatureCollection, 400, past the access rules, nothing stored)
 		for (String path : List.of("/api/districts", "/api/districts/{id}", "/api/districts.geojson",
 				"/api/indicators/sensing-by-district", "/api/indicators/sensing-by-district.csv", "/api/indicators",
-				"/api/indicators/{code}", "/api/indicators/{code}/districts")) {
+				"/api/indicators/{code}", "/api/indicators/{code}/districts", "/api/indicators/{code}/city")) {
 			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "none").replace("{code}", "none"), null),
 					allowed(EnumSet.allOf(Who.class))));
 		}
