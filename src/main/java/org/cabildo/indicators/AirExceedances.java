@@ -1,5 +1,7 @@
 package org.cabildo.indicators;
 
+import java.util.List;
+
 /**
  * How many days of a period were above a level, out of how many could be told.
  *
@@ -19,6 +21,22 @@ record AirExceedances(int exceedanceDays, int validDays, int days) {
 	/** Valid days as coverage of the period (the share of its days the count could look at). */
 	AirCoverage coverage() {
 		return new AirCoverage(AirCoverage.Counted.DAYS, validDays, days);
+	}
+
+
+	/** How many valid days have a value above {@code level}, of how many valid days and days. */
+	static AirExceedances of(List<AirDay> days, double level) {
+		int valid = 0;
+		int above = 0;
+		for (AirDay day : days) {
+			if (day.isValid()) {
+				valid++;
+				if (day.value() > level) {
+					above++;
+				}
+			}
+		}
+		return new AirExceedances(above, valid, days.size());
 	}
 
 }

@@ -163,7 +163,7 @@ public class AirIndicators {
 		WhoGuideline guideline = WhoGuidelines.byCode(indicator.code()).orElseThrow();
 		Map<String, List<Station>> stations = new HashMap<>();
 		for (AirStream stream : read.readable()) {
-			double factor = HourMean.microgramsPer(stream.unit(), stream.pollutant()).orElseThrow();
+			double factor = stream.microgramsPerUnit();
 			List<Rollup> rows = rollupsRead.getOrDefault(stream.datastream(), List.of());
 			Station station = reading == Reading.MONTH && guideline.averaging() == org.cabildo.indicators.air.Averaging.PEAK_SEASON
 					? seasonMonth(rows, factor, period, zone) : station(guideline, rows, factor, period, zone);
@@ -268,7 +268,7 @@ public class AirIndicators {
 			return sum == null ? new AirDay(date, null, new AirCoverage(AirCoverage.Counted.DAYS, 0, 1), 0)
 					: new AirDay(date, sum[0] / sum[1], new AirCoverage(AirCoverage.Counted.DAYS, 1, 1), 0);
 		}).toList();
-		AirExceedances exceedances = AirDays.exceedances(days, level);
+		AirExceedances exceedances = AirExceedances.of(days, level);
 		Double value = exceedances.validDays() == 0 ? null : (double) exceedances.exceedanceDays();
 		return row(district, value, stations, days.size(), exceedances.validDays(), period, zone, List.of());
 	}

@@ -35,6 +35,19 @@ class AirStreams {
 	 * @param district the code of the district its Thing is placed in; null when in none
 	 */
 	record AirStream(long datastream, long thing, String district, Pollutant pollutant, Unit unit) {
+
+		/** How many µg/m³ one of its unit is (ppb of a gas at 25 °C and 1 atm, as WHO converts). */
+		double microgramsPerUnit() {
+			return microgramsPer(unit, pollutant).orElseThrow();
+		}
+
+	}
+
+	/** How many µg/m³ one of this unit is for this pollutant; empty when it cannot be said (particles in ppb). */
+	static Optional<Double> microgramsPer(Unit unit, Pollutant pollutant) {
+		return org.cabildo.indicators.air.Concentration.of("1", unit)
+			.in(Unit.MICROGRAMS_PER_CUBIC_METRE, pollutant)
+			.map(concentration -> concentration.value().doubleValue());
 	}
 
 	private final JdbcClient jdbc;
@@ -55,7 +68,7 @@ class AirStreams {
 				Optional<Pollutant> measured = pollutant(rs.getString(4), rs.getString(5));
 				Optional<Unit> unit = unit(rs.getString(6));
 				return measured.filter(p -> p == pollutant).isPresent() && unit.isPresent()
-						? new AirStream(rs.getLong(1), rs.getLong(2), rs.getString(3), pollutant, unit.get()) : null;
+						&& microgramsPer(unit.get(), pollutant).isPresent() ? new AirStream(rs.getLong(1), rs.getLong(2), rs.getString(3), pollutant, unit.get()) : null;
 			})
 			.list()
 			.stream()

@@ -27,6 +27,10 @@ import java.util.function.ToDoubleFunction;
  */
 final class AirDays {
 
+	// The tests' reference computation of daily values from hours' means (the platform reads them
+	// from daily rollups): kept beside the tests so that the definitions stay written out once more.
+
+
 	private static final Duration HOUR = Duration.ofHours(1);
 
 	private static final Duration EIGHT_HOURS = Duration.ofHours(8);
@@ -83,17 +87,7 @@ final class AirDays {
 
 	/** How many valid days have a value above {@code level}, of how many valid days and days. */
 	static AirExceedances exceedances(List<AirDay> days, double level) {
-		int valid = 0;
-		int above = 0;
-		for (AirDay day : days) {
-			if (day.isValid()) {
-				valid++;
-				if (day.value() > level) {
-					above++;
-				}
-			}
-		}
-		return new AirExceedances(above, valid, days.size());
+		return AirExceedances.of(days, level);
 	}
 
 	/**

@@ -3,7 +3,6 @@ package org.cabildo.indicators;
 import java.util.List;
 import java.util.Optional;
 
-import org.cabildo.indicators.air.Concentration;
 import org.cabildo.indicators.air.Pollutant;
 import org.cabildo.indicators.air.Unit;
 
@@ -40,9 +39,7 @@ record HourMean(Instant start, double mean) {
 
 	/** How many µg/m³ one of this unit is for this pollutant; empty when it cannot be said (particles in ppb). */
 	static Optional<Double> microgramsPer(Unit unit, Pollutant pollutant) {
-		return Concentration.of("1", unit)
-			.in(Unit.MICROGRAMS_PER_CUBIC_METRE, pollutant)
-			.map(concentration -> concentration.value().doubleValue());
+		return AirStreams.microgramsPer(unit, pollutant);
 	}
 
 }
