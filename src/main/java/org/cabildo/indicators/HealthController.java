@@ -1,16 +1,14 @@
 package org.cabildo.indicators;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.cabildo.indicators.HealthDistrictTable.HealthDistrictRow;
 import org.cabildo.indicators.HealthDistrictWeeks.HealthWeek;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.TableAnswers;
 import org.cabildo.sensing.ReadContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +31,6 @@ import jakarta.servlet.http.HttpServletRequest;
 @RestController
 @Tag(name = "Health and environment")
 class HealthController {
-
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final HealthSeriesRegister register;
 
@@ -71,10 +67,10 @@ class HealthController {
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
 	ResponseEntity<?> districts(@PathVariable String code, @RequestParam Optional<String> from,
 			@RequestParam Optional<String> to, @RequestParam(defaultValue = "json") String format) {
-		boolean csv = csv(format);
+		boolean csv = TableAnswers.csv(format);
 		HealthDistrictTable table = tables.districts(code, date(from, "from"), date(to, "to"));
 		if (csv) {
-			return csv(code + "-districts-" + table.from() + "-" + table.to(), districtsCsv(table));
+			return TableAnswers.csv(code + "-districts-" + table.from() + "-" + table.to(), districtsCsv(table));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
 	}
@@ -89,10 +85,10 @@ class HealthController {
 	ResponseEntity<?> weeks(@PathVariable String code, @PathVariable String district,
 			@RequestParam Optional<String> from, @RequestParam Optional<String> to,
 			@RequestParam(defaultValue = "json") String format) {
-		boolean csv = csv(format);
+		boolean csv = TableAnswers.csv(format);
 		HealthDistrictWeeks weeks = tables.weeks(code, district, date(from, "from"), date(to, "to"));
 		if (csv) {
-			return csv(code + "-" + district + "-" + weeks.from() + "-" + weeks.to(), weeksCsv(weeks));
+			return TableAnswers.csv(code + "-" + district + "-" + weeks.from() + "-" + weeks.to(), weeksCsv(weeks));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(weeks);
 	}
@@ -111,7 +107,7 @@ class HealthController {
 			@RequestParam Optional<String> indicatorFrom, @RequestParam Optional<String> indicatorTo,
 			@RequestParam Optional<String> from, @RequestParam Optional<String> to,
 			@RequestParam(defaultValue = "json") String format, HttpServletRequest request) {
-		boolean csv = csv(format);
+		boolean csv = TableAnswers.csv(format);
 		tables.series(code);
 		Indicator known = indicators.indicator(indicator);
 		LocalDate start = date(indicatorFrom, "indicatorFrom");
@@ -133,7 +129,7 @@ class HealthController {
 		HealthAssociation answer = associations.of(ReadContext.of(request), code, date(from, "from"), date(to, "to"),
 				indicator, start, end);
 		if (csv) {
-			return csv(code + "-" + indicator, associationCsv(answer));
+			return TableAnswers.csv(code + "-" + indicator, associationCsv(answer));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
 	}
@@ -148,8 +144,8 @@ class HealthController {
 	}
 
 	private static void line(StringBuilder text, HealthDistrictRow row) {
-		text.append(row.district()).append(',').append(quoted(row.name())).append(',').append(blank(row.population()))
-			.append(',').append(blank(row.cases())).append(',').append(blank(row.per100k())).append(',')
+		text.append(row.district()).append(',').append(TableAnswers.quoted(row.name())).append(',').append(TableAnswers.cell(row.population()))
+			.append(',').append(TableAnswers.cell(row.cases())).append(',').append(TableAnswers.cell(row.per100k())).append(',')
 			.append(row.suppressed()).append('\n');
 	}
 
@@ -157,10 +153,10 @@ class HealthController {
 		StringBuilder text = new StringBuilder("start,end,days,cases,per_100k,suppressed\n");
 		for (HealthWeek week : weeks.weeks()) {
 			text.append(week.start()).append(',').append(week.end()).append(',').append(week.days()).append(',')
-				.append(blank(week.cases())).append(',').append(blank(week.per100k())).append(',')
+				.append(TableAnswers.cell(week.cases())).append(',').append(TableAnswers.cell(week.per100k())).append(',')
 				.append(week.suppressed()).append('\n');
 		}
-		text.append("total,,,").append(blank(weeks.cases())).append(',').append(blank(weeks.per100k())).append(',')
+		text.append("total,,,").append(TableAnswers.cell(weeks.cases())).append(',').append(TableAnswers.cell(weeks.per100k())).append(',')
 			.append(weeks.suppressed()).append('\n');
 		return text.toString();
 	}
@@ -168,50 +164,18 @@ class HealthController {
 	static String associationCsv(HealthAssociation answer) {
 		StringBuilder text = new StringBuilder("district,name,per_100k,suppressed,indicator_value,in_correlation\n");
 		for (HealthAssociation.District row : answer.districts()) {
-			text.append(row.district()).append(',').append(quoted(row.name())).append(',').append(blank(row.per100k()))
-				.append(',').append(row.suppressed()).append(',').append(blank(row.indicatorValue())).append(',')
+			text.append(row.district()).append(',').append(TableAnswers.quoted(row.name())).append(',').append(TableAnswers.cell(row.per100k()))
+				.append(',').append(row.suppressed()).append(',').append(TableAnswers.cell(row.indicatorValue())).append(',')
 				.append(row.inCorrelation()).append('\n');
 		}
-		text.append("spearman_rho,,").append(blank(answer.correlation().rho())).append(",,n=")
+		text.append("spearman_rho,,").append(TableAnswers.cell(answer.correlation().rho())).append(",,n=")
 			.append(answer.correlation().n()).append(",\n");
 		return text.toString();
 	}
 
-	private static ResponseEntity<String> csv(String name, String body) {
-		return ResponseEntity.ok()
-			.contentType(CSV)
-			.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
-			.body(body);
-	}
-
-	private static boolean csv(String format) {
-		return switch (format.strip().toLowerCase(Locale.ROOT)) {
-			case "json" -> false;
-			case "csv" -> true;
-			default -> throw ApiException.badRequest("format is json or csv, not '" + format + "'")
-				.with("parameter", "format");
-		};
-	}
-
-	private static String blank(Object value) {
-		return value == null ? "" : value.toString();
-	}
-
-	private static String quoted(String text) {
-		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
-	}
-
+	/** A date parameter that may be absent (null then). */
 	private static LocalDate date(Optional<String> text, String parameter) {
-		if (text.isEmpty()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.get().strip());
-		}
-		catch (DateTimeParseException e) {
-			throw ApiException.badRequest(parameter + " '" + text.get() + "' is not a date such as 2020-01-01")
-				.with("parameter", parameter);
-		}
+		return text.map(given -> TableAnswers.date(given, parameter)).orElse(null);
 	}
 
 }

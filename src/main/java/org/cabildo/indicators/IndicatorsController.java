@@ -1,16 +1,14 @@
 package org.cabildo.indicators;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.cabildo.indicators.DistrictTable.CategoryDays;
 import org.cabildo.indicators.DistrictTable.DistrictRow;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.TableAnswers;
 import org.cabildo.sensing.ReadContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +31,6 @@ class IndicatorsController {
 
 	/** The longest period one table covers: a year, so that an hourly read stays within its bounds. */
 	static final int MOST_DAYS = 366;
-
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final AirIndicators indicators;
 
@@ -79,7 +75,7 @@ class IndicatorsController {
 			throw ApiException.badRequest("'" + code + "' is city-level: its source has no place finer than the city, so"
 					+ " no district can be told; GET /api/indicators/" + code + "/city").with("parameter", "code");
 		}
-		boolean csv = csv(format);
+		boolean csv = TableAnswers.csv(format);
 		LocalDate start;
 		LocalDate end;
 		if (year.isPresent()) {
@@ -91,9 +87,9 @@ class IndicatorsController {
 			end = start.plusYears(1);
 		}
 		else if (from.isPresent() || to.isPresent()) {
-			start = date(from.orElseThrow(() -> ApiException.badRequest("from is needed with to")
+			start = TableAnswers.date(from.orElseThrow(() -> ApiException.badRequest("from is needed with to")
 				.with("parameter", "from")), "from");
-			end = date(to.orElseThrow(() -> ApiException.badRequest("to is needed with from").with("parameter", "to")),
+			end = TableAnswers.date(to.orElseThrow(() -> ApiException.badRequest("to is needed with from").with("parameter", "to")),
 					"to");
 		}
 		else {
@@ -108,10 +104,7 @@ class IndicatorsController {
 		}
 		DistrictTable table = indicators.table(ReadContext.of(request), code, start, end);
 		if (csv) {
-			return ResponseEntity.ok()
-				.contentType(CSV)
-				.header("Content-Disposition", "attachment; filename=\"" + code + "-" + start + "-" + end + ".csv\"")
-				.body(csv(table));
+			return TableAnswers.csv(code + "-" + start + "-" + end, csv(table));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
 	}
@@ -130,16 +123,13 @@ class IndicatorsController {
 			@RequestParam Optional<Integer> year, @RequestParam(defaultValue = "json") String format,
 			HttpServletRequest request) {
 		Indicator indicator = indicators.indicator(code);
-		boolean csv = csv(format);
+		boolean csv = TableAnswers.csv(format);
 		int asked = year.orElseGet(() -> periods.newestYear(indicator));
 		checkYear(asked);
 		DistrictMonths months = indicators.months(ReadContext.of(request), code, district, asked);
 		if (csv) {
-			return ResponseEntity.ok()
-				.contentType(CSV)
-				.header("Content-Disposition", "attachment; filename=\"" + code + "-" + months.district().replaceAll(
-						"[^A-Za-z0-9_-]", "_") + "-" + asked + ".csv\"")
-				.body(csv(months));
+			return TableAnswers.csv(code + "-" + months.district().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + asked,
+					csv(months));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(months);
 	}
@@ -154,23 +144,14 @@ class IndicatorsController {
 		text.append('\n');
 		for (DistrictMonths.MonthRow row : months.months()) {
 			text.append(row.month()).append(',').append(row.from()).append(',').append(row.to()).append(',')
-				.append(blank(row.value())).append(',').append(row.stations()).append(',')
+				.append(TableAnswers.cell(row.value())).append(',').append(row.stations()).append(',')
 				.append(row.stationsWithValue()).append(',').append(row.days()).append(',')
-				.append(blank(row.validDays())).append(',').append(row.hoursWithData()).append(',')
+				.append(TableAnswers.cell(row.validDays())).append(',').append(row.hoursWithData()).append(',')
 				.append(row.hoursPossible());
 			row.categories().forEach(category -> text.append(',').append(category.days()));
 			text.append('\n');
 		}
 		return text.toString();
-	}
-
-	private static boolean csv(String format) {
-		return switch (format.strip().toLowerCase(Locale.ROOT)) {
-			case "json" -> false;
-			case "csv" -> true;
-			default -> throw ApiException.badRequest("format is json or csv, not '" + format + "'")
-				.with("parameter", "format");
-		};
 	}
 
 	/** The years a table may be asked for. */
@@ -190,36 +171,18 @@ class IndicatorsController {
 		categories.forEach(category -> text.append(",days_").append(category));
 		text.append('\n');
 		for (DistrictRow row : table.districts()) {
-			text.append(row.district()).append(',').append(quoted(row.name())).append(',').append(blank(row.population()))
-				.append(',').append(blank(row.value())).append(',').append(row.stations()).append(',')
+			text.append(row.district()).append(',').append(TableAnswers.quoted(row.name())).append(',').append(TableAnswers.cell(row.population()))
+				.append(',').append(TableAnswers.cell(row.value())).append(',').append(row.stations()).append(',')
 				.append(row.stationsWithValue()).append(',').append(row.days()).append(',')
-				.append(blank(row.validDays())).append(',').append(row.hoursWithData()).append(',')
-				.append(row.hoursPossible()).append(',').append(blank(row.exposure()));
+				.append(TableAnswers.cell(row.validDays())).append(',').append(row.hoursWithData()).append(',')
+				.append(row.hoursPossible()).append(',').append(TableAnswers.cell(row.exposure()));
 			row.categories().forEach(category -> text.append(',').append(category.days()));
 			text.append('\n');
 		}
 		text.append("city,,").append(table.equity().population()).append(',')
-			.append(blank(table.equity().cityValue())).append(",,,,,,,").append(blank(table.equity().exposure()));
+			.append(TableAnswers.cell(table.equity().cityValue())).append(",,,,,,,").append(TableAnswers.cell(table.equity().exposure()));
 		categories.forEach(category -> text.append(','));
 		return text.append('\n').toString();
-	}
-
-	private static String blank(Object value) {
-		return value == null ? "" : value.toString();
-	}
-
-	private static String quoted(String text) {
-		return text == null ? "" : '"' + text.replace("\"", "\"\"") + '"';
-	}
-
-	private static LocalDate date(String text, String parameter) {
-		try {
-			return LocalDate.parse(text.strip());
-		}
-		catch (DateTimeParseException e) {
-			throw ApiException.badRequest(parameter + " '" + text + "' is not a date such as 2024-01-01")
-				.with("parameter", parameter);
-		}
 	}
 
 }

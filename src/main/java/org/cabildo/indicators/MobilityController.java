@@ -1,12 +1,11 @@
 package org.cabildo.indicators;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.TableAnswers;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +26,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RestController
 @Tag(name = "Indicators")
 class MobilityController {
-
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final AirIndicators indicators;
 
@@ -60,11 +57,7 @@ class MobilityController {
 		MobilityTable table = mobility.table(indicator, series.map(String::strip).orElse(null), date(from, "from"),
 				date(to, "to"));
 		if (csv) {
-			return ResponseEntity.ok()
-				.contentType(CSV)
-				.header("Content-Disposition",
-						"attachment; filename=\"" + code + "-city-" + table.from() + "-" + table.to() + ".csv\"")
-				.body(csv(table));
+			return TableAnswers.csv(code + "-city-" + table.from() + "-" + table.to(), csv(table));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table);
 	}
@@ -80,31 +73,15 @@ class MobilityController {
 
 	private static void line(StringBuilder text, String interval, MobilityValue v) {
 		text.append(interval).append(',').append(v.period()).append(',').append(v.from()).append(',').append(v.to())
-			.append(',').append(quoted(v.group())).append(',').append(blank(v.value())).append(',')
-			.append(blank(v.baseline())).append(',').append(blank(v.changePercent())).append(',')
+			.append(',').append(TableAnswers.quoted(v.group())).append(',').append(TableAnswers.cell(v.value())).append(',')
+			.append(TableAnswers.cell(v.baseline())).append(',').append(TableAnswers.cell(v.changePercent())).append(',')
 			.append(v.daysWithData()).append(',').append(v.days()).append(',').append(v.coverage()).append(',')
 			.append(v.counts()).append(',').append(v.leftOut()).append('\n');
 	}
 
-	private static String blank(Object value) {
-		return value == null ? "" : value.toString();
-	}
-
-	private static String quoted(String text) {
-		return '"' + text.replace("\"", "\"\"") + '"';
-	}
-
+	/** A date parameter that may be absent (null then). */
 	private static LocalDate date(Optional<String> text, String parameter) {
-		if (text.isEmpty()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(text.get().strip());
-		}
-		catch (DateTimeParseException e) {
-			throw ApiException.badRequest(parameter + " '" + text.get() + "' is not a date such as 2017-01-01")
-				.with("parameter", parameter);
-		}
+		return text.map(given -> TableAnswers.date(given, parameter)).orElse(null);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.cabildo.indicators;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +7,7 @@ import java.util.Locale;
 import org.cabildo.indicators.SensingByDistrict.DistrictSensing;
 import org.cabildo.indicators.SensingByDistrict.Tally;
 import org.cabildo.platform.ApiException;
-import org.springframework.http.MediaType;
+import org.cabildo.platform.TableAnswers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,8 +22,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class SensingByDistrictController {
 
 	static final String PATH = "/api/indicators/sensing-by-district";
-
-	private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
 	private final MeasuredAndWatched counts;
 
@@ -49,7 +46,7 @@ class SensingByDistrictController {
 	@GetMapping(path = PATH + ".csv", produces = "text/csv")
 	@Operation(summary = "As sensing-by-district, as CSV: one row per district and one for the city (district 'city')")
 	ResponseEntity<String> csv() {
-		return ResponseEntity.ok().contentType(CSV).body(csv(counts.count()));
+		return ResponseEntity.ok().contentType(TableAnswers.CSV).body(csv(counts.count()));
 	}
 
 	/** One row per district, then the city's; the per-100,000 columns empty where there is no population. */
@@ -74,7 +71,7 @@ class SensingByDistrictController {
 	}
 
 	private static void row(StringBuilder out, String id, String name, DistrictSensing row) {
-		List<String> cells = new ArrayList<>(List.of(quoted(id), quoted(name),
+		List<String> cells = new ArrayList<>(List.of(TableAnswers.quoted(id), TableAnswers.quoted(name),
 				row.population() == null ? "" : row.population().toString(), Long.toString(row.things())));
 		cells(cells, row.measures());
 		cells(cells, row.watches());
@@ -92,15 +89,6 @@ class SensingByDistrictController {
 
 	private static String number(Double value) {
 		return value == null ? "" : String.format(Locale.ROOT, "%.4f", value);
-	}
-
-	/** RFC 4180 quoting; a leading =, +, - or @ is prefixed so that a spreadsheet takes no formula from a name. */
-	static String quoted(String text) {
-		String safe = text == null ? "" : text;
-		if (!safe.isEmpty() && "=+-@".indexOf(safe.charAt(0)) >= 0) {
-			safe = "'" + safe;
-		}
-		return "\"" + safe.replace("\"", "\"\"") + "\"";
 	}
 
 }

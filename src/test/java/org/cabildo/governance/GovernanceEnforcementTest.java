@@ -196,17 +196,17 @@ class GovernanceEnforcementTest {
 		promoteToCity(open);
 		promoteToCity(counter);
 		operator.post("/v1.1/Datastreams(" + open + ")/Observations", reading(10.0));
-		operator.post(kind.path(counter) + "/Observations", reading(kind, 42.0));
-		operator.post(kind.path(counter) + "/Observations", reading(kind, 43.0));
+		operator.post(kind.path(counter) + "/Observations", reading(kind, 4142.0));
+		operator.post(kind.path(counter) + "/Observations", reading(kind, 4143.0));
 		String path = kind.path(counter) + "/Observations";
 
 		Api.Response anonymousRead = anonymous.get(path);
 		assertThat(anonymousRead.status()).isEqualTo(403);
-		assertThat(anonymousRead.body()).contains("sign in").doesNotContain("42");
+		assertThat(anonymousRead.body()).contains("sign in").doesNotContain("4142");
 		// Results asked in another unit are refused first as unread, not as unconverted.
 		Api.Response inKelvin = anonymous.get(path, "unit", "K");
 		assertThat(inKelvin.status()).isEqualTo(403);
-		assertThat(inKelvin.body()).contains("sign in").doesNotContain("42");
+		assertThat(inKelvin.body()).contains("sign in").doesNotContain("4142");
 		assertThat(ownAnalyst.get(path).body()).contains("needs a declared purpose");
 		assertThat(ownAnalyst.get(path, "purpose", "health").status()).isEqualTo(403);
 		assertThat(otherAnalyst.get(path, "purpose", "mobility").status()).isEqualTo(403);
@@ -239,18 +239,18 @@ class GovernanceEnforcementTest {
 		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")", "$expand", "Datastreams($expand=Observations)"
 				+ (kind == StreamKind.DATASTREAM ? "" : "," + kind.set() + "($expand=Observations)")));
 		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter",
-				kind.valueFilter(42) + " or " + kind.valueFilter(43)));
-		publicPaths.add(anonymous.get("/v1.1/" + kind.set(), "$filter", "Observations/" + kind.valueFilter(42)));
+				kind.valueFilter(4142) + " or " + kind.valueFilter(4143)));
+		publicPaths.add(anonymous.get("/v1.1/" + kind.set(), "$filter", "Observations/" + kind.valueFilter(4142)));
 		publicPaths.add(anonymous.get("/v1.1/Things(" + thing + ")/" + kind.set(), "$expand", "Observations($count=true)"));
 		publicPaths.add(anonymous.get("/v1.1/Observations", "$expand", kind.entity()));
 		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", "result gt 0", "unit", "[degF]"));
 		publicPaths.add(anonymous.get("/v1.1/Observations", "$filter", kind.entity() + "/id eq " + counter));
 		publicPaths.add(anonymous.get("/v1.1/" + kind.set() + "(" + counter + ")/Observations/$ref"));
 		publicPaths.add(anonymous.post("/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1", "method", "get",
-				"url", "Observations?$filter=" + kind.valueFilter(42))))));
+				"url", "Observations?$filter=" + kind.valueFilter(4142))))));
 		for (Api.Response response : publicPaths) {
 			// the Datastream itself is public (its declaration is); its Observations are not
-			assertThat(response.body()).as("%s", response).doesNotContain(kind.shown(42)).doesNotContain(kind.shown(43));
+			assertThat(response.body()).as("%s", response).doesNotContain(kind.shown(4142)).doesNotContain(kind.shown(4143));
 		}
 		assertThat(anonymous.get(kind.path(counter), "$expand", "Observations($count=true)").json()
 			.get("Observations@iot.count").asLong()).as("nor counted").isZero();
@@ -267,12 +267,12 @@ class GovernanceEnforcementTest {
 		Api.Response expanded = grantedAnalyst.send("GET", "/v1.1/Things(" + thing
 				+ ")?$expand=" + kind.set() + "($expand=Observations)", null,
 				Map.of("Cabildo-Purpose", "planning_decision_making"));
-		assertThat(expanded.body()).contains(kind.shown(42));
+		assertThat(expanded.body()).contains(kind.shown(4142));
 		assertThat(reads()).isEqualTo(expandBefore + 1);
 		Api.Response batch = grantedAnalyst.send("POST", "/v1.1/$batch", Map.of("requests", List.of(Map.of("id", "1",
 				"method", "get", "url", kind.set() + "(" + counter + ")/Observations"))),
 				Map.of("Cabildo-Purpose", "planning_decision_making"));
-		assertThat(batch.body()).contains(kind.shown(42));
+		assertThat(batch.body()).contains(kind.shown(4142));
 		assertThat(reads()).isEqualTo(expandBefore + 2);
 	}
 

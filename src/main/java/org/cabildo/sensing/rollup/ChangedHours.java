@@ -1,7 +1,10 @@
 package org.cabildo.sensing.rollup;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import org.cabildo.platform.CityTime;
@@ -15,10 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The hours whose rollups no longer hold because an Observation in them was written. Created and
- * corrected Observations are heard of after their commit and noted here in memory, so that ingest
- * pays for a set entry, not a row; the rare writes (a PATCH, a DELETE, a move to another stream)
- * note theirs in their own transaction ({@link #noteStored}), where they cannot be lost.
+ * What was written since the rollups were last brought up to date. Created Observations are heard
+ * of after their commit, with their ids and results, and added to their hour's rollup as they
+ * are, so that ingest costs a map entry and the rollups never read them back. A corrected
+ * Observation's hour is computed again from its rows; so are the hours of the rare writes (a
+ * PATCH, a DELETE, a move to another stream), which note theirs in their own transaction
+ * ({@link #noteStored}), where they cannot be lost.
  */
 @Component
 public class ChangedHours {
@@ -27,19 +32,66 @@ public class ChangedHours {
 	record Hour(long datastream, Instant start) {
 	}
 
-	/** What {@link #drain} hands over: the hours, and the highest Observation id among those created. */
-	record Drained(Set<Hour> hours, long highestId) {
+	/** The numeric results created in one hour, with the ids of their Observations. */
+	static final class Added {
+
+		private long[] ids = new long[4];
+
+		private double[] values = new double[4];
+
+		private int size;
+
+		void add(long id, double value) {
+			if (size == ids.length) {
+				ids = Arrays.copyOf(ids, size * 2);
+				values = Arrays.copyOf(values, size * 2);
+			}
+			ids[size] = id;
+			values[size] = value;
+			size++;
+		}
+
+		void addAll(Added other) {
+			for (int i = 0; i < other.size; i++) {
+				add(other.ids[i], other.values[i]);
+			}
+		}
+
+		/** The totals of the results whose ids are not among {@code counted}; null when none is left. */
+		HourTotals totalsWithout(Set<Long> counted) {
+			HourTotals totals = null;
+			for (int i = 0; i < size; i++) {
+				if (!counted.contains(ids[i])) {
+					HourTotals one = HourTotals.of(values[i]);
+					totals = totals == null ? one : totals.plus(one);
+				}
+			}
+			return totals;
+		}
+
+	}
+
+	/**
+	 * What {@link #drain} hands over.
+	 *
+	 * @param added the results created, per hour
+	 * @param recompute the hours to compute again from their rows (corrections)
+	 * @param highestId the highest Observation id among those created
+	 */
+	record Drained(Map<Hour, Added> added, Set<Hour> recompute, long highestId) {
 	}
 
 	private final JdbcClient jdbc;
 
 	private final CityTime city;
 
-	private Set<Hour> changed = new HashSet<>();
+	private final boolean enabled;
+
+	private Map<Hour, Added> added = new HashMap<>();
+
+	private Set<Hour> recompute = new HashSet<>();
 
 	private long highestId;
-
-	private final boolean enabled;
 
 	ChangedHours(JdbcClient jdbc, CityTime city, RollupSettings settings) {
 		this.jdbc = jdbc;
@@ -57,10 +109,12 @@ public class ChangedHours {
 			highest = Math.max(highest, id);
 		}
 		synchronized (this) {
-			for (NewObservation observation : event.observations()) {
+			for (int i = 0; i < event.ids().length; i++) {
+				NewObservation observation = event.observations().get(i);
 				// A MultiDatastream's results are arrays, and a text or object result has no mean.
-				if (observation.stream() == EntityType.DATASTREAM && observation.result() instanceof Double) {
-					changed.add(new Hour(observation.datastreamId(), hourOf(observation.phenomenonTime().start())));
+				if (observation.stream() == EntityType.DATASTREAM && observation.result() instanceof Double value) {
+					added.computeIfAbsent(new Hour(observation.datastreamId(), hourOf(observation.phenomenonTime().start())),
+							hour -> new Added()).add(event.ids()[i], value);
 				}
 			}
 			highestId = Math.max(highestId, highest);
@@ -80,7 +134,7 @@ public class ChangedHours {
 		}
 		synchronized (this) {
 			for (ObservationsCorrected.Correction correction : event.corrections()) {
-				changed.add(new Hour(correction.datastream(), hourOf(correction.phenomenonTime())));
+				recompute.add(new Hour(correction.datastream(), hourOf(correction.phenomenonTime())));
 			}
 		}
 	}
@@ -96,16 +150,18 @@ public class ChangedHours {
 			.update();
 	}
 
-	/** Takes what was noted in memory since the last time. */
+	/** Takes what was heard of since the last time. */
 	synchronized Drained drain() {
-		Drained drained = new Drained(changed, highestId);
-		changed = new HashSet<>();
+		Drained drained = new Drained(added, recompute, highestId);
+		added = new HashMap<>();
+		recompute = new HashSet<>();
 		return drained;
 	}
 
-	/** Gives back hours that could not be rolled up, to be tried again. */
-	synchronized void restore(Set<Hour> hours) {
-		changed.addAll(hours);
+	/** Gives back what could not be rolled up, to be tried again. */
+	synchronized void restore(Map<Hour, Added> notAdded, Set<Hour> notRecomputed) {
+		notAdded.forEach((hour, results) -> added.computeIfAbsent(hour, h -> new Added()).addAll(results));
+		recompute.addAll(notRecomputed);
 	}
 
 	Instant hourOf(Instant time) {

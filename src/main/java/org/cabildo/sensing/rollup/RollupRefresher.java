@@ -61,7 +61,8 @@ public class RollupRefresher {
 
 	private static final int STREAMS_PER_TRANSACTION = 50;
 
-	private static final int HOURS_SUMMED_BY_THE_DATABASE = 6;
+	/** How many rounds an hour computed from its rows keeps the ids it counted. */
+	private static final int ROUNDS_KEPT = 3;
 
 	private final JdbcClient jdbc;
 
@@ -74,6 +75,12 @@ public class RollupRefresher {
 	private final TransactionTemplate transactions;
 
 	private boolean caughtUp;
+
+	/** Rounds run, to tell how old an entry of {@link #recent} is. */
+	private long round;
+
+	/** Hours computed from their rows in the last rounds, with the Observations they counted. */
+	private final Map<ChangedHours.Hour, Counted> recent = new HashMap<>();
 
 	private final boolean enabled;
 
@@ -103,36 +110,44 @@ public class RollupRefresher {
 		}
 	}
 
-	/** Brings the rollups up to date with every write heard of so far; how many hours were computed again. */
+	/**
+	 * Brings the rollups up to date with every write heard of so far: adds the results created to
+	 * their hours, computes the hours of corrections and rare writes again from their rows, and
+	 * their days from their hours. How many hours were touched.
+	 */
 	public synchronized int refresh() {
 		if (!caughtUp) {
 			catchUp();
 			caughtUp = true;
 		}
+		round++;
 		ChangedHours.Drained drained = changed.drain();
-		Set<ChangedHours.Hour> hours = new HashSet<>(drained.hours());
+		Set<ChangedHours.Hour> recompute = new HashSet<>(drained.recompute());
 		List<Long> pendingIds = new ArrayList<>();
 		jdbc.sql("SELECT id, datastream_id, phenomenon_time FROM rollup_pending ORDER BY id FETCH FIRST ? ROWS ONLY")
 			.param(PENDING_PER_ROUND)
 			.query((RowCallbackHandler) rs -> {
 				pendingIds.add(rs.getLong(1));
-				hours.add(new ChangedHours.Hour(rs.getLong(2), changed.hourOf(instant(rs, 3))));
+				recompute.add(new ChangedHours.Hour(rs.getLong(2), changed.hourOf(instant(rs, 3))));
 			});
-		Map<Long, NavigableSet<Instant>> byStream = new TreeMap<>();
-		hours.forEach(hour -> byStream.computeIfAbsent(hour.datastream(), ignored -> new TreeSet<>()).add(hour.start()));
-		Set<ChangedHours.Hour> left = new HashSet<>(hours);
+		Map<Long, Work> work = new TreeMap<>();
+		recompute.forEach(hour -> work.computeIfAbsent(hour.datastream(), d -> new Work()).recompute.add(hour.start()));
+		drained.added().forEach((hour, results) -> work.computeIfAbsent(hour.datastream(), d -> new Work()).added
+			.put(hour.start(), results));
+		List<Map.Entry<Long, Work>> streams = new ArrayList<>(work.entrySet());
+		int done = 0;
 		try {
-			List<Map.Entry<Long, NavigableSet<Instant>>> streams = new ArrayList<>(byStream.entrySet());
 			// Several streams a transaction, so that many streams with an hour each do not cost a commit each.
-			for (int from = 0; from < streams.size(); from += STREAMS_PER_TRANSACTION) {
-				List<Map.Entry<Long, NavigableSet<Instant>>> chunk = streams.subList(from,
-						Math.min(streams.size(), from + STREAMS_PER_TRANSACTION));
+			while (done < streams.size()) {
+				List<Map.Entry<Long, Work>> chunk = streams.subList(done,
+						Math.min(streams.size(), done + STREAMS_PER_TRANSACTION));
+				Map<ChangedHours.Hour, Counted> counted = new HashMap<>();
 				transactions.executeWithoutResult(status -> {
 					holdTheRollups();
-					chunk.forEach(stream -> recompute(stream.getKey(), stream.getValue()));
+					chunk.forEach(stream -> apply(stream.getKey(), stream.getValue(), counted));
 				});
-				chunk.forEach(stream -> stream.getValue()
-					.forEach(start -> left.remove(new ChangedHours.Hour(stream.getKey(), start))));
+				recent.putAll(counted);
+				done += chunk.size();
 			}
 			transactions.executeWithoutResult(status -> {
 				for (int from = 0; from < pendingIds.size(); from += IN_CHUNK) {
@@ -145,47 +160,86 @@ public class RollupRefresher {
 			});
 		}
 		catch (RuntimeException e) {
-			changed.restore(left);
+			// What committed stays; the rest is given back (rows noted in rollup_pending stay there).
+			Map<ChangedHours.Hour, ChangedHours.Added> notAdded = new HashMap<>();
+			Set<ChangedHours.Hour> notRecomputed = new HashSet<>();
+			for (Map.Entry<Long, Work> stream : streams.subList(done, streams.size())) {
+				stream.getValue().added.forEach((start, results) -> notAdded
+					.put(new ChangedHours.Hour(stream.getKey(), start), results));
+				stream.getValue().recompute.forEach(start -> notRecomputed.add(new ChangedHours.Hour(stream.getKey(), start)));
+			}
+			changed.restore(notAdded, notRecomputed);
 			throw e;
 		}
-		return hours.size();
+		recent.values().removeIf(hour -> hour.round() < round - ROUNDS_KEPT);
+		return recompute.size() + drained.added().size();
 	}
 
-	/** Rolls up what was stored while nothing noted it: everything at first, then the ids above the watermark. */
+	/**
+	 * Rolls up what was stored while nothing noted it. At the first start with rollups, every
+	 * stream whole, from the rows stored then; afterwards (and for rows stored meanwhile) the hours
+	 * of the rows above the watermark, less a margin, are computed again from their rows.
+	 */
 	private void catchUp() {
 		long watermark = jdbc.sql("SELECT observation_id FROM rollup_watermark WHERE id = 1").query(Long.class).single();
 		long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM observations").query(Long.class).single();
 		if (watermark == 0) {
-			List<Long> streams = jdbc.sql("SELECT DISTINCT datastream_id FROM observations ORDER BY datastream_id")
+			List<Long> streams = jdbc.sql("SELECT DISTINCT datastream_id FROM observations WHERE id <= ?"
+					+ " ORDER BY datastream_id")
+				.param(newest)
 				.query(Long.class)
 				.list();
 			for (long stream : streams) {
 				transactions.executeWithoutResult(status -> {
 					holdTheRollups();
-					rollUpWhole(stream);
+					rollUpWhole(stream, newest);
 				});
 			}
 			if (!streams.isEmpty()) {
 				log.info("rollups: rolled up the {} streams stored before rollups existed", streams.size());
 			}
 		}
-		else if (newest > watermark - LOOK_BACK) {
-			Set<ChangedHours.Hour> hours = new HashSet<>();
-			transactions.executeWithoutResult(status -> streaming.query(
-					"SELECT datastream_id, phenomenon_time FROM observations WHERE id > ? AND result_number IS NOT NULL",
-					(RowCallbackHandler) rs -> hours
-						.add(new ChangedHours.Hour(rs.getLong(1), changed.hourOf(instant(rs, 2)))),
-					Math.max(0, watermark - LOOK_BACK)));
-			changed.restore(hours);
-		}
+		long above = watermark == 0 ? newest : Math.max(0, watermark - LOOK_BACK);
+		Set<ChangedHours.Hour> hours = new HashSet<>();
+		transactions.executeWithoutResult(status -> streaming.query(
+				"SELECT datastream_id, phenomenon_time FROM observations WHERE id > ? AND result_number IS NOT NULL",
+				(RowCallbackHandler) rs -> hours.add(new ChangedHours.Hour(rs.getLong(1), changed.hourOf(instant(rs, 2)))),
+				above));
+		changed.restore(Map.of(), hours);
 		raiseWatermark(newest);
 	}
 
-	/** One stream's hours computed again from their rows, then their days from their hours. */
-	private void recompute(long datastream, NavigableSet<Instant> hours) {
-		for (NavigableSet<Instant> run : runs(hours, GAP_HOURS)) {
-			Map<Instant, HourTotals> totals = run.size() <= HOURS_SUMMED_BY_THE_DATABASE ? summed(datastream, run)
-					: scanned(datastream, run);
+	/** One stream's work in a round: the hours to compute from their rows, the results to add. */
+	private static final class Work {
+
+		final NavigableSet<Instant> recompute = new TreeSet<>();
+
+		final Map<Instant, ChangedHours.Added> added = new TreeMap<>();
+
+	}
+
+	/**
+	 * The Observations an hour was computed from, by id, kept for a few rounds: a row committed
+	 * just before the hour was read can be heard of just after, and must not then be added again.
+	 */
+	private record Counted(Set<Long> ids, long round) {
+	}
+
+	/** One stream's round: hours computed from their rows, results added to the others, then their days. */
+	private void apply(long datastream, Work work, Map<ChangedHours.Hour, Counted> counted) {
+		NavigableSet<LocalDate> days = new TreeSet<>();
+		for (NavigableSet<Instant> run : runs(work.recompute, GAP_HOURS)) {
+			Map<Instant, HourTotals> totals = new HashMap<>();
+			Map<Instant, Set<Long>> ids = new HashMap<>();
+			streaming.query("SELECT id, phenomenon_time, result_number FROM observations WHERE datastream_id = ?"
+					+ " AND phenomenon_time >= ? AND phenomenon_time < ? AND result_number IS NOT NULL",
+					(RowCallbackHandler) rs -> {
+						Instant hour = changed.hourOf(instant(rs, 2));
+						if (run.contains(hour)) {
+							totals.merge(hour, HourTotals.of(rs.getDouble(3)), HourTotals::plus);
+							ids.computeIfAbsent(hour, h -> new HashSet<>()).add(rs.getLong(1));
+						}
+					}, datastream, utc(run.first()), utc(run.last().plus(1, ChronoUnit.HOURS)));
 			List<Instant> starts = new ArrayList<>(run);
 			for (int from = 0; from < starts.size(); from += IN_CHUNK) {
 				List<Instant> chunk = starts.subList(from, Math.min(starts.size(), from + IN_CHUNK));
@@ -196,48 +250,40 @@ public class RollupRefresher {
 						+ placeholders(chunk.size()) + ")").params(parameters).update();
 			}
 			insertHours(datastream, new TreeMap<>(totals));
+			run.forEach(start -> counted.put(new ChangedHours.Hour(datastream, start),
+					new Counted(ids.getOrDefault(start, Set.of()), round)));
 		}
-		NavigableSet<LocalDate> days = new TreeSet<>();
-		// an hour is in its own day's 8-hour means, and in the next day's first ones
-		hours.forEach(hour -> {
-			days.add(city.date(hour));
-			days.add(city.date(hour.plus(EightHourMeans.REACH)));
+		work.added.forEach((start, results) -> {
+			if (work.recompute.contains(start)) {
+				// Read with the hour's rows: they were committed before they were heard of.
+				return;
+			}
+			Counted before = recent.get(new ChangedHours.Hour(datastream, start));
+			HourTotals totals = results.totalsWithout(before == null ? Set.of() : before.ids());
+			if (totals != null) {
+				add(datastream, start, totals);
+			}
 		});
+		for (Instant start : work.recompute) {
+			days.add(city.date(start));
+			days.add(city.date(start.plus(EightHourMeans.REACH)));
+		}
+		for (Instant start : work.added.keySet()) {
+			days.add(city.date(start));
+			days.add(city.date(start.plus(EightHourMeans.REACH)));
+		}
 		recomputeDays(datastream, days);
 	}
 
-	/**
-	 * A few hours (live ingest touches one or two a stream), each summed by the database over its
-	 * rows, so that only four numbers an hour cross the connection. An hour of the city's clock is
-	 * always one hour of instants.
-	 */
-	private Map<Instant, HourTotals> summed(long datastream, NavigableSet<Instant> run) {
-		Map<Instant, HourTotals> totals = new HashMap<>();
-		for (Instant hour : run) {
-			jdbc.sql("SELECT COUNT(result_number), SUM(result_number), MIN(result_number), MAX(result_number)"
-					+ " FROM observations WHERE datastream_id = ? AND phenomenon_time >= ? AND phenomenon_time < ?")
-				.params(datastream, utc(hour), utc(hour.plus(1, ChronoUnit.HOURS)))
-				.query((RowCallbackHandler) rs -> {
-					if (rs.getLong(1) > 0) {
-						totals.put(hour, hour(rs, 1));
-					}
-				});
+	/** Adds results to an hour's rollup, which totals of parts allow in any order. */
+	private void add(long datastream, Instant start, HourTotals totals) {
+		int updated = jdbc.sql("UPDATE rollup_hours SET count = count + ?, sum = sum + ?, min = LEAST(min, ?),"
+				+ " max = GREATEST(max, ?) WHERE datastream_id = ? AND hour_start = ?")
+			.params(totals.count(), totals.sum(), totals.min(), totals.max(), datastream, utc(start))
+			.update();
+		if (updated == 0) {
+			insertHours(datastream, Map.of(start, totals));
 		}
-		return totals;
-	}
-
-	/** Many hours (a late file, a catch-up): their rows read once in one range, each added to its hour. */
-	private Map<Instant, HourTotals> scanned(long datastream, NavigableSet<Instant> run) {
-		Map<Instant, HourTotals> totals = new HashMap<>();
-		streaming.query("SELECT phenomenon_time, result_number FROM observations WHERE datastream_id = ?"
-				+ " AND phenomenon_time >= ? AND phenomenon_time < ? AND result_number IS NOT NULL",
-				(RowCallbackHandler) rs -> {
-					Instant hour = changed.hourOf(instant(rs, 1));
-					if (run.contains(hour)) {
-						totals.merge(hour, HourTotals.of(rs.getDouble(2)), HourTotals::plus);
-					}
-				}, datastream, utc(run.first()), utc(run.last().plus(1, ChronoUnit.HOURS)));
-		return totals;
 	}
 
 	/**
@@ -271,14 +317,14 @@ public class RollupRefresher {
 		}
 	}
 
-	/** All of a stream's hours from its rows, read once in time order, then its days from its hours. */
-	private void rollUpWhole(long datastream) {
+	/** All of a stream's hours from its rows up to an id, read once in time order, then its days from its hours. */
+	private void rollUpWhole(long datastream, long upTo) {
 		jdbc.sql("DELETE FROM rollup_hours WHERE datastream_id = ?").param(datastream).update();
 		jdbc.sql("DELETE FROM rollup_days WHERE datastream_id = ?").param(datastream).update();
 		TreeMap<Instant, HourTotals> hours = new TreeMap<>();
 		NavigableSet<LocalDate> days = new TreeSet<>();
 		streaming.query("SELECT phenomenon_time, result_number FROM observations WHERE datastream_id = ?"
-				+ " AND result_number IS NOT NULL ORDER BY phenomenon_time", (RowCallbackHandler) rs -> {
+				+ " AND id <= ? AND result_number IS NOT NULL ORDER BY phenomenon_time", (RowCallbackHandler) rs -> {
 					Instant hour = changed.hourOf(instant(rs, 1));
 					// Rows come in time order: an hour is complete when the next one starts.
 					if (hours.size() >= 1_000 && !hours.lastKey().equals(hour)) {
@@ -287,7 +333,7 @@ public class RollupRefresher {
 					}
 					hours.merge(hour, HourTotals.of(rs.getDouble(2)), HourTotals::plus);
 					days.add(city.date(hour));
-				}, datastream);
+				}, datastream, upTo);
 		insertHours(datastream, hours);
 		recomputeDays(datastream, days);
 	}

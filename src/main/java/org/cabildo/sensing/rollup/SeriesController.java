@@ -1,6 +1,5 @@
 package org.cabildo.sensing.rollup;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -13,6 +12,7 @@ import java.util.Optional;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.CityTime;
+import org.cabildo.platform.TableAnswers;
 import org.cabildo.sensing.ReadContext;
 import org.cabildo.sensing.Rollups;
 import org.springframework.http.MediaType;
@@ -108,23 +108,15 @@ class SeriesController {
 			.toList();
 		Series series = new Series(datastreamId, asked.name().toLowerCase(Locale.ROOT), city.name(), start, end, values);
 		if (csv(format, request)) {
-			return ResponseEntity.ok()
-				.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-				.header("Content-Disposition", "attachment; filename=\"series-" + datastreamId + "-"
-						+ series.interval() + ".csv\"")
-				.body(csv(series));
+			return TableAnswers.csv("series-" + datastreamId + "-" + series.interval(), csv(series));
 		}
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(series);
 	}
 
+	/** CSV when format=csv, or, without format, when the client accepts CSV and not JSON. */
 	private static boolean csv(Optional<String> format, HttpServletRequest request) {
 		if (format.isPresent()) {
-			return switch (format.get().strip().toLowerCase(Locale.ROOT)) {
-				case "csv" -> true;
-				case "json" -> false;
-				default -> throw ApiException.badRequest("format is json or csv, not '" + format.get() + "'")
-					.with("parameter", "format");
-			};
+			return TableAnswers.csv(format.get());
 		}
 		String accept = request.getHeader("Accept");
 		return accept != null && accept.contains("text/csv") && !accept.contains("json");
