@@ -57,6 +57,16 @@ public class ChangedHours {
 			}
 		}
 
+		/** Whether one of the Observations has an id of at most this. */
+		boolean anyAtOrBelow(long id) {
+			for (int i = 0; i < size; i++) {
+				if (ids[i] <= id) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 		/** The totals of the results whose ids are not among {@code counted}; null when none is left. */
 		HourTotals totalsWithout(Set<Long> counted) {
 			HourTotals totals = null;

@@ -76,6 +76,9 @@ public class RollupRefresher {
 
 	private boolean caughtUp;
 
+	/** The newest id when the catch-up began: rows up to it may be counted already when they are heard of. */
+	private long caughtUpTo;
+
 	/** Rounds run, to tell how old an entry of {@link #recent} is. */
 	private long round;
 
@@ -123,6 +126,12 @@ public class RollupRefresher {
 		round++;
 		ChangedHours.Drained drained = changed.drain();
 		Set<ChangedHours.Hour> recompute = new HashSet<>(drained.recompute());
+		// A row of an id the catch-up may have read, heard of only now: its hour is read again rather than added to.
+		drained.added().forEach((hour, results) -> {
+			if (results.anyAtOrBelow(caughtUpTo)) {
+				recompute.add(hour);
+			}
+		});
 		List<Long> pendingIds = new ArrayList<>();
 		jdbc.sql("SELECT id, datastream_id, phenomenon_time FROM rollup_pending ORDER BY id FETCH FIRST ? ROWS ONLY")
 			.param(PENDING_PER_ROUND)
@@ -181,6 +190,8 @@ public class RollupRefresher {
 	 * of the rows above the watermark, less a margin, are computed again from their rows.
 	 */
 	private void catchUp() {
+		// What was heard of before this was committed before the newest id is read: the catch-up reads it.
+		changed.drain();
 		long watermark = jdbc.sql("SELECT observation_id FROM rollup_watermark WHERE id = 1").query(Long.class).single();
 		long newest = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM observations").query(Long.class).single();
 		if (watermark == 0) {
@@ -207,6 +218,7 @@ public class RollupRefresher {
 				above));
 		changed.restore(Map.of(), hours);
 		raiseWatermark(newest);
+		caughtUpTo = newest;
 	}
 
 	/** One stream's work in a round: the hours to compute from their rows, the results to add. */
