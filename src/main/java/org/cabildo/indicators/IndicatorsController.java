@@ -38,7 +38,11 @@ class IndicatorsController {
 
 	private final IndicatorCatalogue catalogue;
 
-	IndicatorsController(AirIndicators indicators, IndicatorPeriods periods, IndicatorCatalogue catalogue) {
+	private final PublicIndicators everyone;
+
+	IndicatorsController(AirIndicators indicators, IndicatorPeriods periods, IndicatorCatalogue catalogue,
+			PublicIndicators everyone) {
+		this.everyone = everyone;
 		this.indicators = indicators;
 		this.periods = periods;
 		this.catalogue = catalogue;
@@ -63,7 +67,8 @@ class IndicatorsController {
 			+ " districts", description = "The period: year=2024, or from and to (local dates, to excluded), at most"
 					+ " 366 days; by default the calendar year of the newest value. Every district is listed, with"
 					+ " a value or without one, and says how many hours of data back it. format=csv for CSV."
-					+ " Made of the streams the reader may read (the others are counted in notReadable).")
+					+ " Made of the streams the reader may read (the others are counted in notReadable). An answer"
+					+ " to anyone who has not signed in is made once for all of them and kept up to a minute.")
 	@ApiResponse(responseCode = "200", description = "the districts", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = DistrictTable.class)),
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
@@ -102,7 +107,9 @@ class IndicatorsController {
 		if (ChronoUnit.DAYS.between(start, end) > MOST_DAYS) {
 			throw ApiException.badRequest("a period is at most " + MOST_DAYS + " days").with("parameter", "to");
 		}
-		DistrictTable table = indicators.table(ReadContext.of(request), code, start, end);
+		ReadContext reader = ReadContext.of(request);
+		DistrictTable table = anyone(reader) ? everyone.table(code, start, end)
+				: indicators.table(reader, code, start, end);
 		if (csv) {
 			return TableAnswers.csv(code + "-" + start + "-" + end, csv(table));
 		}
@@ -126,7 +133,9 @@ class IndicatorsController {
 		boolean csv = TableAnswers.csv(format);
 		int asked = year.orElseGet(() -> periods.newestYear(indicator));
 		checkYear(asked);
-		DistrictMonths months = indicators.months(ReadContext.of(request), code, district, asked);
+		ReadContext reader = ReadContext.of(request);
+		DistrictMonths months = anyone(reader) ? everyone.months(code, district, asked)
+				: indicators.months(reader, code, district, asked);
 		if (csv) {
 			return TableAnswers.csv(code + "-" + months.district().replaceAll("[^A-Za-z0-9_-]", "_") + "-" + asked,
 					csv(months));
@@ -183,6 +192,15 @@ class IndicatorsController {
 			.append(TableAnswers.cell(table.equity().cityValue())).append(",,,,,,,").append(TableAnswers.cell(table.equity().exposure()));
 		categories.forEach(category -> text.append(','));
 		return text.append('\n').toString();
+	}
+
+	/**
+	 * Whether the reader is anyone at all (no account, no purpose): then the answer is the one kept
+	 * for everyone, made by a bounded number of threads of its own, so that anonymous requests
+	 * cannot fill the server with year-long computations.
+	 */
+	private static boolean anyone(ReadContext reader) {
+		return reader instanceof ReadContext.Anonymous anonymous && anonymous.purpose() == null;
 	}
 
 }

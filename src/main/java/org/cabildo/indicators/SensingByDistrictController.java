@@ -23,9 +23,10 @@ class SensingByDistrictController {
 
 	static final String PATH = "/api/indicators/sensing-by-district";
 
-	private final MeasuredAndWatched counts;
+	/** The counts are the same for everyone (the register is public): kept for everyone, a minute at most. */
+	private final PublicIndicators counts;
 
-	SensingByDistrictController(MeasuredAndWatched counts) {
+	SensingByDistrictController(PublicIndicators counts) {
 		this.counts = counts;
 	}
 
@@ -36,7 +37,7 @@ class SensingByDistrictController {
 			+ " their ratio and gap. ?format=csv for CSV. The definitions are in 'method'")
 	ResponseEntity<?> get(@RequestParam(defaultValue = "json") String format) {
 		return switch (format) {
-			case "json" -> ResponseEntity.ok(counts.count());
+			case "json" -> ResponseEntity.ok(counts.sensing());
 			case "csv" -> csv();
 			default -> throw ApiException.badRequest("format is json or csv, not '" + format + "'")
 				.with("parameter", "format");
@@ -46,7 +47,7 @@ class SensingByDistrictController {
 	@GetMapping(path = PATH + ".csv", produces = "text/csv")
 	@Operation(summary = "As sensing-by-district, as CSV: one row per district and one for the city (district 'city')")
 	ResponseEntity<String> csv() {
-		return ResponseEntity.ok().contentType(TableAnswers.CSV).body(csv(counts.count()));
+		return ResponseEntity.ok().contentType(TableAnswers.CSV).body(csv(counts.sensing()));
 	}
 
 	/** One row per district, then the city's; the per-100,000 columns empty where there is no population. */

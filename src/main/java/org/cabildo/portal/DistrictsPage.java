@@ -22,6 +22,7 @@ import org.cabildo.indicators.DistrictTable.DistrictRow;
 import org.cabildo.indicators.DistrictTable.EquitySummary;
 import org.cabildo.indicators.Indicator;
 import org.cabildo.indicators.MeasuredAndWatched;
+import org.cabildo.indicators.PublicIndicators;
 import org.cabildo.indicators.SensingByDistrict;
 import org.cabildo.indicators.SensingByDistrict.DistrictSensing;
 import org.cabildo.indicators.air.Index;
@@ -36,7 +37,7 @@ import org.springframework.stereotype.Component;
  * What the districts' pages show: an indicator's ranking of districts, its spread in words, a map
  * and (for the city's index) days per category, measured and watched per district; and one
  * district's indicators with a chart of one of them month by month. Anonymous visitors read the
- * tables kept for everyone ({@link KeptIndicators}); a signed-in person's are computed for them.
+ * tables kept for everyone ({@link PublicIndicators}); a signed-in person's are computed for them.
  */
 @Component
 class DistrictsPage {
@@ -46,7 +47,7 @@ class DistrictsPage {
 
 	private final AirIndicators indicators;
 
-	private final KeptIndicators kept;
+	private final PublicIndicators kept;
 
 	private final DistrictRegister districts;
 
@@ -58,7 +59,7 @@ class DistrictsPage {
 
 	private final Optional<Index> index;
 
-	DistrictsPage(AirIndicators indicators, KeptIndicators kept, DistrictRegister districts, DistrictShapes shapes,
+	DistrictsPage(AirIndicators indicators, PublicIndicators kept, DistrictRegister districts, DistrictShapes shapes,
 			MeasuredAndWatched sensing, MessageSource messages, CitySettings city) {
 		this.indicators = indicators;
 		this.kept = kept;

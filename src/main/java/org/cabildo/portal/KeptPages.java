@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import org.cabildo.platform.LeastRecentlyUsed;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class KeptPages {
 
 	private final ThymeleafViewResolver views;
 
-	private final Map<String, Kept> kept = leastRecentlyUsed(MOST);
+	private final Map<String, Kept> kept = LeastRecentlyUsed.map(MOST);
 
 	/** Makes the markers no page writes by itself: letters, digits and dashes, which escaping keeps as they are. */
 	private final String markers = "kept-" + UUID.randomUUID() + "-";
@@ -67,18 +68,6 @@ class KeptPages {
 	/** What a page's model holds where the hole of this name is. */
 	String marker(String hole) {
 		return markers + hole;
-	}
-
-	/** A map that holds at most {@code most} entries, giving up the least recently asked for first. */
-	static <V> Map<String, V> leastRecentlyUsed(int most) {
-		return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-				return size() > most;
-			}
-
-		});
 	}
 
 	/** The view {@code name} in a language, kept for as long as {@code source} is the same object. */

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.cabildo.platform.LeastRecentlyUsed;
 import org.cabildo.governance.Register;
 import org.cabildo.governance.objections.Objections;
 import org.cabildo.sensing.ReadContext;
@@ -62,7 +63,7 @@ class PublicCards {
 	private final ExecutorService makers = Executors.newFixedThreadPool(MAKERS,
 			Thread.ofPlatform().name("public-cards-", 1).daemon().factory());
 
-	private final Map<String, Kept> kept = KeptPages.leastRecentlyUsed(MOST);
+	private final Map<String, Kept> kept = LeastRecentlyUsed.map(MOST);
 
 	private final Map<String, Making> making = new ConcurrentHashMap<>();
 

@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * streams of every personal-data class, purposes and a retired one.
  */
 @IntegrationTest
-@TestPropertySource(properties = "cabildo.indicators.max-districts-bytes=200000")
+// fresh counts for each read: the test reads them as anyone, after writing its own streams
+@TestPropertySource(properties = { "cabildo.indicators.max-districts-bytes=200000", "cabildo.indicators.public-kept=0s" })
 class SensingByDistrictTest {
 
 	@LocalServerPort

@@ -91,6 +91,8 @@ public class ChangedHours {
 	record Drained(Map<Hour, Added> added, Set<Hour> recompute, long highestId) {
 	}
 
+	private static final java.time.Duration ONE_HOUR = java.time.Duration.ofHours(1);
+
 	private final JdbcClient jdbc;
 
 	private final CityTime city;
@@ -119,12 +121,20 @@ public class ChangedHours {
 			highest = Math.max(highest, id);
 		}
 		synchronized (this) {
+			// The rows of one stream in one request mostly share an hour: it is found once for them.
+			Hour last = null;
+			Added lastAdded = null;
 			for (int i = 0; i < event.ids().length; i++) {
 				NewObservation observation = event.observations().get(i);
 				// A MultiDatastream's results are arrays, and a text or object result has no mean.
 				if (observation.stream() == EntityType.DATASTREAM && observation.result() instanceof Double value) {
-					added.computeIfAbsent(new Hour(observation.datastreamId(), hourOf(observation.phenomenonTime().start())),
-							hour -> new Added()).add(event.ids()[i], value);
+					Instant time = observation.phenomenonTime().start();
+					if (last == null || last.datastream() != observation.datastreamId() || time.isBefore(last.start())
+							|| !time.isBefore(last.start().plus(ONE_HOUR))) {
+						last = new Hour(observation.datastreamId(), hourOf(time));
+						lastAdded = added.computeIfAbsent(last, hour -> new Added());
+					}
+					lastAdded.add(event.ids()[i], value);
 				}
 			}
 			highestId = Math.max(highestId, highest);

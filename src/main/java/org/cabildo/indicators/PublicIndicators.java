@@ -1,4 +1,4 @@
-package org.cabildo.portal;
+package org.cabildo.indicators;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,33 +12,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import org.cabildo.indicators.AirIndicators;
-import org.cabildo.indicators.DistrictMonths;
-import org.cabildo.indicators.DistrictTable;
-import org.cabildo.indicators.MeasuredAndWatched;
-import org.cabildo.indicators.SensingByDistrict;
+import org.cabildo.platform.LeastRecentlyUsed;
 import org.cabildo.sensing.ReadContext;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
 
 /**
- * The indicators' tables as anyone who has not signed in reads them, computed once for every
- * such visitor and kept for {@link #KEPT}: a table reads up to a year of rollups of every stream
- * of a pollutant, too much to do for each visitor of the districts' pages. An anonymous reader
+ * The indicators' tables as anyone who has not signed in reads them (the API's answers and the
+ * portal's district pages), computed once for every such reader and kept a while ({@code cabildo.indicators.public-kept}, a minute): a
+ * table reads up to a year of rollups of every stream of a pollutant, too much to do for each
+ * anonymous request. An anonymous reader
  * reads only open streams, and the same for all, so one answer serves them all; a signed-in
  * person's tables are computed for them on each request.
  *
  * <p>
  * Computed by {@link #MAKERS} platform threads of their own, never by a visitor's request (as
- * {@link PublicCards} makes cards), which also bounds how much anonymous work runs at once;
+ * the portal's public cards are made), which also bounds how much anonymous work runs at once;
  * visitors asking for a table being made wait for that one. At most {@link #MOST} answers kept,
  * the least recently asked given up first.
  */
 @Component
-class KeptIndicators {
+public class PublicIndicators {
 
-	static final Duration KEPT = Duration.ofSeconds(60);
 
 	static final int MOST = 128;
 
@@ -51,13 +47,16 @@ class KeptIndicators {
 	private final ExecutorService makers = Executors.newFixedThreadPool(MAKERS,
 			Thread.ofPlatform().name("kept-indicators-", 1).daemon().factory());
 
-	private final Map<String, Kept> kept = KeptPages.leastRecentlyUsed(MOST);
+	private final Map<String, Kept> kept = LeastRecentlyUsed.map(MOST);
 
 	private final Map<String, CompletableFuture<Kept>> making = new ConcurrentHashMap<>();
 
 	private final MeasuredAndWatched sensing;
 
-	KeptIndicators(AirIndicators indicators, MeasuredAndWatched sensing, Clock clock) {
+	private final Duration keptFor;
+
+	PublicIndicators(AirIndicators indicators, MeasuredAndWatched sensing, Clock clock, IndicatorsSettings settings) {
+		this.keptFor = settings.publicKept();
 		this.indicators = indicators;
 		this.sensing = sensing;
 		this.clock = clock;
@@ -72,25 +71,30 @@ class KeptIndicators {
 	}
 
 	/** The year an indicator's pages show when none is asked. */
-	int newestYear(String code) {
+	public int newestYear(String code) {
 		return keep("year|" + code, () -> indicators.newestYear(code));
 	}
 
 	/** An indicator's table of districts over a calendar year, as anyone reads it. */
-	DistrictTable table(String code, int year) {
+	public DistrictTable table(String code, int year) {
 		LocalDate from = LocalDate.of(year, 1, 1);
-		return keep("table|" + code + "|" + year, () -> indicators.table(anonymous("/districts?indicator=" + code
-				+ "&year=" + year), code, from, from.plusYears(1)));
+		return table(code, from, from.plusYears(1));
+	}
+
+	/** An indicator's table of districts over local days [from, to), as anyone reads it. */
+	public DistrictTable table(String code, LocalDate from, LocalDate to) {
+		return keep("table|" + code + "|" + from + "|" + to, () -> indicators.table(anonymous(
+				"/api/indicators/" + code + "/districts?from=" + from + "&to=" + to), code, from, to));
 	}
 
 	/** An indicator in a district month by month, as anyone reads it. */
-	DistrictMonths months(String code, String district, int year) {
+	public DistrictMonths months(String code, String district, int year) {
 		return keep("months|" + code + "|" + year + "|" + district, () -> indicators
 			.months(anonymous("/districts/" + district + "?indicator=" + code + "&year=" + year), code, district, year));
 	}
 
 	/** Measured and watched per district (counted from the public register, the same for everyone). */
-	SensingByDistrict sensing() {
+	public SensingByDistrict sensing() {
 		return keep("sensing", sensing::count);
 	}
 
@@ -101,7 +105,7 @@ class KeptIndicators {
 	@SuppressWarnings("unchecked")
 	private <T> T keep(String key, Supplier<T> make) {
 		Kept found = kept.get(key);
-		if (found != null && clock.instant().isBefore(found.made().plus(KEPT))) {
+		if (found != null && clock.instant().isBefore(found.made().plus(keptFor))) {
 			return (T) found.answer();
 		}
 		CompletableFuture<Kept> mine = new CompletableFuture<>();
