@@ -2,7 +2,6 @@ package org.cabildo.sensing.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.cabildo.IntegrationTest;
@@ -34,17 +33,7 @@ class RollupsFirstStartTest {
 	@Test
 	void rowsHeardOfBeforeTheFirstRoundAreCountedOnce() {
 		Api api = new Api(port);
-		Api.Response thing = api.post("/v1.1/Things", Map.of("name", "first start", "description", "r", "Locations",
-				List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json", "location",
-						Map.of("type", "Point", "coordinates", List.of(1, 2)))), "Datastreams",
-				List.of(Map.of("name", "first", "description", "d", "observationType",
-						"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement", "unitOfMeasurement",
-						Map.of(), "Sensor", Map.of("name", "s", "description", "s", "encodingType", "text/plain",
-								"metadata", "m"),
-						"ObservedProperty", Map.of("name", "o", "definition", "x", "description", "o")))));
-		long datastream = api.get("/v1.1/Things(" + thing.id() + ")/Datastreams").json().get("value").get(0)
-			.get("@iot.id")
-			.asLong();
+		long datastream = RollupsTest.datastream(api, "first start");
 		String stream = "/v1.1/Datastreams(" + datastream + ")/Observations";
 		for (String[] row : new String[][] { { "2021-03-01T10:05:00Z", "1" }, { "2021-03-01T10:25:00Z", "2" },
 				{ "2021-03-01T10:45:00Z", "6" } }) {

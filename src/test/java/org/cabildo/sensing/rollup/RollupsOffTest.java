@@ -2,7 +2,6 @@ package org.cabildo.sensing.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.cabildo.IntegrationTest;
@@ -33,17 +32,7 @@ class RollupsOffTest {
 	@Test
 	void catchesUpFromTheStoredRows() {
 		Api api = new Api(port);
-		Api.Response thing = api.post("/v1.1/Things", Map.of("name", "rollups off", "description", "r", "Locations",
-				List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json", "location",
-						Map.of("type", "Point", "coordinates", List.of(1, 2)))), "Datastreams",
-				List.of(Map.of("name", "off", "description", "d", "observationType",
-						"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement", "unitOfMeasurement",
-						Map.of(), "Sensor", Map.of("name", "s", "description", "s", "encodingType", "text/plain",
-								"metadata", "m"),
-						"ObservedProperty", Map.of("name", "o", "definition", "x", "description", "o")))));
-		long datastream = api.get("/v1.1/Things(" + thing.id() + ")/Datastreams").json().get("value").get(0)
-			.get("@iot.id")
-			.asLong();
+		long datastream = RollupsTest.datastream(api, "rollups off");
 		String stream = "/v1.1/Datastreams(" + datastream + ")/Observations";
 		assertThat(api.post(stream, Map.of("phenomenonTime", "2019-05-01T10:10:00Z", "result", 2.0)).status())
 			.isEqualTo(201);

@@ -258,6 +258,11 @@ class RollupsTest {
 	}
 
 	private long datastream(String name) {
+		return datastream(api, name);
+	}
+
+	/** A new Thing with a Location and one Datastream of measurements, declared by the test city's policy. */
+	static long datastream(Api api, String name) {
 		Api.Response created = api.post("/v1.1/Things", Map.of("name", name, "description", "r", "Locations",
 				List.of(Map.of("name", "l", "description", "l", "encodingType", "application/geo+json", "location",
 						Map.of("type", "Point", "coordinates", List.of(1, 2)))), "Datastreams",
