@@ -28,7 +28,7 @@ class DemoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
 	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoRegister register, DemoHealth health,
-			DemoMobility mobility,
+			DemoMobility mobility, DemoReports reports,
 			DemoSettings settings, ApplicationEventPublisher events) {
 		// The platform loads the demo itself, as no signed-in caller could: every organisation's data at once.
 		return arguments -> Platform.runAs(JOB, () -> {
@@ -48,6 +48,8 @@ class DemoConfiguration {
 			// city-level series without coordinates (cyclist counters, transit lines): replaced whole at each start
 			log.info("Demo mobility series {} and {}: {} daily counts", DemoMobility.BIKES, DemoMobility.RIDERSHIP,
 					mobility.load());
+			// synthetic, labelled so: filed once, into a city that has no report yet
+			log.info("Demo sample reports (Open311): {} filed", reports.load());
 			// ./cabildo demo prints where to look once /actuator/health/readiness says UP.
 			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);
 		});

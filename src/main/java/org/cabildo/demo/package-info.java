@@ -5,5 +5,5 @@
  * other modules when {@code cabildo.demo.enabled} is set, as by {@code ./cabildo demo}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city", allowedDependencies = { "sensing", "importing",
-		"identity", "governance", "platform", "indicators" })
+		"identity", "governance", "platform", "indicators", "participation" })
 package org.cabildo.demo;

@@ -10,7 +10,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.cabildo.sensing.geo.GeoJson;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -34,6 +36,8 @@ public class DistrictRegister {
 
 	private record Kept(Instant read, String version, List<Stored> districts, Placement placement) {
 	}
+
+	private static final GeometryFactory POINTS = new GeometryFactory();
 
 	private final JdbcClient jdbc;
 
@@ -110,6 +114,11 @@ public class DistrictRegister {
 	/** Every district's boundary, by code. */
 	public List<Boundary> boundaries() {
 		return stored().stream().map(d -> new Boundary(d.id(), d.name(), d.boundary())).toList();
+	}
+
+	/** The code of the district a point (lon/lat, degrees) is in; empty when in none. */
+	public Optional<String> districtAt(double lon, double lat) {
+		return placement().of(POINTS.createPoint(new Coordinate(lon, lat)));
 	}
 
 	/** The districts' boundaries (lon/lat), by code. */

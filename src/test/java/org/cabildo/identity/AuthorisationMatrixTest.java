@@ -320,6 +320,36 @@ class AuthorisationMatrixTest {
 					+ (path.endsWith("association") ? "?indicator=who-2021-pm25-annual" : "");
 			m.put("GET " + path, new Case(w -> new Call("GET", call, null), allowed(EnumSet.allOf(Who.class))));
 		}
+		// Open311: anyone reads the service list and the reports, and files one (here without a
+		// service_code: 400, past the rules); devices file none (403); anything else under it is 404
+		Set<Who> everyone = EnumSet.allOf(Who.class);
+		for (String path : List.of("/open311/discovery.{format}", "/open311/v2/services.{format}",
+				"/open311/v2/services/{code}.{format}", "/open311/v2/requests.{format}", "/open311/v2/requests/{id}.{format}",
+				"/open311/v2/tokens/{token}.{format}", "/open311/v2/media/{id}")) {
+			String call = path.replace("{format}", "json").replace("{code}", "none").replace("{id}", "0")
+				.replace("{token}", "none");
+			m.put("GET " + path, new Case(w -> new Call("GET", call, null), allowed(everyone)));
+		}
+		m.put("POST /open311/v2/requests.{format}", new Case(w -> new Call("POST", "/open311/v2/requests.json",
+				"lat=19.4&long=-99.1", Map.of("Content-Type", "application/x-www-form-urlencoded")),
+				allowed(EnumSet.complementOf(EnumSet.of(Who.DEVICE)))));
+		for (String method : List.of("GET", "POST", "PUT", "PATCH", "DELETE")) {
+			m.put(method + " /open311/**", new Case(w -> new Call(method, "/open311/v2/nothing-here.json",
+					method.equals("GET") ? null : ""), allowed(everyone)));
+		}
+		// participation by district and a report's public notes: public; anyone flags abuse (an unknown
+		// report: 404); offices answer (an unknown report: 404 for people); hiding is for the city's admins,
+		// and the matrix organisation is not the city's (403 for everyone)
+		m.put("GET /api/participation/districts", new Case(w -> new Call("GET", "/api/participation/districts", null),
+				allowed(everyone)));
+		m.put("GET /api/participation/requests/{id}/notes", new Case(w -> new Call("GET",
+				"/api/participation/requests/0/notes", null), allowed(everyone)));
+		m.put("POST /api/participation/requests/{id}/abuse", new Case(w -> new Call("POST",
+				"/api/participation/requests/0/abuse", Map.of()), allowed(everyone)));
+		m.put("POST /api/participation/requests/{id}/notes", new Case(w -> new Call("POST",
+				"/api/participation/requests/0/notes", Map.of("status", "open", "note", "matrix")), allowed(persons)));
+		m.put("POST /api/participation/requests/{id}/hide", new Case(w -> new Call("POST",
+				"/api/participation/requests/0/hide", Map.of("reason", "matrix")), allowed(EnumSet.noneOf(Who.class))));
 		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);
@@ -435,7 +465,7 @@ class AuthorisationMatrixTest {
 
 	/** A page of the portal: anything but the APIs, their documentation, Actuator and the error path. */
 	private static boolean isPage(String url) {
-		return !url.matches("^/(v1\\.[01]|api|v3|swagger-ui|actuator|error)([/?.(].*)?$");
+		return !url.matches("^/(v1\\.[01]|api|v3|swagger-ui|actuator|error|open311)([/?.(].*)?$");
 	}
 
 	private static Map<Who, Outcome> allowed(Set<Who> who) {

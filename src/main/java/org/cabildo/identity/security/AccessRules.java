@@ -62,7 +62,9 @@ final class AccessRules {
 				// the districts and the indicators by district are public (made of what the reader may read)
 				"/api/districts", "/api/districts/**", "/api/districts.geojson", "/api/indicators/**",
 				// health series by district: public, as they show no count below the small-cell threshold
-				"/api/health/**"));
+				"/api/health/**",
+				// participation by district and the office's public notes on reports
+				"/api/participation/districts", "/api/participation/requests/*/notes"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -102,6 +104,16 @@ final class AccessRules {
 						paths.matcher(HttpMethod.OPTIONS, "/**"), anyone),
 				new AccessRule("public-objection", "anyone, without an account, may file an objection or question on"
 						+ " a declaration (limited per client address)", objectionFiling(), anyone),
+				new AccessRule("open311", "anyone may read residents' reports and file one through Open311 GeoReport v2"
+						+ " (reports limited per client address or account; an api_key where the jurisdiction asks for one,"
+						+ " checked further in; anything else there is answered 404 in the standard's format)",
+						paths.matcher("/open311/**"), anyone),
+				new AccessRule("report-flags", "anyone may flag a report as abusive, for the moderators (limited as"
+						+ " reports are)", paths.matcher(HttpMethod.POST, "/api/participation/requests/*/abuse"), anyone),
+				new AccessRule("report-desk", "offices answer reports and the city's admins hide abusive ones: signed-in"
+						+ " people, whose roles are checked further in", new OrRequestMatcher(
+								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/notes"),
+								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/hide")), personSignedIn),
 				new AccessRule("people-only", "devices may only create Observations (POST to Observations,"
 						+ " Datastreams(id)/Observations, CreateObservations or $batch)", otherThanObservations,
 						personSignedIn),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 
+import org.cabildo.platform.RefusalWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -25,8 +26,11 @@ final class AnonymousWrites extends OncePerRequestFilter {
 
 	private final RateLimits limits;
 
-	AnonymousWrites(RateLimits limits) {
+	private final RefusalWriter refusals;
+
+	AnonymousWrites(RateLimits limits, RefusalWriter refusals) {
 		this.limits = limits;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -37,7 +41,7 @@ final class AnonymousWrites extends OncePerRequestFilter {
 			var wait = limits.anonymousWrite(request.getRemoteAddr());
 			if (wait.isPresent()) {
 				response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-				ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS,
+				refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
 						"too many writes without credentials from this address; try again later", Map.of());
 				return;
 			}

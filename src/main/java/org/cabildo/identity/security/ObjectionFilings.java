@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import org.cabildo.platform.RefusalWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -38,20 +39,23 @@ final class ObjectionFilings extends OncePerRequestFilter {
 
 	private final Answer answer;
 
-	private ObjectionFilings(RequestMatcher filing, RateLimits limits, Answer answer) {
+	private final RefusalWriter refusals;
+
+	private ObjectionFilings(RequestMatcher filing, RateLimits limits, Answer answer, RefusalWriter refusals) {
 		this.filing = filing;
 		this.limits = limits;
 		this.answer = answer;
+		this.refusals = refusals;
 	}
 
 	/** For the API: a refusal is a JSON problem. */
-	static ObjectionFilings api(RequestMatcher filing, RateLimits limits) {
-		return new ObjectionFilings(filing, limits, Answer.PROBLEM);
+	static ObjectionFilings api(RequestMatcher filing, RateLimits limits, RefusalWriter refusals) {
+		return new ObjectionFilings(filing, limits, Answer.PROBLEM, refusals);
 	}
 
 	/** For the portal's pages: a refusal is the error page (the servlet container's error dispatch). */
 	static ObjectionFilings pages(RequestMatcher filing, RateLimits limits) {
-		return new ObjectionFilings(filing, limits, Answer.PAGE);
+		return new ObjectionFilings(filing, limits, Answer.PAGE, RefusalWriter.problemsOnly());
 	}
 
 	@Override
@@ -65,7 +69,7 @@ final class ObjectionFilings extends OncePerRequestFilter {
 					response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), TOO_MANY);
 				}
 				else {
-					ProblemResponses.write(response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, Map.of());
+					refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS, TOO_MANY, Map.of());
 				}
 				return;
 			}

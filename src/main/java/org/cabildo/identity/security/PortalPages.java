@@ -27,7 +27,7 @@ final class PortalPages {
 
 	/** The API's paths, and Spring's error path asked for directly. */
 	private static final List<String> API = List.of("/v1.0", "/v1.0/**", "/v1.1", "/v1.1/**", "/api/**", "/v3/**",
-			"/swagger-ui.html", "/swagger-ui/**", "/actuator/**", "/error");
+			"/swagger-ui.html", "/swagger-ui/**", "/actuator/**", "/error", "/open311/**");
 
 	private static final RequestMatcher API_PATHS = new OrRequestMatcher(
 			API.stream().map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(path)).toList());

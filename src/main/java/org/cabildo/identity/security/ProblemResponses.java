@@ -1,12 +1,11 @@
 package org.cabildo.identity.security;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cabildo.platform.RefusalWriter;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
@@ -16,21 +15,21 @@ import org.springframework.security.web.csrf.CsrfException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refusals by the security filters as JSON problem bodies (RFC 9457), like every other error:
+ * RefusalWriter by the security filters as JSON problem bodies (RFC 9457), like every other error:
  * 401 with {@code WWW-Authenticate} (Bearer and Basic) for missing or bad credentials, 429 with
  * {@code Retry-After} after too many failed sign-ins, 403 naming the rule that refused.
  */
 final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
-	private static final JsonMapper JSON = JsonMapper.shared();
-
 	private final List<AccessRule> rules;
 
-	ProblemResponses(List<AccessRule> rules) {
+	private final RefusalWriter refusals;
+
+	ProblemResponses(List<AccessRule> rules, RefusalWriter refusals) {
 		this.rules = rules;
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -38,7 +37,7 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 			throws IOException {
 		if (e instanceof TooManyAttempts tooMany) {
 			response.setHeader("Retry-After", Long.toString(Math.max(1, tooMany.retryAfter().toSeconds())));
-			write(response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), Map.of());
+			refusals.write(request, response, HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), Map.of());
 			return;
 		}
 		boolean badToken = e instanceof OAuth2AuthenticationException;
@@ -49,33 +48,19 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
 		String detail = badToken ? "the bearer token is not accepted (unknown, revoked, expired or not valid here)"
 				: request.getHeader("Authorization") != null ? "the credentials are not accepted"
 						: "this needs credentials: HTTP Basic, a personal API token or a device token (Bearer)";
-		write(response, HttpStatus.UNAUTHORIZED, detail, Map.of());
+		refusals.write(request, response, HttpStatus.UNAUTHORIZED, detail, Map.of());
 	}
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
 			throws IOException {
 		if (e instanceof CsrfException) {
-			write(response, HttpStatus.FORBIDDEN, "a form sent from a browser needs its CSRF token",
+			refusals.write(request, response, HttpStatus.FORBIDDEN, "a form sent from a browser needs its CSRF token",
 					Map.of("rule", "csrf"));
 			return;
 		}
 		AccessRule rule = AccessRules.deciding(rules, request).orElse(null);
-		write(response, HttpStatus.FORBIDDEN, rule == null ? "refused" : rule.description(),
+		refusals.write(request, response, HttpStatus.FORBIDDEN, rule == null ? "refused" : rule.description(),
 				rule == null ? Map.of() : Map.of("rule", rule.name()));
 	}
-
-	static void write(HttpServletResponse response, HttpStatus status, String detail, Map<String, Object> more)
-			throws IOException {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("type", "about:blank");
-		problem.put("title", status.getReasonPhrase());
-		problem.put("status", status.value());
-		problem.put("detail", detail);
-		problem.putAll(more);
-		response.setStatus(status.value());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		response.getOutputStream().write(JSON.writeValueAsBytes(problem));
-	}
-
 }

@@ -8,6 +8,7 @@ import org.cabildo.identity.IdentitySettings;
 import org.cabildo.identity.Organisations;
 import org.cabildo.identity.People;
 import org.cabildo.platform.PlatformSettings;
+import org.cabildo.platform.RefusalWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +69,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain pages(HttpSecurity http, IdentitySettings settings, PlatformSettings platform,
 			PasswordSignIn passwords, Organisations organisations, People people, AuditLog audit, RateLimits limits,
-			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
+			RefusalWriter refusals, List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
 		List<AccessRule> rules = AccessRules.all(new Routes(endpoints));
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
@@ -103,7 +104,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new SignedInPeople(people, contexts), SecurityContextHolderFilter.class)
-			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(new AnonymousWrites(limits, refusals), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(ObjectionFilings.pages(AccessRules.portalObjectionFiling(), limits), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
@@ -113,14 +114,14 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, IdentitySettings settings, PasswordSignIn passwords,
-			BearerTokens tokens, Organisations organisations, RateLimits limits,
+			BearerTokens tokens, Organisations organisations, RateLimits limits, RefusalWriter refusals,
 			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
 		List<AccessRule> rules = AccessRules.all(new Routes(endpoints));
-		ProblemResponses problems = new ProblemResponses(rules);
+		ProblemResponses problems = new ProblemResponses(rules, refusals);
 		AuthenticationManager bearer = bearer(settings.oidc(), tokens, organisations);
 		AuthenticationManagerResolver<HttpServletRequest> resolver = request -> bearer;
 		http.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/v1.0/**", "/v1.1/**", "/v1.0", "/v1.1", "/api/**"))
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/v1.0/**", "/v1.1/**", "/v1.0", "/v1.1", "/api/**", "/open311/**"))
 			.cors(Customizer.withDefaults())
 			.requestCache(cache -> cache.disable())
 			.formLogin(form -> form.disable())
@@ -142,8 +143,8 @@ class SecurityConfiguration {
 						return filter;
 					}
 				}))
-			.addFilterAfter(new AnonymousWrites(limits), AnonymousAuthenticationFilter.class)
-			.addFilterAfter(ObjectionFilings.api(AccessRules.objectionFiling(), limits), AnonymousWrites.class)
+			.addFilterAfter(new AnonymousWrites(limits, refusals), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(ObjectionFilings.api(AccessRules.objectionFiling(), limits, refusals), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
 		return http.build();

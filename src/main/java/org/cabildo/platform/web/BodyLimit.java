@@ -1,17 +1,16 @@
 package org.cabildo.platform.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.LargeBody;
 import org.cabildo.platform.PlatformSettings;
+import org.cabildo.platform.RefusalWriter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,7 +21,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every API's bound on request bodies ({@code cabildo.max-body-bytes}, or a {@link LargeBody}'s
@@ -37,9 +35,12 @@ class BodyLimit extends OncePerRequestFilter {
 
 	private final List<LargeBody> exceptions;
 
-	BodyLimit(PlatformSettings settings, List<LargeBody> exceptions) {
+	private final RefusalWriter refusals;
+
+	BodyLimit(PlatformSettings settings, List<LargeBody> exceptions, RefusalWriter refusals) {
 		this.defaultLimit = settings.maxBodyBytes();
 		this.exceptions = List.copyOf(exceptions);
+		this.refusals = refusals;
 	}
 
 	@Override
@@ -47,17 +48,10 @@ class BodyLimit extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long limit = limit(request);
 		if (request.getContentLengthLong() > limit) {
-			Map<String, Object> problem = new LinkedHashMap<>();
-			problem.put("type", "about:blank");
-			problem.put("title", HttpStatus.CONTENT_TOO_LARGE.getReasonPhrase());
-			problem.put("status", HttpStatus.CONTENT_TOO_LARGE.value());
-			problem.put("detail", tooLarge(limit).getMessage());
-			problem.put("limit", limit);
-			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			// The client may still be sending: tell it the connection ends rather than read 17 MB to drain it.
 			response.setHeader("Connection", "close");
-			response.getOutputStream().write(JsonMapper.shared().writeValueAsBytes(problem));
+			refusals.write(request, response, HttpStatus.CONTENT_TOO_LARGE, tooLarge(limit).getMessage(),
+					Map.of("limit", limit));
 			return;
 		}
 		chain.doFilter(new Bounded(request, limit), response);

@@ -1,0 +1,25 @@
+package org.cabildo.participation;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report as a resident sends it, every value as given (the Open311 {@code POST requests}
+ * arguments, or the portal's form): {@link Reports#file} checks it whole before anything is
+ * stored.
+ *
+ * @param jurisdictionId the jurisdiction named, or null
+ * @param lat the latitude as sent, or null
+ * @param lon the longitude as sent, or null
+ * @param attributes the answers to the service's questions, by attribute code (a multivaluelist may have several)
+ * @param photo the photo's bytes as uploaded, or null
+ */
+public record Filing(String jurisdictionId, String serviceCode, String lat, String lon, String addressString,
+		String addressId, Map<String, List<String>> attributes, String description, String mediaUrl, Reporter reporter,
+		byte[] photo) {
+
+	public Filing {
+		attributes = Map.copyOf(attributes);
+	}
+
+}

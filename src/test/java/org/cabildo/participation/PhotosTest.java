@@ -1,0 +1,71 @@
+package org.cabildo.participation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.cabildo.platform.ApiException;
+import org.junit.jupiter.api.Test;
+
+class PhotosTest {
+
+	private final Photos photos = new Photos(new ParticipationSettings("classpath:participation/services.json", "city",
+			new ParticipationSettings.Open311("j", false, List.of(), true, ""),
+			new ParticipationSettings.Reports(50, java.time.Duration.ofDays(14), 10_485_760, 24_000_000, 20, 60,
+					java.time.Duration.ofDays(90), 1000)));
+
+	@Test
+	void theStoredPhotoKeepsThePixelsAndLosesThePlaceAndTheCamera() throws Exception {
+		byte[] upload = TestPhotos.jpegWithPlaceAndCamera(-99.1332, 19.4326);
+		// the test's photo really carries both, as another library reads it
+		assertThat(TestPhotos.gps(upload)).isNotNull();
+		assertThat(TestPhotos.gps(upload).getGeoLocation().getLatitude()).isCloseTo(19.4326, org.assertj.core.data.Offset.offset(1e-4));
+		assertThat(TestPhotos.mentions(upload, TestPhotos.CAMERA)).isTrue();
+
+		Photos.Clean clean = photos.clean(upload);
+
+		assertThat(clean.mediaType()).isEqualTo("image/jpeg");
+		assertThat(TestPhotos.gps(clean.content())).isNull();
+		assertThat(TestPhotos.mentions(clean.content(), TestPhotos.CAMERA)).isFalse();
+		var image = ImageIO.read(new ByteArrayInputStream(clean.content()));
+		assertThat(image.getWidth()).isEqualTo(64);
+		assertThat(image.getHeight()).isEqualTo(48);
+	}
+
+	@Test
+	void whatIsNotAnImageIsRefusedAsSuch() {
+		assertThatThrownBy(() -> photos.clean("%PDF-1.7 not a photo".getBytes()))
+			.isInstanceOfSatisfying(ApiException.class, e -> {
+				assertThat(e.status().value()).isEqualTo(400);
+				assertThat(e.getMessage()).contains("media").contains("not a readable JPEG or PNG");
+			});
+		assertThatThrownBy(() -> photos.clean(new byte[0])).isInstanceOf(ApiException.class);
+	}
+
+	@Test
+	void anImageThatWouldDecodeHugeIsRefusedBeforeDecoding() throws Exception {
+		byte[] bomb = TestPhotos.pngClaiming(100_000, 100_000);
+		assertThat(bomb.length).isLessThan(100);
+		assertThatThrownBy(() -> photos.clean(bomb)).isInstanceOfSatisfying(ApiException.class, e -> {
+			assertThat(e.status().value()).isEqualTo(400);
+			assertThat(e.getMessage()).contains("10000000000 pixels");
+		});
+	}
+
+	@Test
+	void aBrokenImageIsRefusedNotAFailure() throws Exception {
+		// the JPEG magic, then noise: image I/O takes it for a JPEG and fails inside
+		byte[] noise = new byte[2048];
+		new java.util.Random(7).nextBytes(noise);
+		noise[0] = (byte) 0xFF;
+		noise[1] = (byte) 0xD8;
+		noise[2] = (byte) 0xFF;
+		assertThatThrownBy(() -> photos.clean(noise)).isInstanceOfSatisfying(ApiException.class,
+				e -> assertThat(e.status().value()).isEqualTo(400));
+	}
+
+}
