@@ -53,8 +53,8 @@ public class People {
 	/** Creates a person; a null password makes an account that signs in only through OIDC. */
 	public Person create(String username, String password, long organisation, String actor) {
 		String name = username == null ? "" : username.strip();
-		if (!name.matches("[\\p{L}\\p{N}._@-]{1,200}")) {
-			throw ApiException.badRequest("a username is 1 to 200 letters, digits, '.', '_', '@' or '-'");
+		if (!name.matches("[\\p{L}\\p{N}._@+-]{1,200}")) {
+			throw ApiException.badRequest("a username is 1 to 200 letters, digits, '.', '_', '@', '+' or '-'");
 		}
 		if (password != null) {
 			Passwords.check(password, name);

@@ -337,6 +337,13 @@ class AuthorisationMatrixTest {
 			m.put(method + " /open311/**", new Case(w -> new Call(method, "/open311/v2/nothing-here.json",
 					method.equals("GET") ? null : ""), allowed(everyone)));
 		}
+		// residents' accounts: anyone signs up, verifies and asks for a new password (empty bodies here: 400,
+		// past the rules); a signed-in person reads their own resident's account (none here: 404)
+		for (String path : List.of("/api/residents", "/api/residents/verify", "/api/residents/password-reset",
+				"/api/residents/password")) {
+			m.put("POST " + path, new Case(w -> new Call("POST", path, Map.of()), allowed(everyone)));
+		}
+		m.put("GET /api/residents/me", new Case(w -> new Call("GET", "/api/residents/me", null), allowed(persons)));
 		// participation by district and a report's public notes: public; anyone flags abuse (an unknown
 		// report: 404); offices answer (an unknown report: 404 for people); hiding is for the city's admins,
 		// and the matrix organisation is not the city's (403 for everyone)

@@ -108,6 +108,14 @@ final class AccessRules {
 						+ " (reports limited per client address or account; an api_key where the jurisdiction asks for one,"
 						+ " checked further in; anything else there is answered 404 in the standard's format)",
 						paths.matcher("/open311/**"), anyone),
+				new AccessRule("resident-sign-up", "anyone may sign up as a resident, verify the address and ask for a"
+						+ " new password (limited per client address, as every write without credentials)",
+						new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/residents"),
+								paths.matcher(HttpMethod.POST, "/api/residents/verify"),
+								paths.matcher(HttpMethod.POST, "/api/residents/password-reset"),
+								paths.matcher(HttpMethod.POST, "/api/residents/password")), anyone),
+				new AccessRule("resident-account", "a signed-in person reads their own resident's account",
+						paths.matcher(HttpMethod.GET, "/api/residents/me"), personSignedIn),
 				new AccessRule("report-flags", "anyone may flag a report as abusive, for the moderators (limited as"
 						+ " reports are)", paths.matcher(HttpMethod.POST, "/api/participation/requests/*/abuse"), anyone),
 				new AccessRule("report-desk", "offices answer reports and the city's admins hide abusive ones: signed-in"
