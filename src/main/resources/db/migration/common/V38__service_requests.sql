@@ -44,8 +44,10 @@ CREATE TABLE service_requests (
     abuse_reports INT DEFAULT 0 NOT NULL,
     hidden_at TIMESTAMP WITH TIME ZONE,
     hidden_reason VARCHAR(1000),
-    CHECK (status = 'open' OR status = 'closed'),
-    CHECK (lat IS NULL OR (lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180))
+    -- CASE, not IN or OR of equalities (which H2 turns into an IN list): H2 binds such a list in a
+    -- CHECK to the session that made the table, and refuses every insert once it is closed
+    CHECK (CASE status WHEN 'open' THEN 1 WHEN 'closed' THEN 1 ELSE 0 END = 1),
+    CHECK (lat IS NULL OR (lat >= -90 AND lat <= 90 AND lon >= -180 AND lon <= 180))
 );
 
 CREATE INDEX service_requests_requested ON service_requests (requested_at);

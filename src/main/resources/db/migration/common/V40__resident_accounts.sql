@@ -22,6 +22,7 @@ CREATE TABLE account_links (
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
     used_at TIMESTAMP WITH TIME ZONE,
-    CHECK (purpose = 'verify' OR purpose = 'reset')
+    -- CASE, not IN or OR of equalities: see V38
+    CHECK (CASE purpose WHEN 'verify' THEN 1 WHEN 'reset' THEN 1 ELSE 0 END = 1)
 );
 CREATE INDEX account_links_person ON account_links (person_id);

@@ -39,6 +39,16 @@ class MigrationsOnH2Test {
 			assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO mobility_series (code, kind, name, unit,"
 					+ " source, caveats, loaded_at) VALUES ('t', 'walkers', 'n', 'u', 's', 'c', CURRENT_TIMESTAMP)"))
 				.as("the constraint still holds").hasMessageContaining("CONSTRAINT");
+			assertThat(statement.executeUpdate("INSERT INTO service_requests (token, jurisdiction_id, service_code, status,"
+					+ " agency_responsible, requested_at, updated_at, lat, lon, attributes) VALUES ('t', 'j', 's', 'open', 'a',"
+					+ " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, -19.4, -99.1, '{}')")).isEqualTo(1);
+			assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO service_requests (token, jurisdiction_id,"
+					+ " service_code, status, agency_responsible, requested_at, updated_at, attributes) VALUES ('u', 'j', 's',"
+					+ " 'lost', 'a', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, '{}')")).hasMessageContaining("CONSTRAINT");
+			statement.executeUpdate("INSERT INTO people (username, organisation_id, created_at) VALUES ('p', 1, CURRENT_TIMESTAMP)");
+			assertThat(statement.executeUpdate("INSERT INTO account_links (secret_hash, person_id, purpose, created_at,"
+					+ " expires_at) SELECT 'h', id, 'verify', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM people WHERE username = 'p'"))
+				.isEqualTo(1);
 			statement.execute("SHUTDOWN");
 		}
 	}
