@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cabildo.participation.Demographics;
 import org.cabildo.participation.Filing;
 import org.cabildo.participation.ReportQuery;
 import org.cabildo.participation.Reporter;
@@ -57,7 +58,8 @@ class DemoReports {
 			r.path("attributes").properties().forEach(a -> attributes.put(a.getKey(), List.of(a.getValue().asString())));
 			samples.add(new Filing(null, r.path("service_code").asString(), r.path("lat").asString(),
 					r.path("long").asString(), r.path("address_string").asString(null), null, attributes,
-					label + " " + r.path("description").asString(), null, Reporter.platform(DemoConfiguration.JOB), null));
+					label + " " + r.path("description").asString(), null, Reporter.platform(DemoConfiguration.JOB), null,
+					Demographics.NOT_SAID));
 		}
 		return samples;
 	}

@@ -26,10 +26,10 @@ import java.util.List;
  * with any complementary suppression; no single hidden cell is. An absent cell (a district
  * without a report for a period) is a known nothing: never hidden, never a complement.
  */
-final class SmallCells {
+public final class SmallCells {
 
 	/** Counts below this are never shown nor derivable. */
-	static final long THRESHOLD = 11;
+	public static final long THRESHOLD = 11;
 
 	private final long[][] values;
 
@@ -50,21 +50,21 @@ final class SmallCells {
 	}
 
 	/** What may be shown of a table: its counts with margins, and which of them are hidden. */
-	record Protected(long[][] values, boolean[][] present, boolean[][] hidden) {
+	public record Protected(long[][] values, boolean[][] present, boolean[][] hidden) {
 
-		int rows() {
+		public int rows() {
 			return values.length - 1;
 		}
 
-		int columns() {
+		public int columns() {
 			return values[0].length - 1;
 		}
 
-		boolean isHidden(int row, int column) {
+		public boolean isHidden(int row, int column) {
 			return hidden[row][column];
 		}
 
-		boolean isPresent(int row, int column) {
+		public boolean isPresent(int row, int column) {
 			return present[row][column];
 		}
 
@@ -74,7 +74,7 @@ final class SmallCells {
 	 * Protects a table of counts; {@code counts[row][column]} null when the row has no count for
 	 * the column. At least one row and one column.
 	 */
-	static Protected protect(Long[][] counts) {
+	public static Protected protect(Long[][] counts) {
 		int r = counts.length;
 		int c = counts[0].length;
 		long[][] values = new long[r + 1][c + 1];

@@ -13,10 +13,11 @@ import java.util.Map;
  * @param lon the longitude as sent, or null
  * @param attributes the answers to the service's questions, by attribute code (a multivaluelist may have several)
  * @param photo the photo's bytes as uploaded, or null
+ * @param said what the reporter chose to say about themselves, counted apart from the report
  */
 public record Filing(String jurisdictionId, String serviceCode, String lat, String lon, String addressString,
 		String addressId, Map<String, List<String>> attributes, String description, String mediaUrl, Reporter reporter,
-		byte[] photo) {
+		byte[] photo, Demographics said) {
 
 	public Filing {
 		attributes = Map.copyOf(attributes);

@@ -19,6 +19,7 @@ import org.cabildo.identity.Caller;
 import org.cabildo.identity.Organisations;
 import org.cabildo.identity.Role;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.CityTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,9 +58,15 @@ public class Reports {
 
 	private final Clock clock;
 
+	private final DeclaredDemographics demographics;
+
+	private final CityTime city;
+
 	Reports(ServiceCatalogue services, Jurisdiction jurisdiction, ReportStore store, Photos photos,
 			FilingAllowance allowance, AccessLedger ledger, Organisations organisations, ParticipationSettings settings,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, DeclaredDemographics demographics, CityTime city) {
+		this.demographics = demographics;
+		this.city = city;
 		this.services = services;
 		this.jurisdiction = jurisdiction;
 		this.store = store;
@@ -114,7 +121,10 @@ public class Reports {
 			}
 			return stored;
 		});
-		return new Filed(store.byId(id).orElseThrow(), same);
+		Report filed = store.byId(id).orElseThrow();
+		demographics.count("report", place.district(), city.date(filed.times().requested()),
+				filing.said() == null ? Demographics.NOT_SAID : filing.said());
+		return new Filed(filed, same);
 	}
 
 	/** A report the public may see; 404 when there is none (or it was hidden). */

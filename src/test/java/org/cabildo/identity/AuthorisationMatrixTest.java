@@ -347,6 +347,8 @@ class AuthorisationMatrixTest {
 		// participation by district and a report's public notes: public; anyone flags abuse (an unknown
 		// report: 404); offices answer (an unknown report: 404 for people); hiding is for the city's admins,
 		// and the matrix organisation is not the city's (403 for everyone)
+		m.put("GET /api/participation/demographics", new Case(w -> new Call("GET", "/api/participation/demographics",
+				null), allowed(everyone)));
 		m.put("GET /api/participation/districts", new Case(w -> new Call("GET", "/api/participation/districts", null),
 				allowed(everyone)));
 		m.put("GET /api/participation/requests/{id}/notes", new Case(w -> new Call("GET",

@@ -64,7 +64,9 @@ final class AccessRules {
 				// health series by district: public, as they show no count below the small-cell threshold
 				"/api/health/**",
 				// participation by district and the office's public notes on reports
-				"/api/participation/districts", "/api/participation/requests/*/notes"));
+				"/api/participation/districts", "/api/participation/requests/*/notes",
+				// who takes part by what they said of themselves: aggregates, small counts suppressed
+				"/api/participation/demographics"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.cabildo.identity.Caller;
 import org.cabildo.identity.Tokens;
 import org.cabildo.participation.CityService;
+import org.cabildo.participation.Demographics;
 import org.cabildo.participation.Filing;
 import org.cabildo.participation.ParticipationSettings;
 import org.cabildo.participation.Report;
@@ -66,6 +67,14 @@ class Open311Controller {
 
 	/** When this endpoint's interface last changed (the discovery document's changeset). */
 	static final String CHANGESET = "2026-12-07T00:00:00Z";
+
+	/**
+	 * Arguments beyond the standard (clients that do not know them send none): what the reporter
+	 * chooses to say about themselves, counted apart from the report for participation equity.
+	 */
+	static final String DECLARED_GENDER = "declared_gender";
+
+	static final String DECLARED_AGE_BAND = "declared_age_band";
 
 	private static final Pattern ATTRIBUTE = Pattern.compile("attribute\\[([^\\]]*)\\](\\[\\])?");
 
@@ -160,7 +169,9 @@ class Open311Controller {
 		Filing filing = new Filing(arguments.getFirst("jurisdiction_id"), arguments.getFirst("service_code"),
 				arguments.getFirst("lat"), arguments.getFirst("long"), arguments.getFirst("address_string"),
 				arguments.getFirst("address_id"), attributes(arguments), arguments.getFirst("description"),
-				arguments.getFirst("media_url"), who, media == null || media.isEmpty() ? null : photo(media));
+				arguments.getFirst("media_url"), who, media == null || media.isEmpty() ? null : photo(media),
+				Demographics.of(arguments.getFirst(DECLARED_GENDER), arguments.getFirst(DECLARED_AGE_BAND), DECLARED_GENDER,
+						DECLARED_AGE_BAND));
 		String base = base();
 		Reports.Filed filed = reports.file(filing, id -> base + "/open311/v2/media/" + id);
 		Report report = filed.report();
