@@ -12,6 +12,7 @@ import org.cabildo.sensing.geo.GeoJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -58,8 +59,12 @@ class DistrictImport {
 
 	private final ResourceLoader resources;
 
+	private final ApplicationEventPublisher events;
+
 	DistrictImport(JdbcClient jdbc, PlatformTransactionManager transactions, DistrictRegister register,
-			ThingPlacements placements, Clock clock, CitySettings city, ResourceLoader resources) {
+			ThingPlacements placements, Clock clock, CitySettings city, ResourceLoader resources,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.city = city;
 		this.resources = resources;
 		this.jdbc = jdbc;
@@ -75,6 +80,7 @@ class DistrictImport {
 		int[] counts = transaction.execute(status -> store(features));
 		register.forget();
 		long placed = placements.placeAll();
+		events.publishEvent(new DistrictsChanged(counts[0] + counts[1] > 0));
 		return new Imported(counts[0], counts[1], counts[2], placed);
 	}
 

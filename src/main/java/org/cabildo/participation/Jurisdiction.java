@@ -56,13 +56,21 @@ public class Jurisdiction {
 		if (district.isEmpty()) {
 			return withinDistricts && !districts.boundaries().isEmpty() ? Optional.empty() : Optional.of(Placed.NOWHERE);
 		}
-		String name = districts.boundaries()
+		return Optional.of(new Placed(district.get(), name(district.get())));
+	}
+
+	/** The district a point is in, wherever it is (for placing stored reports again). */
+	Placed districtOf(double lat, double lon) {
+		return districts.districtAt(lon, lat).map(id -> new Placed(id, name(id))).orElse(Placed.NOWHERE);
+	}
+
+	private String name(String district) {
+		return districts.boundaries()
 			.stream()
-			.filter(b -> b.id().equals(district.get()))
+			.filter(b -> b.id().equals(district))
 			.map(DistrictRegister.Boundary::name)
 			.findFirst()
-			.orElse(district.get());
-		return Optional.of(new Placed(district.get(), name));
+			.orElse(district);
 	}
 
 	/** What the jurisdiction's area is, for a refusal: the box and whether districts bound it. */
