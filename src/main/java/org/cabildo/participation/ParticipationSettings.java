@@ -12,10 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param services the city's service list: what residents may report and which office answers
  * @param cityOrganisation the organisation whose admins moderate reports and whose operators and
  *        admins may answer any report (an office's own organisation, named as the office, answers its own)
+ * @param proposals residents' proposals: their categories, the supports that forward one, and the allowance
  */
 @ConfigurationProperties("cabildo.participation")
 public record ParticipationSettings(@DefaultValue("classpath:participation/services.json") String services,
-		@DefaultValue("city") String cityOrganisation, @DefaultValue Open311 open311, @DefaultValue Reports reports) {
+		@DefaultValue("city") String cityOrganisation, @DefaultValue Open311 open311, @DefaultValue Reports reports,
+		@DefaultValue Proposals proposals) {
 
 	/**
 	 * The Open311 GeoReport v2 endpoint.
@@ -52,6 +54,29 @@ public record ParticipationSettings(@DefaultValue("classpath:participation/servi
 			@DefaultValue("10485760") long maxPhotoBytes, @DefaultValue("24000000") long maxPhotoPixels,
 			@DefaultValue("20") int anonymousPerHour, @DefaultValue("60") int signedInPerHour,
 			@DefaultValue("90d") Duration listWindow, @DefaultValue("1000") int listLimit) {
+	}
+
+	/**
+	 * Residents' proposals.
+	 *
+	 * @param categories what proposals may be about, and which office answers each (a file like the services')
+	 * @param supportThreshold the supports that forward a proposal to its office
+	 * @param answerWithin how soon the office must answer a forwarded proposal
+	 * @param perHour proposals, comments and supports together per person and hour (a withdrawal takes none)
+	 */
+	public record Proposals(@DefaultValue("classpath:participation/proposal-categories.json") String categories,
+			@DefaultValue("100") int supportThreshold, @DefaultValue("30d") Duration answerWithin,
+			@DefaultValue("60") int perHour) {
+
+		public Proposals {
+			if (supportThreshold < 1) {
+				throw new IllegalArgumentException("cabildo.participation.proposals.support-threshold: at least 1");
+			}
+			if (perHour < 1) {
+				throw new IllegalArgumentException("cabildo.participation.proposals.per-hour: at least 1");
+			}
+		}
+
 	}
 
 }

@@ -10,14 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
-import org.cabildo.governance.AccessLedger;
-import org.cabildo.governance.LedgerEvent;
 import org.cabildo.identity.Caller;
-import org.cabildo.identity.Organisations;
-import org.cabildo.identity.Role;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.CityTime;
 import org.springframework.http.HttpStatus;
@@ -48,9 +43,7 @@ public class Reports {
 
 	private final FilingAllowance allowance;
 
-	private final AccessLedger ledger;
-
-	private final Organisations organisations;
+	private final Offices offices;
 
 	private final ParticipationSettings settings;
 
@@ -63,8 +56,8 @@ public class Reports {
 	private final CityTime city;
 
 	Reports(ServiceCatalogue services, Jurisdiction jurisdiction, ReportStore store, Photos photos,
-			FilingAllowance allowance, AccessLedger ledger, Organisations organisations, ParticipationSettings settings,
-			TransactionTemplate transactions, Clock clock, DeclaredDemographics demographics, CityTime city) {
+			FilingAllowance allowance, Offices offices, ParticipationSettings settings, TransactionTemplate transactions,
+			Clock clock, DeclaredDemographics demographics, CityTime city) {
 		this.demographics = demographics;
 		this.city = city;
 		this.services = services;
@@ -72,8 +65,7 @@ public class Reports {
 		this.store = store;
 		this.photos = photos;
 		this.allowance = allowance;
-		this.ledger = ledger;
-		this.organisations = organisations;
+		this.offices = offices;
 		this.settings = settings;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -161,11 +153,7 @@ public class Reports {
 	 */
 	public Report answer(long id, String status, String note, Caller caller) {
 		Report report = byId(id);
-		if (!answers(caller, report.agency())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "service request " + id + " is answered by " + report.agency()
-					+ " or the city's organisation (" + settings.cityOrganisation() + "): operators and admins")
-				.with("rule", "office-answers");
-		}
+		offices.requireAnswers(caller, report.agency(), "service request " + id);
 		Report.Status next = Report.Status.of(status == null ? "" : status.trim())
 			.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "status: open or closed").with("pointer",
 					"/status"));
@@ -178,17 +166,11 @@ public class Reports {
 
 	/** An administrator of the city hides an abusive report, with a reason the ledger keeps. */
 	public void hide(long id, String reason, Caller caller) {
-		Long city = organisations.named(settings.cityOrganisation()).map(o -> o.id()).orElse(null);
-		if (city == null || !caller.has(Role.ADMIN, city)) {
-			throw new ApiException(HttpStatus.FORBIDDEN,
-					"reports are hidden by admins of the city's organisation (" + settings.cityOrganisation() + ")")
-				.with("rule", "city-admin");
-		}
+		long city = offices.requireCityAdmin(caller, "reports are hidden");
 		String why = required(reason, "reason", 1000);
 		byId(id);
 		if (store.hide(id, why, clock.instant())) {
-			ledger.append(LedgerEvent.change("report-hidden", caller.name(), city, Set.of(),
-					"service request " + id + " hidden: " + why));
+			offices.recordHidden("report-hidden", caller, city, "service request " + id + " hidden: " + why);
 		}
 	}
 
@@ -200,17 +182,6 @@ public class Reports {
 				.retryAfter(wait);
 		});
 		store.flagAbuse(id);
-	}
-
-	private boolean answers(Caller caller, String office) {
-		for (String name : List.of(office, settings.cityOrganisation())) {
-			Optional<Long> organisation = organisations.named(name).map(o -> o.id());
-			if (organisation.isPresent()
-					&& (caller.has(Role.OPERATOR, organisation.get()) || caller.has(Role.ADMIN, organisation.get()))) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	private void checkJurisdiction(String named) {

@@ -359,6 +359,38 @@ class AuthorisationMatrixTest {
 				"/api/participation/requests/0/notes", Map.of("status", "open", "note", "matrix")), allowed(persons)));
 		m.put("POST /api/participation/requests/{id}/hide", new Case(w -> new Call("POST",
 				"/api/participation/requests/0/hide", Map.of("reason", "matrix")), allowed(EnumSet.noneOf(Who.class))));
+		// residents' proposals: anyone reads them, their comments and the categories (an unknown proposal: 404)
+		// and flags one; the matrix's people pass the rules for the rest but are no residents, so proposing,
+		// supporting, commenting and following are refused further in (403), and hiding as for reports; an
+		// unknown proposal answers withdrawing, unfollowing and answering (404, past the rules)
+		String proposals = "/api/participation/proposals";
+		Set<Who> nobody = EnumSet.noneOf(Who.class);
+		m.put("GET /api/participation/proposal-categories", new Case(w -> new Call("GET",
+				"/api/participation/proposal-categories", null), allowed(everyone)));
+		m.put("GET " + proposals, new Case(w -> new Call("GET", proposals + "?limit=1", null), allowed(everyone)));
+		m.put("GET " + proposals + "/{id}", new Case(w -> new Call("GET", proposals + "/0", null), allowed(everyone)));
+		m.put("GET " + proposals + "/{id}/comments", new Case(w -> new Call("GET", proposals + "/0/comments", null),
+				allowed(everyone)));
+		m.put("POST " + proposals + "/{id}/abuse", new Case(w -> new Call("POST", proposals + "/0/abuse", Map.of()),
+				allowed(everyone)));
+		m.put("POST " + proposals, new Case(w -> new Call("POST", proposals, Map.of("title", "matrix", "text", "matrix",
+				"category", "movilidad")), allowed(nobody)));
+		m.put("POST " + proposals + "/{id}/supports", new Case(w -> new Call("POST", proposals + "/0/supports", null),
+				allowed(nobody)));
+		m.put("DELETE " + proposals + "/{id}/supports", new Case(w -> new Call("DELETE", proposals + "/0/supports",
+				null), allowed(persons)));
+		m.put("POST " + proposals + "/{id}/comments", new Case(w -> new Call("POST", proposals + "/0/comments",
+				Map.of("text", "matrix")), allowed(nobody)));
+		m.put("POST " + proposals + "/{id}/follow", new Case(w -> new Call("POST", proposals + "/0/follow", null),
+				allowed(nobody)));
+		m.put("DELETE " + proposals + "/{id}/follow", new Case(w -> new Call("DELETE", proposals + "/0/follow", null),
+				allowed(persons)));
+		m.put("POST " + proposals + "/{id}/answer", new Case(w -> new Call("POST", proposals + "/0/answer",
+				Map.of("text", "matrix", "outcome", "accepted")), allowed(persons)));
+		m.put("POST " + proposals + "/{id}/hide", new Case(w -> new Call("POST", proposals + "/0/hide",
+				Map.of("reason", "matrix")), allowed(nobody)));
+		m.put("POST " + proposals + "/{id}/comments/{comment}/hide", new Case(w -> new Call("POST", proposals
+				+ "/0/comments/0/hide", Map.of("reason", "matrix")), allowed(nobody)));
 		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);

@@ -11,7 +11,8 @@ class FilingAllowanceTest {
 
 	private final FilingAllowance allowance = new FilingAllowance(new ParticipationSettings("x", "city",
 			new ParticipationSettings.Open311("j", false, List.of(), true, ""),
-			new ParticipationSettings.Reports(50, Duration.ofDays(14), 1, 1, 2, 3, Duration.ofDays(90), 1000)));
+			new ParticipationSettings.Reports(50, Duration.ofDays(14), 1, 1, 2, 3, Duration.ofDays(90), 1000),
+			new ParticipationSettings.Proposals("x", 100, Duration.ofDays(30), 4)));
 
 	private static Reporter anonymous(String address) {
 		return Reporter.resident(null, address, null, null, null, null, null, null);
@@ -42,6 +43,19 @@ class FilingAllowanceTest {
 			assertThat(allowance.take(Reporter.platform("demo loader"))).isEmpty();
 		}
 		assertThat(allowance.take(anonymous("10.0.0.3"))).isEmpty();
+	}
+
+	@Test
+	void proposalsCommentsAndSupportsShareOnePersonalAllowanceApartFromReports() {
+		// four an hour (the settings above), however they are spent
+		for (int i = 0; i < 4; i++) {
+			assertThat(allowance.takeProposing(21)).isEmpty();
+		}
+		assertThat(allowance.takeProposing(21)).hasValueSatisfying(wait -> assertThat(wait).isPositive()
+			.isLessThanOrEqualTo(Duration.ofHours(1)));
+		// another person has their own; the person's reports are counted apart
+		assertThat(allowance.takeProposing(22)).isEmpty();
+		assertThat(allowance.take(person(21, "10.0.0.21"))).isEmpty();
 	}
 
 }

@@ -16,7 +16,9 @@ class PhotosTest {
 	private final Photos photos = new Photos(new ParticipationSettings("classpath:participation/services.json", "city",
 			new ParticipationSettings.Open311("j", false, List.of(), true, ""),
 			new ParticipationSettings.Reports(50, java.time.Duration.ofDays(14), 10_485_760, 24_000_000, 20, 60,
-					java.time.Duration.ofDays(90), 1000)));
+					java.time.Duration.ofDays(90), 1000),
+			new ParticipationSettings.Proposals("classpath:participation/proposal-categories.json", 100,
+					java.time.Duration.ofDays(30), 60)));
 
 	@Test
 	void theStoredPhotoKeepsThePixelsAndLosesThePlaceAndTheCamera() throws Exception {

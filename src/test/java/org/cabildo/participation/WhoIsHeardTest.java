@@ -14,7 +14,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.cabildo.IntegrationTest;
 import org.cabildo.support.Api;
+import org.cabildo.support.TestMailbox;
+import org.cabildo.support.TestResidents;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import tools.jackson.databind.JsonNode;
@@ -23,13 +26,17 @@ import tools.jackson.databind.JsonNode;
  * Who is heard, checked against figures the test works out itself from the reports it filed and
  * answered in two districts of its own (in a strip of the test jurisdiction where no other test
  * files reports): reports per 100,000 inhabitants, share answered, median time to answer; the
- * office of each report is its district's.
+ * office of each report is its district's; and the proposals made about each district per
+ * 100,000 inhabitants, with the supports given to them.
  */
 @IntegrationTest
 class WhoIsHeardTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TestMailbox mailbox;
 
 	@Test
 	void eachDistrictsReportsAnswersAndTimeToAnswerAreTheReportsOwn() {
@@ -93,6 +100,76 @@ class WhoIsHeardTest {
 		JsonNode past = Api.anonymous(port).get("/api/participation/districts?from=2001-01-01&to=2001-12-31").json();
 		assertThat(district(past, a).path("reports").asLong()).isZero();
 		assertThat(inB).isNotEmpty();
+		// no proposal is about these districts
+		assertThat(alfa.path("proposals").asLong()).isZero();
+		assertThat(alfa.path("proposalsPer100k").asDouble()).isZero();
+		assertThat(alfa.path("supports").asLong()).isZero();
+	}
+
+	@Test
+	void eachDistrictsProposalsAndTheirSupportsAreCountedAndHiddenOnesAreNot() {
+		Api admin = new Api(port);
+		String prefix = "H" + UUID.randomUUID().toString().substring(0, 8);
+		String c = prefix + "c";
+		String d = prefix + "d";
+		// far from the test jurisdiction's box: no report is placed in them
+		double lon = ThreadLocalRandom.current().nextDouble(3.0, 4.0);
+		double lat = ThreadLocalRandom.current().nextDouble(40.0, 41.0);
+		Api.Response imported = admin.put("/api/districts", "{\"type\":\"FeatureCollection\",\"features\":["
+				+ feature(c, "Gamma " + prefix, 200_000, lon, lat) + "," + feature(d, "Delta " + prefix, 50_000, lon + 0.011,
+						lat)
+				+ "]}");
+		assertThat(imported.status()).as("%s", imported).isEqualTo(200);
+		JsonNode before = Api.anonymous(port).get("/api/participation/districts").json();
+		Api author = TestResidents.verified(port, mailbox);
+		long first = propose(author, c);
+		propose(author, c);
+		long hidden = propose(author, c);
+		long inD = propose(author, d);
+		long citywide = propose(author, null);
+		for (long supported : List.of(first, first, inD, hidden, citywide)) {
+			Api.Response support = TestResidents.verified(port, mailbox)
+				.post("/api/participation/proposals/" + supported + "/supports", null);
+			assertThat(support.status()).as("%s", support).isEqualTo(201);
+		}
+		// a withdrawn support is no longer counted
+		Api changed = TestResidents.verified(port, mailbox);
+		changed.post("/api/participation/proposals/" + inD + "/supports", null);
+		assertThat(changed.delete("/api/participation/proposals/" + inD + "/supports").status()).isEqualTo(204);
+		assertThat(admin.post("/api/participation/proposals/" + hidden + "/hide", Map.of("reason", "duplicada"))
+			.status()).isEqualTo(204);
+
+		JsonNode answer = Api.anonymous(port).get("/api/participation/districts").json();
+		JsonNode gamma = district(answer, c);
+		assertThat(gamma.path("proposals").asLong()).isEqualTo(2);
+		assertThat(gamma.path("proposalsPer100k").asDouble()).isEqualTo(1.0);
+		assertThat(gamma.path("supports").asLong()).isEqualTo(2);
+		JsonNode delta = district(answer, d);
+		assertThat(delta.path("proposals").asLong()).isEqualTo(1);
+		assertThat(delta.path("proposalsPer100k").asDouble()).isEqualTo(2.0);
+		assertThat(delta.path("supports").asLong()).isEqualTo(1);
+		assertThat(delta.path("reports").asLong()).isZero();
+		// the city counts the proposal about no district too (other tests' as well: at least)
+		assertThat(answer.path("unplacedProposals").asLong())
+			.isGreaterThanOrEqualTo(before.path("unplacedProposals").asLong() + 1);
+		assertThat(answer.path("city").path("proposals").asLong())
+			.isGreaterThanOrEqualTo(before.path("city").path("proposals").asLong() + 4);
+		assertThat(answer.path("city").path("supports").asLong())
+			.isGreaterThanOrEqualTo(before.path("city").path("supports").asLong() + 4);
+		JsonNode past = Api.anonymous(port).get("/api/participation/districts?from=2001-01-01&to=2001-12-31").json();
+		assertThat(district(past, c).path("proposals").asLong()).isZero();
+		assertThat(district(past, c).path("supports").asLong()).isZero();
+	}
+
+	private long propose(Api author, String district) {
+		Map<String, Object> body = new java.util.HashMap<>(Map.of("title", "¿Quién es escuchado?", "text",
+				"Una propuesta para contar.", "category", "medio-ambiente"));
+		if (district != null) {
+			body.put("district", district);
+		}
+		Api.Response made = author.post("/api/participation/proposals", body);
+		assertThat(made.status()).as("%s", made).isEqualTo(201);
+		return made.json().path("id").asLong();
 	}
 
 	private String file(double lon, double lat) {

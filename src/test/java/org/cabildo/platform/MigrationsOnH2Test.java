@@ -49,6 +49,14 @@ class MigrationsOnH2Test {
 			assertThat(statement.executeUpdate("INSERT INTO account_links (secret_hash, person_id, purpose, created_at,"
 					+ " expires_at) SELECT 'h', id, 'verify', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM people WHERE username = 'p'"))
 				.isEqualTo(1);
+			assertThat(statement.executeUpdate("INSERT INTO proposals (title, body, category, person_id, created_at, status)"
+					+ " VALUES ('t', 'b', 'movilidad', 1, CURRENT_TIMESTAMP, 'open')")).isEqualTo(1);
+			assertThat(statement.executeUpdate("INSERT INTO proposals (title, body, category, person_id, created_at, status,"
+					+ " forwarded_at, office, answer_due, answer, answer_outcome, answered_at, answered_by) VALUES ('t', 'b',"
+					+ " 'movilidad', 1, CURRENT_TIMESTAMP, 'answered', CURRENT_TIMESTAMP, 'o', CURRENT_TIMESTAMP, 'a',"
+					+ " 'in-study', CURRENT_TIMESTAMP, 'u')")).isEqualTo(1);
+			assertThatThrownBy(() -> statement.executeUpdate("INSERT INTO proposals (title, body, category, person_id,"
+					+ " created_at, status) VALUES ('t', 'b', 'c', 1, CURRENT_TIMESTAMP, 'lost')")).hasMessageContaining("CONSTRAINT");
 			statement.execute("SHUTDOWN");
 		}
 	}

@@ -66,7 +66,10 @@ final class AccessRules {
 				// participation by district and the office's public notes on reports
 				"/api/participation/districts", "/api/participation/requests/*/notes",
 				// who takes part by what they said of themselves: aggregates, small counts suppressed
-				"/api/participation/demographics"));
+				"/api/participation/demographics",
+				// residents' proposals and their comments (never who wrote or supports them)
+				"/api/participation/proposal-categories", "/api/participation/proposals",
+				"/api/participation/proposals/*", "/api/participation/proposals/*/comments"));
 		RequestMatcher sensingWrites = request -> WRITES.contains(request.getMethod())
 				&& SENSING.matcher(path(request)).matches();
 		RequestMatcher governanceWrites = new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/register/**"),
@@ -79,7 +82,7 @@ final class AccessRules {
 				new AccessRule("public-read", "anyone may read the open SensorThings API, its documentation and health,"
 						+ " the register with its objections, the access ledger's verification, checkpoints and summary,"
 						+ " the rollups of the streams they may read, the districts with their indicators, and the health"
-						+ " series by district (small counts suppressed)",
+						+ " series by district (small counts suppressed), and residents' proposals with their comments",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
 						+ " transparency, districts, sign-in) and their style sheets, scripts and images (the icon too, at the"
@@ -124,6 +127,21 @@ final class AccessRules {
 						+ " people, whose roles are checked further in", new OrRequestMatcher(
 								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/notes"),
 								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/hide")), personSignedIn),
+				new AccessRule("proposal-flags", "anyone may flag a proposal as abusive, for the moderators (limited as"
+						+ " reports are)", paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/abuse"), anyone),
+				new AccessRule("proposals", "residents propose, support, comment and follow, offices answer and the"
+						+ " city's admins hide: signed-in people, checked further in (a verified resident's account to"
+						+ " propose, support and comment; the office's or the city's roles to answer and hide)",
+						new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/api/participation/proposals"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/supports"),
+								paths.matcher(HttpMethod.DELETE, "/api/participation/proposals/*/supports"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/comments"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/follow"),
+								paths.matcher(HttpMethod.DELETE, "/api/participation/proposals/*/follow"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/answer"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/hide"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/comments/*/hide")),
+						personSignedIn),
 				new AccessRule("people-only", "devices may only create Observations (POST to Observations,"
 						+ " Datastreams(id)/Observations, CreateObservations or $batch)", otherThanObservations,
 						personSignedIn),
