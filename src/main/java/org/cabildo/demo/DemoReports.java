@@ -35,7 +35,7 @@ class DemoReports {
 
 	/** Files the samples when the city has no report yet; returns how many were filed. */
 	int load() {
-		if (!reports.list(new ReportQuery(null, null, null, Instant.EPOCH, null, 1)).isEmpty()) {
+		if (!reports.list(ReportQuery.of(null, null, null, Instant.EPOCH, null, 1)).isEmpty()) {
 			return 0;
 		}
 		int filed = 0;
@@ -57,7 +57,7 @@ class DemoReports {
 			Map<String, List<String>> attributes = new LinkedHashMap<>();
 			r.path("attributes").properties().forEach(a -> attributes.put(a.getKey(), List.of(a.getValue().asString())));
 			samples.add(new Filing(null, r.path("service_code").asString(), r.path("lat").asString(),
-					r.path("long").asString(), r.path("address_string").asString(null), null, attributes,
+					r.path("long").asString(), r.path("address_string").asString(null), null, null, attributes,
 					label + " " + r.path("description").asString(), null, Reporter.platform(DemoConfiguration.JOB), null,
 					Demographics.NOT_SAID));
 		}

@@ -11,12 +11,15 @@ import java.util.Map;
  * @param jurisdictionId the jurisdiction named, or null
  * @param lat the latitude as sent, or null
  * @param lon the longitude as sent, or null
+ * @param district the code of the district the reporter chose, or null: the portal's form places a
+ *        report by district where no point is given (a resident without the map's script); Open311
+ *        has no such argument and sends null
  * @param attributes the answers to the service's questions, by attribute code (a multivaluelist may have several)
  * @param photo the photo's bytes as uploaded, or null
  * @param said what the reporter chose to say about themselves, counted apart from the report
  */
 public record Filing(String jurisdictionId, String serviceCode, String lat, String lon, String addressString,
-		String addressId, Map<String, List<String>> attributes, String description, String mediaUrl, Reporter reporter,
+		String addressId, String district, Map<String, List<String>> attributes, String description, String mediaUrl, Reporter reporter,
 		byte[] photo, Demographics said) {
 
 	public Filing {

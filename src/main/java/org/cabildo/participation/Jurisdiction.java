@@ -73,6 +73,15 @@ public class Jurisdiction {
 			.orElse(district);
 	}
 
+	/** A district of the city by its code (a report placed by district, without a point); empty when unknown. */
+	public Optional<Placed> district(String code) {
+		return districts.boundaries()
+			.stream()
+			.filter(b -> b.id().equals(code))
+			.findFirst()
+			.map(b -> new Placed(b.id(), b.name()));
+	}
+
 	/** What the jurisdiction's area is, for a refusal: the box and whether districts bound it. */
 	public String describe() {
 		String box = bounds.isEmpty() ? "" : "the box west " + bounds.get(0) + ", south " + bounds.get(1) + ", east "

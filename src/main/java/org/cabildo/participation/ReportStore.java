@@ -133,6 +133,14 @@ class ReportStore {
 			sql.append(" AND status IN (:statuses)");
 			statement.put("statuses", query.statuses());
 		}
+		if (query.districts() != null && !query.districts().isEmpty()) {
+			sql.append(" AND district_id IN (:districts)");
+			statement.put("districts", query.districts());
+		}
+		if (query.person() != null) {
+			sql.append(" AND person_id = :person");
+			statement.put("person", query.person());
+		}
 		if (query.from() != null) {
 			sql.append(" AND requested_at >= :from");
 			statement.put("from", Timestamp.from(query.from()));
@@ -141,7 +149,9 @@ class ReportStore {
 			sql.append(" AND requested_at <= :to");
 			statement.put("to", Timestamp.from(query.to()));
 		}
-		sql.append(" ORDER BY requested_at DESC, id DESC FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
+		sql.append(" ORDER BY requested_at DESC, id DESC OFFSET ").append(query.offset()).append(" ROWS FETCH FIRST ")
+			.append(query.limit())
+			.append(" ROWS ONLY");
 		return jdbc.sql(sql.toString()).params(statement).query(ReportStore::report).list();
 	}
 

@@ -211,12 +211,19 @@ public class Reports {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "lat and long: both or neither").with("field",
 					hasLat ? "long" : "lat");
 		}
+		// A district named must be one of the city's. It places the report only without a point: a
+		// point is where the problem is (the portal's pin), and its district is the one it lies in.
+		Jurisdiction.Placed chosen = filing.district() == null || filing.district().isBlank() ? null
+				: jurisdiction.district(filing.district().trim())
+					.orElseThrow(() -> new ApiException(HttpStatus.BAD_REQUEST, "district: '"
+							+ shortened(filing.district().trim()) + "' is not one of the city's districts")
+						.with("field", "district"));
 		if (!hasLat) {
-			if (address == null && addressId == null) {
+			if (address == null && addressId == null && chosen == null) {
 				throw new ApiException(HttpStatus.BAD_REQUEST,
 						"a location is required: lat and long, address_string or address_id").with("field", "lat");
 			}
-			return new Report.Place(null, null, address, addressId, null, null);
+			return new Report.Place(null, null, address, addressId, null, chosen == null ? null : chosen.district());
 		}
 		double lat = degrees(filing.lat(), "lat", 90);
 		double lon = degrees(filing.lon(), "long", 180);
@@ -226,8 +233,9 @@ public class Reports {
 		return new Report.Place(lat, lon, address, addressId, null, placed.district());
 	}
 
+	/** The name of the district a report is placed in, by its code: a report placed by district has no point. */
 	private String districtName(Report.Place place) {
-		return jurisdiction.place(place.lat(), place.lon()).map(Jurisdiction.Placed::districtName).orElse(null);
+		return jurisdiction.district(place.district()).map(Jurisdiction.Placed::districtName).orElse(place.district());
 	}
 
 	private static double degrees(String text, String field, double limit) {

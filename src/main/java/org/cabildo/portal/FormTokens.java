@@ -19,10 +19,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The issue time of an objection form, signed (HMAC-SHA256 with a key of the server) so that it
- * cannot be made up: a form sent sooner than {@link ObjectionFormSettings#minAge} after it was
- * served is a script's, one older than {@link ObjectionFormSettings#maxAge} is stale, and a form
- * that already filed an objection does not file another. Kept in memory per node, like the rate
+ * The issue time of a form anyone may send without an account (a card's objection form, the
+ * report form), signed (HMAC-SHA256 with a key of the server) so that it cannot be made up: a
+ * form sent sooner than {@link ObjectionFormSettings#minAge} after it was served is a script's,
+ * one older than {@link ObjectionFormSettings#maxAge} is stale, and a form that already filed
+ * does not file again. Kept in memory per node, like the rate
  * limits; the limit per client address bounds what a forged or replayed form could do anyway.
  */
 @Component
@@ -48,7 +49,7 @@ class FormTokens {
 
 	private final SecretKeySpec key;
 
-	/** Tokens that filed an objection, with their issue time, the oldest first. */
+	/** Tokens that filed, with their issue time, the oldest first. */
 	private final Map<String, Instant> spent = new LinkedHashMap<>();
 
 	FormTokens(ObjectionFormSettings settings, Clock clock) {
@@ -70,19 +71,32 @@ class FormTokens {
 
 	/** A token for a form of this Datastream's card, served now. */
 	String issue(long datastream) {
+		return issue(objectionForm(datastream));
+	}
+
+	/**
+	 * A token for a form, served now; {@code form} names which one (a token of one form files
+	 * nothing through another).
+	 */
+	String issue(String form) {
 		byte[] nonce = new byte[16];
 		RANDOM.nextBytes(nonce);
 		String payload = clock.millis() + "." + ENCODER.encodeToString(nonce);
-		return payload + "." + mac(datastream, payload);
+		return payload + "." + mac(form, payload);
 	}
 
 	/** What the token a form came back with says, for this Datastream, now. */
 	Verdict check(String token, long datastream) {
+		return check(token, objectionForm(datastream));
+	}
+
+	/** What the token a form came back with says, for the form it names, now. */
+	Verdict check(String token, String form) {
 		if (token == null || token.isBlank()) {
 			return Verdict.MISSING;
 		}
 		int last = token.lastIndexOf('.');
-		if (last < 0 || !MessageDigest.isEqual(mac(datastream, token.substring(0, last)).getBytes(StandardCharsets.US_ASCII),
+		if (last < 0 || !MessageDigest.isEqual(mac(form, token.substring(0, last)).getBytes(StandardCharsets.US_ASCII),
 				token.substring(last + 1).getBytes(StandardCharsets.US_ASCII))) {
 			return Verdict.FORGED;
 		}
@@ -105,7 +119,7 @@ class FormTokens {
 		}
 	}
 
-	/** The token filed an objection: it files no other. */
+	/** The token's form filed: it files nothing more. */
 	void spend(String token) {
 		Instant oldest = clock.instant().minus(settings.maxAge());
 		Instant issued = Instant.ofEpochMilli(Long.parseLong(token.substring(0, token.indexOf('.'))));
@@ -123,12 +137,16 @@ class FormTokens {
 		}
 	}
 
-	private String mac(long datastream, String payload) {
+	/** The objection form of a Datastream's card, as its tokens name it. */
+	private static String objectionForm(long datastream) {
+		return "objection-form:" + datastream;
+	}
+
+	private String mac(String form, String payload) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(key);
-			return ENCODER.encodeToString(
-					mac.doFinal(("objection-form:" + datastream + ":" + payload).getBytes(StandardCharsets.UTF_8)));
+			return ENCODER.encodeToString(mac.doFinal((form + ":" + payload).getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException e) {
 			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

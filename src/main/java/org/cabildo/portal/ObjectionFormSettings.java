@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The objection form of a stream's card ({@code cabildo.portal.objection-form.*}): how soon after
+ * The objection form of a stream's card ({@code cabildo.portal.objection-form.*}), and the report
+ * form ({@code /report}), the other form anyone may send without an account: how soon after
  * it was served a form may be sent (people take a few seconds to write; scripts do not) and how
  * long it stays good, each form's issue time signed with a key of the server.
  *

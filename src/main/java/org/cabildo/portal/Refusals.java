@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * the part of the portal that refused: the auditor's pages name the filter or the entry; the
  * steward's console says the service's rule in its own words (else the API's); the operator's
  * console says the rule and always the API's words, as a client of the API would read them; the
- * public pages say what the status means for them. The consoles and the auditor's pages give a
- * way back to them.
+ * reports' pages say what the status means for a report; the other public pages say what it means
+ * for them. The consoles, the auditor's pages and the reports' pages give a way back to them.
  */
 @Component
 class Refusals {
@@ -27,15 +27,20 @@ class Refusals {
 
 	private static final Way TO_THE_OPERATOR_CONSOLE = new Way("/console/operator", "operator.refused.back");
 
+	private static final Way TO_THE_REPORTS = new Way("/reports", "participation.back");
+
 	/** The parts of the portal that say refusals in their own words. */
 	private enum Part {
 
-		AUDIT, STEWARD, OPERATOR, PAGES;
+		AUDIT, STEWARD, OPERATOR, REPORTS, PAGES;
 
 		static Part of(Class<?> controller) {
 			String name = controller.getPackageName();
 			if (controller == LedgerAuditController.class) {
 				return AUDIT;
+			}
+			if (controller == ReportFormController.class || controller == ReportPagesController.class) {
+				return REPORTS;
 			}
 			if (controller == ConsoleEntryController.class || name.equals(Wording.class.getPackageName())) {
 				return STEWARD;
@@ -66,6 +71,7 @@ class Refusals {
 						: page.with(text("steward.refusal." + kind(e.status()), locale), said.english(), TO_THE_CONSOLE);
 			}
 			case OPERATOR -> page.with(rule(e.details().get("rule"), locale), e.getMessage(), TO_THE_OPERATOR_CONSOLE);
+			case REPORTS -> page.with(reports(e.status(), locale), null, TO_THE_REPORTS);
 			case PAGES -> page.with(pages(e.status(), locale));
 		};
 	}
@@ -77,6 +83,7 @@ class Refusals {
 		return switch (Part.of(controller)) {
 			case STEWARD -> page.with(text("steward.refusal.bad-request", locale), null, TO_THE_CONSOLE);
 			case OPERATOR -> page.with(rule("address", locale), null, TO_THE_OPERATOR_CONSOLE);
+			case REPORTS -> page.with(reports(HttpStatus.BAD_REQUEST, locale), null, TO_THE_REPORTS);
 			case AUDIT, PAGES -> page.with(pages(HttpStatus.BAD_REQUEST, locale));
 		};
 	}
@@ -109,6 +116,14 @@ class Refusals {
 		return switch (status.value()) {
 			case 400, 403, 404, 405, 429 -> text("card.problem." + status.value() + ".detail", locale);
 			default -> null;
+		};
+	}
+
+	/** The reports' pages say what a status means for a report (none found, too many sent); else as any page. */
+	private String reports(HttpStatus status, Locale locale) {
+		return switch (status.value()) {
+			case 400, 404, 429 -> text("participation.problem." + status.value() + ".detail", locale);
+			default -> pages(status, locale);
 		};
 	}
 

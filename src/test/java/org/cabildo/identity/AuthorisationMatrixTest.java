@@ -279,6 +279,15 @@ class AuthorisationMatrixTest {
 				+ "/objections", null), allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /sensors/{datastreamId}/objections", new Case(w -> cardForm("/sensors/" + datastream,
 				"category=other&text=filed+by+" + w), allowed(EnumSet.allOf(Who.class))));
+		// residents' reports in the portal: the form, the reports, who takes part are public; the form files
+		// a report for anyone (sent here with the page's CSRF token but no signed issue time: refused, 400);
+		// an unknown report is 404, past the rules
+		for (String path : List.of("/report", "/reports", "/reports/{id}", "/participation")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "0"), null),
+					allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("POST /report", new Case(w -> pageForm("/report", "/report", "service=pothole&district=none&description="
+				+ "filed+by+" + w), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"
@@ -522,6 +531,11 @@ class AuthorisationMatrixTest {
 	 * cookie and the form's field), so that what is checked is the access rule, not the token.
 	 */
 	private Call cardForm(String page, String fields) {
+		return pageForm(page, page + "/objections", fields);
+	}
+
+	/** The POST of the form of a portal page to its action, with the page's CSRF token (as {@link #cardForm}). */
+	private Call pageForm(String page, String action, String fields) {
 		Api.Response form = Api.anonymous(port).send("GET", page, null, Map.of("Accept", "text/html"));
 		java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"")
 			.matcher(form.body());
@@ -531,7 +545,7 @@ class AuthorisationMatrixTest {
 			.map(c -> c.split(";")[0])
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no CSRF cookie from " + page + ": " + form.headers()));
-		return new Call("POST", page + "/objections", "_csrf=" + java.net.URLEncoder.encode(field.group(1),
+		return new Call("POST", action, "_csrf=" + java.net.URLEncoder.encode(field.group(1),
 				java.nio.charset.StandardCharsets.UTF_8) + "&" + fields, Map.of("Cookie", cookie, "Content-Type",
 						"application/x-www-form-urlencoded", "Accept", "text/html"));
 	}

@@ -10,7 +10,8 @@ import java.util.Optional;
  * a reading, which the test makes, and {@code {thing}} for its Thing; {@code {stewarded}} for a
  * stream of the steward's office with an open objection, {@code {restricted}} for a restricted one
  * it shares with another organisation (see {@link Subjects}), {@code {district}} for a district the
- * test imports, with the browser's stream placed in it
+ * test imports, with the browser's stream placed in it, {@code {report}} for a resident's report
+ * placed in that district
  * @param visitor who reads it: anyone, the test account or a steward, who signs in first
  * @param shows the keys of the labels whose text, in the page's language, the page must show; the
  * first is its h1's
@@ -46,7 +47,8 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 	}
 
 	/** What the test made that the paths name, as their ids. */
-	record Subjects(String datastream, String thing, String stewarded, String restricted, String district) {
+	record Subjects(String datastream, String thing, String stewarded, String restricted, String district,
+			String report) {
 	}
 
 	/** A page anyone may read, showing these labels (the first is its h1's). */
@@ -93,7 +95,8 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 			.replace("{thing}", subjects.thing())
 			.replace("{stewarded}", subjects.stewarded())
 			.replace("{restricted}", subjects.restricted())
-			.replace("{district}", subjects.district());
+			.replace("{district}", subjects.district())
+			.replace("{report}", subjects.report());
 		return resolved + (resolved.contains("?") ? "&" : "?") + "lang=" + language.code();
 	}
 

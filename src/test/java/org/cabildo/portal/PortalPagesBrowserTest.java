@@ -16,6 +16,10 @@ import org.cabildo.identity.People;
 import org.cabildo.identity.Person;
 import org.cabildo.identity.Role;
 import org.cabildo.identity.Tokens;
+import org.cabildo.participation.Demographics;
+import org.cabildo.participation.Filing;
+import org.cabildo.participation.Reporter;
+import org.cabildo.participation.Reports;
 import org.cabildo.support.Api;
 import org.cabildo.support.Browser;
 import org.cabildo.support.Fixtures;
@@ -52,6 +56,21 @@ class PortalPagesBrowserTest {
 			PortalPage.anyone("/districts", "districts.heading", "districts.ranking", "districts.equity", "districts.map",
 					"districts.sensing"),
 			PortalPage.anyone("/districts/{district}", "districts.months", "districts.valid-days").headedByItsData(),
+			PortalPage.anyone("/report", "participation.report.heading", "participation.form.service",
+					"participation.form.where", "participation.form.district", "participation.form.about"),
+			// sent at once (too fast) with no service chosen: the form again, its problems first
+			PortalPage.anyone("/report", "participation.report.heading", "participation.form.problems.heading")
+				.sentWith("description", "Un bache hondo")
+				.anErrorPage(),
+			PortalPage.anyone("/reports", "participation.reports.heading", "participation.reports.filter",
+					"participation.reports.list"),
+			PortalPage.signedIn("/reports?mine=1", "participation.reports.mine.heading", "participation.reports.all.link"),
+			PortalPage.anyone("/reports/{report}", "participation.report.status", "participation.report.office",
+					"participation.report.where", "participation.report.notes").headedByItsData(),
+			PortalPage.anyone("/reports/999999999", "errors.404.title", "participation.problem.404.detail",
+					"participation.back").anErrorPage(),
+			PortalPage.anyone("/participation", "participation.heard.heading", "participation.heard",
+					"participation.heard.city", "participation.equity"),
 			PortalPage.anyone("/no-such-page", "errors.404.title").anErrorPage(),
 			PortalPage.signedIn("/console", "steward.entry.heading", "steward.entry.roles.heading"),
 			PortalPage.signedIn("/audit", "audit.heading"),
@@ -109,7 +128,7 @@ class PortalPagesBrowserTest {
 
 	@BeforeAll
 	static void streamsToShow(@LocalServerPort int port, @Autowired Organisations organisations,
-			@Autowired People people, @Autowired Tokens tokens) {
+			@Autowired People people, @Autowired Tokens tokens, @Autowired Reports reports) {
 		Api api = new Api(port);
 		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("Estación del navegador"));
 		assertThat(created.status()).isEqualTo(201);
@@ -144,8 +163,15 @@ class PortalPagesBrowserTest {
 				+ "\"population_2020\":120000},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[-99.2,19.3],"
 				+ "[-99.1,19.3],[-99.1,19.4],[-99.2,19.4],[-99.2,19.3]]]}}]}");
 		assertThat(imported.status()).as("%s", imported).isIn(200, 201);
+		// a resident's report placed by that district alone, as the report form without the map places it
+		long report = reports.file(new Filing(null, "pothole", null, null, "Calle del navegador 12", null, district,
+				Map.of("size", List.of("large")), "Un bache frente a la estación.", null,
+				Reporter.resident(null, "127.0.0.1", null, null, null, null, null, null), null, Demographics.NOT_SAID),
+				id -> {
+					throw new IllegalStateException("no photo");
+				}).report().id();
 		subjects = new PortalPage.Subjects(datastream, thing, String.valueOf(stewarded), String.valueOf(restricted),
-				district);
+				district, String.valueOf(report));
 	}
 
 	static Stream<PortalPage> pages() {

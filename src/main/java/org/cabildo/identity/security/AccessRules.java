@@ -85,10 +85,11 @@ final class AccessRules {
 						+ " series by district (small counts suppressed), and residents' proposals with their comments",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
-						+ " transparency, districts, sign-in) and their style sheets, scripts and images (the icon too, at the"
-						+ " address browsers ask for it)",
+						+ " transparency, districts, the report form, residents' reports and who takes part, sign-in) and"
+						+ " their style sheets, scripts and images (the icon too, at the address browsers ask for it)",
 						new OrRequestMatcher(reads(paths, "/", "/portal/**", "/webjars/**", "/map", "/map/**", "/sensors/**",
-								"/transparency", "/transparency/**", "/districts", "/districts/**", "/sign-in", "/favicon.ico")),
+								"/transparency", "/transparency/**", "/districts", "/districts/**", "/report", "/reports",
+								"/reports/**", "/participation", "/sign-in", "/favicon.ico")),
 						anyone),
 				new AccessRule("portal-sign-in", "anyone may sign in and out with the portal's form (sign-in limited"
 						+ " per account and address, as for the API)", new OrRequestMatcher(paths.matcher(HttpMethod.POST,
@@ -96,6 +97,9 @@ final class AccessRules {
 				new AccessRule("portal-objection", "anyone, without an account, may file an objection with the form of"
 						+ " a stream's card (limited per client address)",
 						portalObjectionFiling(), anyone),
+				new AccessRule("portal-report", "anyone, with or without an account, may report a problem with the"
+						+ " portal's form (within the reports' allowance per client address or account, as through Open311)",
+						paths.matcher(HttpMethod.POST, "/report"), anyone),
 				new AccessRule("portal-audit", "the auditor's pages (the access ledger) are for auditors and admins",
 						new OrRequestMatcher(paths.matcher("/audit"), paths.matcher("/audit/**")),
 						AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),

@@ -168,7 +168,7 @@ class Open311Controller {
 		Reporter who = reporter(arguments, principal, request);
 		Filing filing = new Filing(arguments.getFirst("jurisdiction_id"), arguments.getFirst("service_code"),
 				arguments.getFirst("lat"), arguments.getFirst("long"), arguments.getFirst("address_string"),
-				arguments.getFirst("address_id"), attributes(arguments), arguments.getFirst("description"),
+				arguments.getFirst("address_id"), null, attributes(arguments), arguments.getFirst("description"),
 				arguments.getFirst("media_url"), who, media == null || media.isEmpty() ? null : photo(media),
 				Demographics.of(arguments.getFirst(DECLARED_GENDER), arguments.getFirst(DECLARED_AGE_BAND), DECLARED_GENDER,
 						DECLARED_AGE_BAND));
@@ -197,7 +197,7 @@ class Open311Controller {
 		ReportQuery query;
 		if (ids != null && !ids.isBlank()) {
 			// the standard: ids given, every other filter is ignored
-			query = new ReportQuery(ids(ids), null, null, null, null, limits.listLimit());
+			query = ReportQuery.of(ids(ids), null, null, null, null, limits.listLimit());
 		}
 		else {
 			Instant to = instant(end, "end_date");
@@ -208,7 +208,8 @@ class Open311Controller {
 			if (to != null && to.isBefore(from)) {
 				throw new ApiException(HttpStatus.BAD_REQUEST, "end_date: before start_date");
 			}
-			query = new ReportQuery(null, list(codes, "service_code"), statuses(statuses), from, to, limits.listLimit());
+			query = ReportQuery.of(null, list(codes, "service_code"), statuses(statuses), from, to,
+					limits.listLimit());
 		}
 		List<Open311Wire.Request> found = reports.list(query).stream().map(this::request).toList();
 		return Open311Documents.answer(HttpStatus.OK, as, "service_requests", found);
