@@ -30,6 +30,9 @@ public final class Bench {
 			case "portal" -> new PortalBenchmark(Options.parse(rest, PortalBenchmark.OPTIONS), System.out).run();
 			case "indicators" -> new IndicatorsBenchmark(Options.parse(rest, IndicatorsBenchmark.OPTIONS), System.out)
 				.run();
+			case "participation" -> new ParticipationBenchmark(
+					Options.parse(rest, ParticipationBenchmark.OPTIONS), System.out)
+				.run();
 			default -> {
 				usage();
 				throw new IllegalArgumentException("unknown benchmark '" + args[0] + "'");
@@ -51,6 +54,8 @@ public final class Bench {
 		System.out.print(PortalBenchmark.USAGE);
 		System.out.println();
 		System.out.print(IndicatorsBenchmark.USAGE);
+		System.out.println();
+		System.out.print(ParticipationBenchmark.USAGE);
 	}
 
 }
