@@ -27,7 +27,7 @@ class ParticipationEquityTest {
 
 	@Test
 	void countsBySaidGenderAndAgeWithSmallCountsNeitherShownNorDerivable() {
-		String prefix = "E" + UUID.randomUUID().toString().substring(0, 8);
+		String prefix = "00E" + UUID.randomUUID().toString().substring(0, 8);
 		String a = prefix + "a";
 		// lat 19.56 to 19.59: above where the other Open311 tests file
 		double lon = ThreadLocalRandom.current().nextDouble(-99.38, -98.95);

@@ -26,8 +26,8 @@ class ReportPlacementsTest {
 
 	@Test
 	void districtsImportedLaterPlaceTheReportsAndRouteTheUnansweredOnes() {
-		// lon -99.395 to -99.37: west of where the other Open311 tests file
-		double lon = ThreadLocalRandom.current().nextDouble(-99.395, -99.385);
+		// lon -99.399 to -99.392: west of where the other Open311 tests file, and west of the city
+		double lon = ThreadLocalRandom.current().nextDouble(-99.399, -99.392);
 		double lat = ThreadLocalRandom.current().nextDouble(19.1, 19.5);
 		String waiting = file(lat, lon);
 		String answered = file(lat + 0.02, lon);
@@ -36,7 +36,7 @@ class ReportPlacementsTest {
 				Map.of("status", "closed", "note", "resuelto")).status()).isEqualTo(200);
 		assertThat(request(waiting).path("agency_responsible").asString()).isEqualTo("Secretaría de Obras y Servicios");
 
-		String prefix = "R" + UUID.randomUUID().toString().substring(0, 8);
+		String prefix = "00R" + UUID.randomUUID().toString().substring(0, 8);
 		Api.Response imported = office.put("/api/districts", "{\"type\":\"FeatureCollection\",\"features\":["
 				+ square(prefix + "a", "Zeta " + prefix, lon - 0.005, lat - 0.005) + ","
 				+ square(prefix + "b", "Eta " + prefix, lon - 0.005, lat + 0.015) + "]}");
