@@ -1,18 +1,10 @@
 package org.cabildo.indicators;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
-import org.cabildo.platform.LeastRecentlyUsed;
+import org.cabildo.platform.KeptAnswers;
 import org.cabildo.sensing.ReadContext;
 import org.springframework.stereotype.Component;
 
@@ -20,21 +12,14 @@ import jakarta.annotation.PreDestroy;
 
 /**
  * The indicators' tables as anyone who has not signed in reads them (the API's answers and the
- * portal's district pages), computed once for every such reader and kept a while ({@code cabildo.indicators.public-kept}, a minute): a
- * table reads up to a year of rollups of every stream of a pollutant, too much to do for each
- * anonymous request. An anonymous reader
+ * portal's district pages), computed once for every such reader and kept a while
+ * ({@code cabildo.indicators.public-kept}, a minute): a table reads up to a year of rollups of
+ * every stream of a pollutant, too much to do for each anonymous request. An anonymous reader
  * reads only open streams, and the same for all, so one answer serves them all; a signed-in
  * person's tables are computed for them on each request.
- *
- * <p>
- * Computed by {@link #MAKERS} platform threads of their own, never by a visitor's request (as
- * the portal's public cards are made), which also bounds how much anonymous work runs at once;
- * visitors asking for a table being made wait for that one. At most {@link #MOST} answers kept,
- * the least recently asked given up first.
  */
 @Component
 public class PublicIndicators {
-
 
 	static final int MOST = 128;
 
@@ -42,32 +27,19 @@ public class PublicIndicators {
 
 	private final AirIndicators indicators;
 
-	private final Clock clock;
-
-	private final ExecutorService makers = Executors.newFixedThreadPool(MAKERS,
-			Thread.ofPlatform().name("kept-indicators-", 1).daemon().factory());
-
-	private final Map<String, Kept> kept = LeastRecentlyUsed.map(MOST);
-
-	private final Map<String, CompletableFuture<Kept>> making = new ConcurrentHashMap<>();
-
 	private final MeasuredAndWatched sensing;
 
-	private final Duration keptFor;
+	private final KeptAnswers kept;
 
 	PublicIndicators(AirIndicators indicators, MeasuredAndWatched sensing, Clock clock, IndicatorsSettings settings) {
-		this.keptFor = settings.publicKept();
 		this.indicators = indicators;
 		this.sensing = sensing;
-		this.clock = clock;
+		this.kept = new KeptAnswers("kept-indicators", MAKERS, MOST, settings.publicKept(), clock);
 	}
 
 	@PreDestroy
 	void stop() {
-		makers.shutdownNow();
-	}
-
-	private record Kept(Object answer, Instant made) {
+		kept.close();
 	}
 
 	/** The year an indicator's pages show when none is asked. */
@@ -102,36 +74,8 @@ public class PublicIndicators {
 		return new ReadContext.Anonymous(null, "GET " + request);
 	}
 
-	@SuppressWarnings("unchecked")
 	private <T> T keep(String key, Supplier<T> make) {
-		Kept found = kept.get(key);
-		if (found != null && clock.instant().isBefore(found.made().plus(keptFor))) {
-			return (T) found.answer();
-		}
-		CompletableFuture<Kept> mine = new CompletableFuture<>();
-		CompletableFuture<Kept> under = making.putIfAbsent(key, mine);
-		if (under == null) {
-			under = mine;
-			makers.execute(() -> {
-				try {
-					Kept made = new Kept(make.get(), clock.instant());
-					kept.put(key, made);
-					mine.complete(made);
-				}
-				catch (RuntimeException | Error e) {
-					mine.completeExceptionally(e);
-				}
-				finally {
-					making.remove(key, mine);
-				}
-			});
-		}
-		try {
-			return (T) under.join().answer();
-		}
-		catch (CompletionException e) {
-			throw e.getCause() instanceof RuntimeException cause ? cause : e;
-		}
+		return kept.keep(key, make);
 	}
 
 }

@@ -15,12 +15,12 @@ import java.util.Map;
  *        report by district where no point is given (a resident without the map's script); Open311
  *        has no such argument and sends null
  * @param attributes the answers to the service's questions, by attribute code (a multivaluelist may have several)
- * @param photo the photo's bytes as uploaded, or null
+ * @param photo the photo as uploaded, not yet read, or null
  * @param said what the reporter chose to say about themselves, counted apart from the report
  */
 public record Filing(String jurisdictionId, String serviceCode, String lat, String lon, String addressString,
 		String addressId, String district, Map<String, List<String>> attributes, String description, String mediaUrl, Reporter reporter,
-		byte[] photo, Demographics said) {
+		PhotoUpload photo, Demographics said) {
 
 	public Filing {
 		attributes = Map.copyOf(attributes);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 
 /**
  * How many reports (and abuse flags) a client may send an hour: anonymous ones per client
@@ -40,8 +41,24 @@ class FilingAllowance {
 		if (who.job() != null) {
 			return Optional.empty();
 		}
-		String key = who.person() == null ? "address:" + who.address() : "person:" + who.person();
-		return take(key, who.person() == null ? anonymousPerHour : signedInPerHour);
+		return take(key(who), perHour(who));
+	}
+
+	private static String key(Reporter who) {
+		return who.person() == null ? "address:" + who.address() : "person:" + who.person();
+	}
+
+	private int perHour(Reporter who) {
+		return who.person() == null ? anonymousPerHour : signedInPerHour;
+	}
+
+	/** How long to wait before the filer may file again, without taking from the allowance; empty if they may now. */
+	Optional<Duration> left(Reporter who) {
+		if (who.job() != null) {
+			return Optional.empty();
+		}
+		EstimationProbe probe = bucket(key(who), perHour(who)).estimateAbilityToConsume(1);
+		return probe.canBeConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
 	/**
@@ -53,11 +70,14 @@ class FilingAllowance {
 	}
 
 	private Optional<Duration> take(String key, int perHour) {
-		Bucket bucket = buckets.computeIfAbsent(key, k -> Bucket.builder()
+		ConsumptionProbe probe = bucket(key, perHour).tryConsumeAndReturnRemaining(1);
+		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+	}
+
+	private Bucket bucket(String key, int perHour) {
+		return buckets.computeIfAbsent(key, k -> Bucket.builder()
 			.addLimit(Bandwidth.builder().capacity(perHour).refillGreedy(perHour, Duration.ofHours(1)).build())
 			.build());
-		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
 	}
 
 }

@@ -13,11 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cityOrganisation the organisation whose admins moderate reports and whose operators and
  *        admins may answer any report (an office's own organisation, named as the office, answers its own)
  * @param proposals residents' proposals: their categories, the supports that forward one, and the allowance
+ * @param publicKept how long participation's figures (who is heard, who takes part) are kept for
+ *        every reader once computed
  */
 @ConfigurationProperties("cabildo.participation")
 public record ParticipationSettings(@DefaultValue("classpath:participation/services.json") String services,
 		@DefaultValue("city") String cityOrganisation, @DefaultValue Open311 open311, @DefaultValue Reports reports,
-		@DefaultValue Proposals proposals) {
+		@DefaultValue Proposals proposals, @DefaultValue("60s") Duration publicKept) {
 
 	/**
 	 * The Open311 GeoReport v2 endpoint.

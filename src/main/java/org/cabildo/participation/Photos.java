@@ -1,18 +1,22 @@
 package org.cabildo.participation;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.cabildo.platform.ApiException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +24,11 @@ import org.springframework.stereotype.Component;
  * A report's photo, made safe to publish: decoded and encoded again with the JDK's image I/O,
  * which writes the pixels and nothing else, so the place it was taken, the camera and any other
  * metadata the file carried (EXIF, XMP, comments) are gone whatever form they took. What is not
- * an image is refused, and so is an image whose size would take more memory to decode than a
- * report may cost; decoding is one at a time, so that a burst of photos cannot exhaust the heap.
+ * an image is refused, and so is a file larger than a report may send (413) and an image whose
+ * size would take more memory to decode than a report may cost. Decoding is one at a time, and a
+ * photo is read only once its turn has come, so that a burst of photos cannot exhaust the heap; a
+ * photo that waits longer than a few seconds for its turn is refused (503, with when to try again)
+ * rather than holding its request, and its connection, without end.
  */
 @Component
 public class Photos {
@@ -30,33 +37,64 @@ public class Photos {
 	public record Clean(byte[] content, String mediaType) {
 	}
 
+	/** How long a photo waits for its turn: a decoding takes well under a second on one core. */
+	static final Duration TURN = Duration.ofSeconds(5);
+
+	private final long maxBytes;
+
 	private final long maxPixels;
+
+	private final Duration turn;
 
 	private final Semaphore decoding = new Semaphore(1);
 
+	@Autowired
 	Photos(ParticipationSettings settings) {
-		this.maxPixels = settings.reports().maxPhotoPixels();
+		this(settings, TURN);
 	}
 
-	public Clean clean(byte[] upload) {
+	Photos(ParticipationSettings settings, Duration turn) {
+		this.maxBytes = settings.reports().maxPhotoBytes();
+		this.maxPixels = settings.reports().maxPhotoPixels();
+		this.turn = turn;
+	}
+
+	public Clean clean(PhotoUpload upload) {
+		if (upload.size() > maxBytes) {
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
+					"media: the photo is " + upload.size() + " bytes; at most " + maxBytes + " are taken")
+				.with("field", "media");
+		}
 		try {
-			decoding.acquire();
+			if (!decoding.tryAcquire(turn.toMillis(), TimeUnit.MILLISECONDS)) {
+				throw busy();
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the photo could not be read now; try again");
+			throw busy();
 		}
-		try {
-			return decodeAndEncode(upload);
+		try (InputStream bytes = upload.opener().open()) {
+			return decodeAndEncode(bytes);
+		}
+		catch (IOException e) {
+			throw notAnImage();
 		}
 		finally {
 			decoding.release();
 		}
 	}
 
-	private Clean decodeAndEncode(byte[] upload) {
-		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
-			Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+	private ApiException busy() {
+		return new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+				"media: too many photos are being read now; send the report again in a moment")
+			.with("field", "media")
+			.retryAfter(turn);
+	}
+
+	private Clean decodeAndEncode(InputStream upload) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(upload)) {
+			Iterator<ImageReader> readers = in == null ? Collections.emptyIterator() : ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
 				throw notAnImage();
 			}

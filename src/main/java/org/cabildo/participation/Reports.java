@@ -2,6 +2,7 @@ package org.cabildo.participation;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -89,11 +90,13 @@ public class Reports {
 		String description = optional(filing.description(), "description", MAX_DESCRIPTION);
 		String mediaUrl = mediaUrl(filing.mediaUrl());
 		Reporter who = reporter(filing.reporter());
-		Photos.Clean photo = filing.photo() == null ? null : photo(filing.photo());
+		// Beyond the allowance no photo is decoded; a refused photo costs none of it.
+		allowance.left(who).ifPresent(wait -> {
+			throw tooMany(who, wait);
+		});
+		Photos.Clean photo = filing.photo() == null ? null : photos.clean(filing.photo());
 		allowance.take(who).ifPresent(wait -> {
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too many reports from "
-					+ (who.person() == null ? "this address" : "this account") + "; try again in "
-					+ Math.max(1, wait.toMinutes()) + " minutes").retryAfter(wait);
+			throw tooMany(who, wait);
 		});
 		Instant now = clock.instant();
 		Optional<Report> same = sameProblem(service, place, now);
@@ -362,13 +365,10 @@ public class Reports {
 				optional(given.deviceId(), "device_id", 100), optional(given.accountId(), "account_id", 100), given.job());
 	}
 
-	private Photos.Clean photo(byte[] upload) {
-		long max = settings.reports().maxPhotoBytes();
-		if (upload.length > max) {
-			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
-					"media: the photo is " + upload.length + " bytes; at most " + max + " are taken").with("field", "media");
-		}
-		return photos.clean(upload);
+	private static ApiException tooMany(Reporter who, Duration wait) {
+		return new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too many reports from "
+				+ (who.person() == null ? "this address" : "this account") + "; try again in "
+				+ Math.max(1, wait.toMinutes()) + " minutes").retryAfter(wait);
 	}
 
 	private Optional<Report> sameProblem(CityService service, Report.Place place, Instant now) {

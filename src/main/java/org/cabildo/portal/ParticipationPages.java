@@ -21,6 +21,7 @@ import org.cabildo.indicators.District;
 import org.cabildo.indicators.DistrictRegister;
 import org.cabildo.participation.CityService;
 import org.cabildo.participation.ParticipationEquity;
+import org.cabildo.participation.ParticipationFigures;
 import org.cabildo.participation.Report;
 import org.cabildo.participation.ReportNote;
 import org.cabildo.participation.ReportQuery;
@@ -61,9 +62,7 @@ class ParticipationPages {
 
 	private final DistrictRegister districts;
 
-	private final WhoIsHeard heard;
-
-	private final ParticipationEquity equity;
+	private final ParticipationFigures figures;
 
 	private final MessageSource messages;
 
@@ -71,13 +70,12 @@ class ParticipationPages {
 
 	private final Clock clock;
 
-	ParticipationPages(Reports reports, ServiceCatalogue services, DistrictRegister districts, WhoIsHeard heard,
-			ParticipationEquity equity, MessageSource messages, CityTime city, Clock clock) {
+	ParticipationPages(Reports reports, ServiceCatalogue services, DistrictRegister districts,
+			ParticipationFigures figures, MessageSource messages, CityTime city, Clock clock) {
 		this.reports = reports;
 		this.services = services;
 		this.districts = districts;
-		this.heard = heard;
-		this.equity = equity;
+		this.figures = figures;
 		this.messages = messages;
 		this.city = city;
 		this.clock = clock;
@@ -180,7 +178,7 @@ class ParticipationPages {
 		Locale locale = language.locale();
 		LocalDate last = city.today(clock);
 		LocalDate first = last.minusDays(HEARD_DAYS - 1);
-		WhoIsHeard.Answer answer = heard.between(first.atStartOfDay(city.zone()).toInstant(),
+		WhoIsHeard.Answer answer = figures.heard(first.atStartOfDay(city.zone()).toInstant(),
 				last.plusDays(1).atStartOfDay(city.zone()).toInstant());
 		List<WhoTakesPart.Heard> rows = answer.districts()
 			.stream()
@@ -190,7 +188,7 @@ class ParticipationPages {
 			.toList();
 		YearMonth lastMonth = YearMonth.from(last);
 		YearMonth firstMonth = lastMonth.minusMonths(SAID_MONTHS - 1);
-		ParticipationEquity.Answer said = equity.between("all", firstMonth.atDay(1), lastMonth.atDay(1));
+		ParticipationEquity.Answer said = figures.said("all", firstMonth.atDay(1), lastMonth.atDay(1));
 		DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
 		DateTimeFormatter months = DateTimeFormatter.ofPattern("LLLL yyyy", locale);
 		Object[] period = { months.format(firstMonth), months.format(lastMonth) };

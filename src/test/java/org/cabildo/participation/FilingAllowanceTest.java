@@ -9,9 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class FilingAllowanceTest {
 
-	private final FilingAllowance allowance = new FilingAllowance(new ParticipationSettings("x", "city",
-			new ParticipationSettings.Open311("j", false, List.of(), true, ""),
-			new ParticipationSettings.Reports(50, Duration.ofDays(14), 1, 1, 2, 3, Duration.ofDays(90), 1000),
+	private final FilingAllowance allowance = new FilingAllowance(TestParticipationSettings.with(new ParticipationSettings.Reports(50, Duration.ofDays(14), 1, 1, 2, 3, Duration.ofDays(90), 1000),
 			new ParticipationSettings.Proposals("x", 100, Duration.ofDays(30), 4)));
 
 	private static Reporter anonymous(String address) {

@@ -15,9 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProposalCategoriesTest {
 
 	private static ProposalCategories shipped() throws Exception {
-		return new ProposalCategories(new ParticipationSettings("x", "city",
-				new ParticipationSettings.Open311("j", false, List.of(), true, ""),
-				new ParticipationSettings.Reports(50, Duration.ofDays(14), 1, 1, 2, 3, Duration.ofDays(90), 1000),
+		return new ProposalCategories(TestParticipationSettings.with(new ParticipationSettings.Reports(50, Duration.ofDays(14), 1, 1, 2, 3, Duration.ofDays(90), 1000),
 				new ParticipationSettings.Proposals("classpath:participation/proposal-categories.json", 100,
 						Duration.ofDays(30), 60)),
 				new DefaultResourceLoader());

@@ -22,6 +22,7 @@ import org.cabildo.identity.Tokens;
 import org.cabildo.participation.CityService;
 import org.cabildo.participation.Demographics;
 import org.cabildo.participation.Filing;
+import org.cabildo.participation.PhotoUpload;
 import org.cabildo.participation.ParticipationSettings;
 import org.cabildo.participation.Report;
 import org.cabildo.participation.Reporter;
@@ -311,13 +312,9 @@ class Open311Controller {
 		return answers;
 	}
 
-	private byte[] photo(MultipartFile media) throws IOException {
-		long max = settings.reports().maxPhotoBytes();
-		if (media.getSize() > max) {
-			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE,
-					"media: the photo is " + media.getSize() + " bytes; at most " + max + " are taken");
-		}
-		return media.getBytes();
+	/** The part stays where the container put it until the photo's turn to be decoded. */
+	private static PhotoUpload photo(MultipartFile media) {
+		return new PhotoUpload(media.getSize(), media::getInputStream);
 	}
 
 	private void checkJurisdiction(String named) {

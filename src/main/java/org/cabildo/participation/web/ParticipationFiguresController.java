@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.cabildo.participation.ParticipationEquity;
+import org.cabildo.participation.ParticipationFigures;
 import org.cabildo.participation.WhoIsHeard;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.CityTime;
@@ -33,17 +34,14 @@ class ParticipationFiguresController {
 
 	static final List<String> KINDS = List.of("all", "report", "proposal", "support");
 
-	private final WhoIsHeard whoIsHeard;
-
-	private final ParticipationEquity equity;
+	private final ParticipationFigures figures;
 
 	private final CityTime city;
 
 	private final Clock clock;
 
-	ParticipationFiguresController(WhoIsHeard whoIsHeard, ParticipationEquity equity, CityTime city, Clock clock) {
-		this.whoIsHeard = whoIsHeard;
-		this.equity = equity;
+	ParticipationFiguresController(ParticipationFigures figures, CityTime city, Clock clock) {
+		this.figures = figures;
 		this.city = city;
 		this.clock = clock;
 	}
@@ -56,7 +54,7 @@ class ParticipationFiguresController {
 		LocalDate first = from == null ? last.minusDays(MAX_DAYS - 2)
 				: parsed(from, "from", LocalDate::parse, "a day, e.g. 2024-05-01");
 		checkPeriod(first, last, ChronoUnit.DAYS.between(first, last) + 1, MAX_DAYS, "days");
-		return whoIsHeard.between(first.atStartOfDay(city.zone()).toInstant(),
+		return figures.heard(first.atStartOfDay(city.zone()).toInstant(),
 				last.plusDays(1).atStartOfDay(city.zone()).toInstant());
 	}
 
@@ -74,7 +72,7 @@ class ParticipationFiguresController {
 		YearMonth first = from == null ? last.minusMonths(11)
 				: parsed(from, "from", YearMonth::parse, "a month, e.g. 2024-05");
 		checkPeriod(first.atDay(1), last.atDay(1), ChronoUnit.MONTHS.between(first, last) + 1, MAX_MONTHS, "months");
-		return equity.between(kind, first.atDay(1), last.atDay(1));
+		return figures.said(kind, first.atDay(1), last.atDay(1));
 	}
 
 	private static void checkPeriod(LocalDate first, LocalDate last, long length, int most, String unit) {
