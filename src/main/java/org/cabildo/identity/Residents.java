@@ -3,6 +3,7 @@ package org.cabildo.identity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -85,6 +86,29 @@ public class Residents {
 			return link(person.id(), "verify", settings.verifyFor());
 		});
 		mail(address, ResidentMails.verify(lang, base, link));
+	}
+
+	/**
+	 * An account whose address the city has verified otherwise than by a mailed link: the demo's
+	 * sample residents, or a city bringing its residents' accounts from the platform it had
+	 * before. Made verified, with no mail; an address that has an account already keeps it as it
+	 * is. Never reachable over HTTP: a resident's own sign-up always proves the address.
+	 *
+	 * @param actor who enrols, for the audit log
+	 */
+	public Account enrol(String email, String password, String language, String actor) {
+		String address = email(email);
+		String lang = language(language);
+		Passwords.check(password, address);
+		return byEmail(address).orElseGet(() -> transactions.execute(tx -> {
+			long residentsOrganisation = organisations.named(settings.organisation(), true).id();
+			Person person = people.create(address, password, residentsOrganisation, actor);
+			OffsetDateTime now = Secrets.utc(clock.instant());
+			jdbc.sql("""
+					INSERT INTO resident_accounts (person_id, email, language, created_at, verified_at)
+					VALUES (?, ?, ?, ?, ?)""").params(person.id(), address, lang, now, now).update();
+			return byPerson(person.id()).orElseThrow();
+		}));
 	}
 
 	/** Follows the link mailed to verify an address; 400 when it is unknown, used or expired. */

@@ -12,6 +12,7 @@ import org.cabildo.identity.Caller;
 import org.cabildo.identity.Residents;
 import org.cabildo.indicators.DistrictRegister;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.CityTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -59,9 +60,15 @@ public class Proposals {
 
 	private final Clock clock;
 
+	private final DeclaredDemographics demographics;
+
+	private final CityTime city;
+
 	Proposals(ProposalStore store, ProposalCategories categories, DistrictRegister districts, Residents residents,
 			FilingAllowance allowance, Offices offices, ParticipationSettings settings, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, DeclaredDemographics demographics, CityTime city) {
+		this.demographics = demographics;
+		this.city = city;
 		this.store = store;
 		this.categories = categories;
 		this.districts = districts;
@@ -73,8 +80,21 @@ public class Proposals {
 		this.clock = clock;
 	}
 
-	/** What a resident proposes, as sent. */
-	public record Draft(String title, String text, String district, String category) {
+	/**
+	 * What a resident proposes, as sent.
+	 *
+	 * @param said what the proposer chose to say about themselves, counted apart from the proposal
+	 */
+	public record Draft(String title, String text, String district, String category, Demographics said) {
+
+		public Draft(String title, String text, String district, String category) {
+			this(title, text, district, category, Demographics.NOT_SAID);
+		}
+
+		public Draft {
+			said = said == null ? Demographics.NOT_SAID : said;
+		}
+
 	}
 
 	/** Which proposals to list: the filters as sent (null: any), at most {@code limit}, made before {@code before}. */
@@ -121,8 +141,9 @@ public class Proposals {
 					+ categories.all().stream().map(ProposalCategory::code).collect(Collectors.joining(", ")) + ")")
 				.with("pointer", "/category"));
 		take(caller, "proposals");
-		long id = store.insert(new ProposalStore.NewProposal(title, text, district, category.code(), caller.id(),
-				clock.instant()));
+		Instant now = clock.instant();
+		long id = store.insert(new ProposalStore.NewProposal(title, text, district, category.code(), caller.id(), now));
+		demographics.count("proposal", district, city.date(now), draft.said());
 		return store.byId(id).orElseThrow();
 	}
 
@@ -165,6 +186,15 @@ public class Proposals {
 	 * person among the others; nothing supports it for them.
 	 */
 	public Proposal support(long id, Caller caller) {
+		return support(id, Demographics.NOT_SAID, caller);
+	}
+
+	/**
+	 * Supports a proposal as {@link #support(long, Caller)} does, counting what the supporter chose
+	 * to say about themselves apart from the support (a withdrawn support stays counted: it was
+	 * given).
+	 */
+	public Proposal support(long id, Demographics said, Caller caller) {
 		residents.requireVerifiedResident(caller, "supporting a proposal");
 		Proposal proposal = byId(id);
 		String office = office(proposal);
@@ -183,6 +213,7 @@ public class Proposals {
 			throw new ApiException(HttpStatus.CONFLICT, "proposal " + id + " is already supported by this account:"
 					+ " one support per person").with("rule", "one-support-per-person");
 		}
+		demographics.count("support", proposal.district(), city.date(now), said);
 		return byId(id);
 	}
 

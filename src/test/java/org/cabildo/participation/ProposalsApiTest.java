@@ -53,6 +53,15 @@ class ProposalsApiTest {
 	ParticipationSettings settings;
 
 	@Autowired
+	DeclaredDemographics declared;
+
+	@Autowired
+	org.cabildo.platform.CityTime city;
+
+	@Autowired
+	java.time.Clock clock;
+
+	@Autowired
 	org.cabildo.identity.Organisations organisations;
 
 	@Autowired
@@ -106,6 +115,50 @@ class ProposalsApiTest {
 
 	private static String email(Api resident) {
 		return resident.get("/api/residents/me").json().path("email").asString();
+	}
+
+	private long declaredCount(String kind, String district, String gender, String ageBand) {
+		java.time.LocalDate today = city.today(clock);
+		return declared.between(today, today)
+			.stream()
+			.filter(c -> c.kind().equals(kind) && c.district().equals(district) && c.gender().equals(gender)
+					&& c.ageBand().equals(ageBand))
+			.mapToLong(DeclaredDemographics.Counter::filings)
+			.sum();
+	}
+
+	@Test
+	void whatProposersAndSupportersChooseToSayIsCountedApartAndAWrongValueStoresNothing() {
+		String district = district("Declarado " + UUID.randomUUID().toString().substring(0, 6), 50_000);
+		Api author = resident();
+		Api.Response made = author.post(PROPOSALS, Map.of("title", "Bancas en la plaza", "text", "Más bancas.",
+				"district", district, "category", "espacio-publico", "declaredGender", "woman", "declaredAgeBand",
+				"60-74"));
+		assertThat(made.status()).as("%s", made).isEqualTo(201);
+		long id = made.json().path("id").asLong();
+		assertThat(declaredCount("proposal", district, "woman", "60-74")).isEqualTo(1);
+		// nothing that links the count to the proposal or its author is answered
+		assertThat(made.body()).doesNotContain("woman").doesNotContain("60-74");
+
+		Api supporter = resident();
+		Api.Response supported = supporter.post(PROPOSALS + "/" + id + "/supports",
+				Map.of("declaredAgeBand", "75-plus"));
+		assertThat(supported.status()).as("%s", supported).isEqualTo(201);
+		assertThat(declaredCount("support", district, "", "75-plus")).isEqualTo(1);
+		// a support that says nothing counts nothing
+		assertThat(resident().post(PROPOSALS + "/" + id + "/supports", null).status()).isEqualTo(201);
+		assertThat(declaredCount("support", district, "", "")).isZero();
+
+		Api.Response wrong = resident().post(PROPOSALS + "/" + id + "/supports", Map.of("declaredGender", "robot"));
+		assertThat(wrong.status()).as("%s", wrong).isEqualTo(400);
+		assertThat(wrong.body()).contains("declaredGender");
+		assertThat(read(id).path("supports").asInt()).isEqualTo(2);
+		Api.Response wrongProposal = author.post(PROPOSALS, Map.of("title", "Otra", "text", "Otra.", "district",
+				district, "category", "espacio-publico", "declaredAgeBand", "ancient"));
+		assertThat(wrongProposal.status()).as("%s", wrongProposal).isEqualTo(400);
+		assertThat(wrongProposal.body()).contains("declaredAgeBand");
+		assertThat(jdbc.sql("SELECT COUNT(*) FROM proposals WHERE district_id = ?").param(district).query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.cabildo.identity.Caller;
+import org.cabildo.participation.Demographics;
 import org.cabildo.participation.Proposal;
 import org.cabildo.participation.ProposalCategory;
 import org.cabildo.participation.ProposalComment;
@@ -39,7 +40,21 @@ class ProposalsController {
 
 	private static final String PROPOSALS = "/api/participation/proposals";
 
-	record NewProposal(String title, String text, String district, String category) {
+	/**
+	 * @param declaredGender what the proposer chooses to say (optional), counted apart from the proposal
+	 * @param declaredAgeBand likewise
+	 */
+	record NewProposal(String title, String text, String district, String category, String declaredGender,
+			String declaredAgeBand) {
+	}
+
+	/** What a supporter chooses to say about themselves (each optional), counted apart from the support. */
+	record NewSupport(String declaredGender, String declaredAgeBand) {
+
+		Demographics said() {
+			return Demographics.of(declaredGender, declaredAgeBand, "declaredGender", "declaredAgeBand");
+		}
+
 	}
 
 	record NewComment(String text) {
@@ -117,16 +132,19 @@ class ProposalsController {
 	@Operation(summary = "Proposes (residents whose email address is verified; within the hourly allowance)")
 	ResponseEntity<ProposalView> propose(@RequestBody NewProposal body, Principal principal) {
 		Proposal made = proposals.propose(new Proposals.Draft(body.title(), body.text(), body.district(),
-				body.category()), caller(principal));
+				body.category(), Demographics.of(body.declaredGender(), body.declaredAgeBand(), "declaredGender",
+						"declaredAgeBand")),
+				caller(principal));
 		return ResponseEntity.created(URI.create(PROPOSALS + "/" + made.id())).body(view(made));
 	}
 
 	@PostMapping(PROPOSALS + "/{id}/supports")
 	@ResponseStatus(HttpStatus.CREATED)
 	@Operation(summary = "Supports a proposal, once per person (409 the second time); the support that reaches the"
-			+ " threshold forwards it to its office")
-	ProposalView support(@PathVariable long id, Principal principal) {
-		return view(proposals.support(id, caller(principal)));
+			+ " threshold forwards it to its office. The body is optional: what the supporter chooses to say")
+	ProposalView support(@PathVariable long id, @RequestBody(required = false) NewSupport body, Principal principal) {
+		Demographics said = body == null ? Demographics.NOT_SAID : body.said();
+		return view(proposals.support(id, said, caller(principal)));
 	}
 
 	@DeleteMapping(PROPOSALS + "/{id}/supports")
