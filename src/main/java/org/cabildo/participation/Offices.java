@@ -79,8 +79,8 @@ class Offices {
 		return city;
 	}
 
-	/** Keeps in the access ledger that an admin of the city hid something, and why. */
-	void recordHidden(String kind, Caller caller, long city, String detail) {
+	/** Keeps in the access ledger what an admin of the city hid or kept despite its flags, and why. */
+	void recordModeration(String kind, Caller caller, long city, String detail) {
 		ledger.append(LedgerEvent.change(kind, caller.name(), city, Set.of(), detail));
 	}
 

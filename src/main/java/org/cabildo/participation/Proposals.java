@@ -306,7 +306,7 @@ public class Proposals {
 		String why = required(reason, "reason", MAX_REASON);
 		byId(id);
 		if (store.hide(id, why, clock.instant())) {
-			offices.recordHidden("proposal-hidden", caller, city, "proposal " + id + " hidden: " + why);
+			offices.recordModeration("proposal-hidden", caller, city, "proposal " + id + " hidden: " + why);
 		}
 	}
 
@@ -317,7 +317,7 @@ public class Proposals {
 		byId(id);
 		store.comment(id, comment).orElseThrow(() -> ApiException.notFound("no comment " + comment + " on proposal " + id));
 		if (store.hideComment(id, comment, why, clock.instant())) {
-			offices.recordHidden("proposal-comment-hidden", caller, city,
+			offices.recordModeration("proposal-comment-hidden", caller, city,
 					"comment " + comment + " on proposal " + id + " hidden: " + why);
 		}
 	}

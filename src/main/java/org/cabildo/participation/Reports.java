@@ -173,7 +173,7 @@ public class Reports {
 		String why = required(reason, "reason", 1000);
 		byId(id);
 		if (store.hide(id, why, clock.instant())) {
-			offices.recordHidden("report-hidden", caller, city, "service request " + id + " hidden: " + why);
+			offices.recordModeration("report-hidden", caller, city, "service request " + id + " hidden: " + why);
 		}
 	}
 

@@ -368,6 +368,13 @@ class AuthorisationMatrixTest {
 				"/api/participation/requests/0/notes", Map.of("status", "open", "note", "matrix")), allowed(persons)));
 		m.put("POST /api/participation/requests/{id}/hide", new Case(w -> new Call("POST",
 				"/api/participation/requests/0/hide", Map.of("reason", "matrix")), allowed(EnumSet.noneOf(Who.class))));
+		// the moderators' queue and keeping: the city's admins only, none of the matrix's people
+		m.put("GET /api/participation/moderation", new Case(w -> new Call("GET", "/api/participation/moderation",
+				null), allowed(EnumSet.noneOf(Who.class))));
+		m.put("POST /api/participation/requests/{id}/keep", new Case(w -> new Call("POST",
+				"/api/participation/requests/0/keep", Map.of("reason", "matrix")), allowed(EnumSet.noneOf(Who.class))));
+		m.put("POST /api/participation/proposals/{id}/keep", new Case(w -> new Call("POST",
+				"/api/participation/proposals/0/keep", Map.of("reason", "matrix")), allowed(EnumSet.noneOf(Who.class))));
 		// residents' proposals: anyone reads them, their comments and the categories (an unknown proposal: 404)
 		// and flags one; the matrix's people pass the rules for the rest but are no residents, so proposing,
 		// supporting, commenting and following are refused further in (403), and hiding as for reports; an

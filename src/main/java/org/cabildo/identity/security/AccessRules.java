@@ -127,10 +127,13 @@ final class AccessRules {
 						paths.matcher(HttpMethod.GET, "/api/residents/me"), personSignedIn),
 				new AccessRule("report-flags", "anyone may flag a report as abusive, for the moderators (limited as"
 						+ " reports are)", paths.matcher(HttpMethod.POST, "/api/participation/requests/*/abuse"), anyone),
-				new AccessRule("report-desk", "offices answer reports and the city's admins hide abusive ones: signed-in"
-						+ " people, whose roles are checked further in", new OrRequestMatcher(
+				new AccessRule("report-desk", "offices answer reports, and the city's admins read what the public flagged"
+						+ " and hide or keep it: signed-in people, whose roles are checked further in", new OrRequestMatcher(
 								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/notes"),
-								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/hide")), personSignedIn),
+								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/hide"),
+								paths.matcher(HttpMethod.POST, "/api/participation/requests/*/keep"),
+								paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/keep"),
+								paths.matcher(HttpMethod.GET, "/api/participation/moderation")), personSignedIn),
 				new AccessRule("proposal-flags", "anyone may flag a proposal as abusive, for the moderators (limited as"
 						+ " reports are)", paths.matcher(HttpMethod.POST, "/api/participation/proposals/*/abuse"), anyone),
 				new AccessRule("proposals", "residents propose, support, comment and follow, offices answer and the"
