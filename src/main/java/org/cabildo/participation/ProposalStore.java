@@ -228,6 +228,17 @@ class ProposalStore {
 		jdbc.sql("DELETE FROM proposal_follows WHERE proposal_id = ? AND person_id = ?").params(id, person).update();
 	}
 
+	/** Who is told a proposal's news: its author and its followers, each once. */
+	List<Long> authorAndFollowers(long id) {
+		return jdbc.sql("""
+				SELECT person_id FROM proposals WHERE id = :id
+				UNION
+				SELECT person_id FROM proposal_follows WHERE proposal_id = :id""")
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
 	boolean hide(long id, String reason, Instant at) {
 		return jdbc.sql("UPDATE proposals SET hidden_at = ?, hidden_reason = ? WHERE id = ? AND hidden_at IS NULL")
 			.params(Timestamp.from(at), reason, id)

@@ -13,6 +13,7 @@ import org.cabildo.identity.Residents;
 import org.cabildo.indicators.DistrictRegister;
 import org.cabildo.platform.ApiException;
 import org.cabildo.platform.CityTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -64,10 +65,13 @@ public class Proposals {
 
 	private final CityTime city;
 
+	private final ApplicationEventPublisher events;
+
 	Proposals(ProposalStore store, ProposalCategories categories, DistrictRegister districts, Residents residents,
 			FilingAllowance allowance, Offices offices, ParticipationSettings settings, TransactionTemplate transactions,
-			Clock clock, DeclaredDemographics demographics, CityTime city) {
+			Clock clock, DeclaredDemographics demographics, CityTime city, ApplicationEventPublisher events) {
 		this.demographics = demographics;
+		this.events = events;
 		this.city = city;
 		this.store = store;
 		this.categories = categories;
@@ -206,7 +210,10 @@ public class Proposals {
 					throw ApiException.notFound("no proposal " + id);
 				}
 				store.insertSupport(id, caller.id(), now);
-				store.forwardIfReached(id, settings.supportThreshold(), now, office, now.plus(settings.answerWithin()));
+				if (store.forwardIfReached(id, settings.supportThreshold(), now, office,
+						now.plus(settings.answerWithin()))) {
+					events.publishEvent(new ProposalNews(id, ProposalNews.Kind.FORWARDED));
+				}
 			});
 		}
 		catch (DuplicateKeyException e) {
@@ -254,6 +261,7 @@ public class Proposals {
 					+ given.outcome().label() + "); only an answer in study is followed by another")
 				.with("rule", "answered-once");
 		}
+		events.publishEvent(new ProposalNews(id, ProposalNews.Kind.ANSWERED));
 		return byId(id);
 	}
 

@@ -162,6 +162,42 @@ class ProposalsApiTest {
 	}
 
 	@Test
+	void theAuthorAndFollowersAreToldWhenTheProposalReachesItsOfficeAndWhenItIsAnswered() {
+		String district = district("Avisos " + UUID.randomUUID().toString().substring(0, 6), 80_000);
+		Api author = resident();
+		Api follower = resident();
+		Api leaver = resident();
+		String title = "Luminarias en el callejón " + UUID.randomUUID().toString().substring(0, 6);
+		long id = propose(author, title, district, "servicios-urbanos");
+		assertThat(follower.post(PROPOSALS + "/" + id + "/follow", null).status()).isEqualTo(204);
+		assertThat(leaver.post(PROPOSALS + "/" + id + "/follow", null).status()).isEqualTo(204);
+		assertThat(leaver.delete(PROPOSALS + "/" + id + "/follow").status()).isEqualTo(204);
+		List<Api> supporters = List.of(resident(), resident(), resident());
+		for (Api supporter : supporters) {
+			assertThat(supporter.post(PROPOSALS + "/" + id + "/supports", null).status()).isEqualTo(201);
+		}
+		for (Api told : List.of(author, follower)) {
+			var mails = mailbox.mailsTo(email(told), title, 1);
+			assertThat(mails).hasSize(1);
+			assertThat(mails.get(0).subject()).contains(title);
+			assertThat(mails.get(0).text()).contains("3 apoyos").contains("/proposals/" + id);
+		}
+		assertThat(mailbox.mailsTo(email(leaver), title, 1)).isEmpty();
+		// supporting is not following
+		assertThat(mailbox.mailsTo(email(supporters.get(0)), title, 1)).isEmpty();
+
+		Api.Response answered = new Api(port).post(PROPOSALS + "/" + id + "/answer",
+				Map.of("text", "Se instalan en marzo.", "outcome", "accepted"));
+		assertThat(answered.status()).as("%s", answered).isEqualTo(200);
+		for (Api told : List.of(author, follower)) {
+			var mails = mailbox.mailsTo(email(told), title, 2);
+			assertThat(mails).hasSize(2);
+			assertThat(mails.get(1).text()).contains("Se instalan en marzo.").contains("accepted");
+		}
+		assertThat(mailbox.mailsTo(email(leaver), title, 1)).isEmpty();
+	}
+
+	@Test
 	void threeSupportsForwardAProposalToItsDistrictsOfficeWhichAnswersInPublic() {
 		String name = "Prado " + UUID.randomUUID().toString().substring(0, 6);
 		String district = district(name, 100_000);

@@ -57,4 +57,25 @@ public class TestMailbox {
 		throw new AssertionError("no mail with a link to " + address);
 	}
 
+	/**
+	 * The mails to the address whose subject contains {@code about}, waiting up to 5 s until there
+	 * are at least {@code atLeast}.
+	 */
+	public List<Mail> mailsTo(String address, String about, int atLeast) {
+		Instant until = Instant.now().plus(Duration.ofSeconds(5));
+		while (true) {
+			List<Mail> to = sent.stream().filter(m -> m.to().equals(address) && m.subject().contains(about)).toList();
+			if (to.size() >= atLeast || Instant.now().isAfter(until)) {
+				return to;
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
 }
