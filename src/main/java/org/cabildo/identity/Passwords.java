@@ -35,28 +35,29 @@ final class Passwords {
 	/** Refuses (400, naming why) a password that may not be set for this username. */
 	static void check(String password, String username) {
 		if (password == null) {
-			throw refused("a password is needed");
+			throw refused("a password is needed", "password-too-short");
 		}
 		int length = password.codePointCount(0, password.length());
 		if (length < MIN_LENGTH) {
-			throw refused("a password has at least " + MIN_LENGTH + " characters");
+			throw refused("a password has at least " + MIN_LENGTH + " characters", "password-too-short");
 		}
 		if (length > MAX_LENGTH) {
-			throw refused("a password has at most " + MAX_LENGTH + " characters");
+			throw refused("a password has at most " + MAX_LENGTH + " characters", "password-too-long");
 		}
 		if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
 			throw refused("a password has at most " + MAX_BYTES + " bytes in UTF-8: use fewer characters from"
-					+ " outside the Latin alphabet");
+					+ " outside the Latin alphabet", "password-too-many-bytes");
 		}
 		Strength strength = STRENGTH.measure(password, username == null ? List.of() : List.of(username));
 		if (common(strength.getSequence())) {
 			throw refused("this password is among the most common ones; choose another (a few unrelated words"
-					+ " make a good one)");
+					+ " make a good one)", "password-common");
 		}
 		if (strength.getScore() == 0) {
 			String warning = strength.getFeedback().getWarning(Locale.ENGLISH);
 			throw refused("this password is too easy to guess"
-					+ (warning == null || warning.isBlank() ? "" : ": " + warning.toLowerCase(Locale.ROOT)));
+					+ (warning == null || warning.isBlank() ? "" : ": " + warning.toLowerCase(Locale.ROOT)),
+					"password-guessable");
 		}
 	}
 
@@ -66,8 +67,9 @@ final class Passwords {
 				&& "passwords".equals(sequence.get(0).dictionaryName);
 	}
 
-	private static ApiException refused(String detail) {
-		return ApiException.badRequest(detail).with("pointer", "/password");
+	/** A refusal at the password, naming the rule it breaks (a form says it in its own language). */
+	private static ApiException refused(String detail, String rule) {
+		return ApiException.badRequest(detail).with("pointer", "/password").with("rule", rule);
 	}
 
 }

@@ -1,13 +1,16 @@
 package org.cabildo.identity;
 
-/** The mails residents receive, in their language (es, pt, en). */
+/**
+ * The mails residents receive, in their language (es, pt, en). Their links open the portal's
+ * pages in that language too ({@code lang=}, which the portal then remembers).
+ */
 final class ResidentMails {
 
 	private ResidentMails() {
 	}
 
 	static Mail.Draft verify(String language, String base, String link) {
-		String url = base + "/residents/verify?link=" + link;
+		String url = base + "/residents/verify?link=" + link + "&lang=" + language;
 		return switch (language) {
 			case "pt" -> new Mail.Draft("Confirme seu endereço de e-mail",
 					"Para confirmar o endereço da sua conta no Cabildo, abra:\n" + url
@@ -22,7 +25,7 @@ final class ResidentMails {
 	}
 
 	static Mail.Draft reset(String language, String base, String link) {
-		String url = base + "/residents/password?link=" + link;
+		String url = base + "/residents/password?link=" + link + "&lang=" + language;
 		return switch (language) {
 			case "pt" -> new Mail.Draft("Nova senha", "Para escolher uma nova senha, abra (vale por uma hora):\n" + url
 					+ "\n\nSe não foi você quem pediu, ignore esta mensagem: sua senha não muda.");
@@ -34,7 +37,7 @@ final class ResidentMails {
 	}
 
 	static Mail.Draft alreadyThere(String language, String base) {
-		String url = base + "/residents/password";
+		String url = base + "/residents/password?lang=" + language;
 		return switch (language) {
 			case "pt" -> new Mail.Draft("Você já tem uma conta", "Alguém tentou criar uma conta com este endereço, que"
 					+ " já tem uma. Se esqueceu a senha, peça uma nova em:\n" + url);

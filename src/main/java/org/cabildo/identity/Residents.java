@@ -177,7 +177,8 @@ public class Residents {
 	/** Marks a link used, once; the person it was for. */
 	private long use(String link, String purpose) {
 		if (link == null || link.isBlank() || link.length() > 100) {
-			throw ApiException.badRequest("link: the link mailed to you is needed").with("pointer", "/link");
+			throw ApiException.badRequest("link: the link mailed to you is needed").with("pointer", "/link")
+				.with("rule", "link-missing");
 		}
 		Instant now = clock.instant();
 		record Found(long person, Instant expires, boolean used) {
@@ -187,18 +188,21 @@ public class Residents {
 			.query((rs, n) -> new Found(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getTimestamp(3) != null))
 			.optional()
 			.orElseThrow(() -> ApiException.badRequest("link: not a link we mailed, or not for this").with("pointer",
-					"/link"));
+					"/link").with("rule", "link-unknown"));
 		if (found.used()) {
-			throw ApiException.badRequest("link: it was used already; ask for a new one").with("pointer", "/link");
+			throw ApiException.badRequest("link: it was used already; ask for a new one").with("pointer", "/link")
+				.with("rule", "link-used");
 		}
 		if (now.isAfter(found.expires())) {
-			throw ApiException.badRequest("link: it expired; ask for a new one").with("pointer", "/link");
+			throw ApiException.badRequest("link: it expired; ask for a new one").with("pointer", "/link")
+				.with("rule", "link-expired");
 		}
 		int marked = jdbc.sql("UPDATE account_links SET used_at = ? WHERE secret_hash = ? AND used_at IS NULL")
 			.params(Secrets.utc(now), Secrets.hash(link.trim()))
 			.update();
 		if (marked != 1) {
-			throw ApiException.badRequest("link: it was used already; ask for a new one").with("pointer", "/link");
+			throw ApiException.badRequest("link: it was used already; ask for a new one").with("pointer", "/link")
+				.with("rule", "link-used");
 		}
 		return found.person();
 	}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Settings of the platform as a whole ({@code cabildo.*}).
@@ -20,6 +21,15 @@ public record PlatformSettings(@DefaultValue("") String baseUrl, @DefaultValue("
 
 	public PlatformSettings {
 		baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/**
+	 * What the links written for the current request start with (a mail's, an API answer's):
+	 * {@link #baseUrl} when it is set, else the request's own scheme, host and context path. Only
+	 * within a request, unless the base URL is set.
+	 */
+	public String linkBase() {
+		return baseUrl.isEmpty() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : baseUrl;
 	}
 
 }

@@ -45,6 +45,10 @@ class ErrorPages implements ErrorViewResolver {
 		if (status == HttpStatus.TOO_MANY_REQUESTS && OBJECTION_FORM.matcher(path).matches()) {
 			detail = "card.problem.429.detail";
 		}
+		else if (status == HttpStatus.TOO_MANY_REQUESTS && path.startsWith("/residents/")) {
+			// the forms of residents' accounts, beyond the allowance of writes without an account
+			detail = "residents.problem.429.detail";
+		}
 		else if (status == HttpStatus.FORBIDDEN && !"GET".equals(request.getMethod())) {
 			// refused before any controller: a form without its CSRF token, or with an expired one
 			detail = "card.problem.403.detail";

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The issue time of a form anyone may send without an account (a card's objection form, the
- * report form), signed (HMAC-SHA256 with a key of the server) so that it cannot be made up: a
+ * report form, the residents' forms that send mail), signed (HMAC-SHA256 with a key of the server) so that it cannot be made up: a
  * form sent sooner than {@link ObjectionFormSettings#minAge} after it was served is a script's,
  * one older than {@link ObjectionFormSettings#maxAge} is stale, and a form that already filed
  * does not file again. Kept in memory per node, like the rate

@@ -288,6 +288,21 @@ class AuthorisationMatrixTest {
 		}
 		m.put("POST /report", new Case(w -> pageForm("/report", "/report", "service=pothole&district=none&description="
 				+ "filed+by+" + w), allowed(EnumSet.allOf(Who.class))));
+		// residents' accounts in the portal: the pages (sign-up, the mailed links' pages) are public, and their
+		// forms anyone's (sent here with the page's CSRF token, and refused past the rules: a form without its
+		// signed issue time, a link not mailed: 400)
+		for (String path : List.of("/residents/sign-up", "/residents/verify", "/residents/password")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path + "?link=matrix", null),
+					allowed(EnumSet.allOf(Who.class))));
+		}
+		m.put("POST /residents/sign-up", new Case(w -> pageForm("/residents/sign-up", "/residents/sign-up",
+				"email=matrix%40example.org&password=matrix+sign+up+" + w), allowed(EnumSet.allOf(Who.class))));
+		m.put("POST /residents/verify", new Case(w -> pageForm("/residents/verify?link=matrix", "/residents/verify",
+				"link=matrix"), allowed(EnumSet.allOf(Who.class))));
+		m.put("POST /residents/password", new Case(w -> pageForm("/residents/password", "/residents/password",
+				"email=matrix%40example.org"), allowed(EnumSet.allOf(Who.class))));
+		m.put("POST /residents/password/new", new Case(w -> pageForm("/residents/password?link=matrix",
+				"/residents/password/new", "link=matrix&password=matrix+new+password"), allowed(EnumSet.allOf(Who.class))));
 		m.put("GET /api/objections/answer-times", new Case(w -> new Call("GET", "/api/objections/answer-times", null),
 				allowed(EnumSet.allOf(Who.class))));
 		m.put("POST /api/objections/{objectionId}/hide", new Case(w -> new Call("POST", "/api/objections/"

@@ -71,6 +71,20 @@ class PortalPagesBrowserTest {
 					"participation.back").anErrorPage(),
 			PortalPage.anyone("/participation", "participation.heard.heading", "participation.heard",
 					"participation.heard.city", "participation.equity"),
+			// residents' accounts: signing up (sent at once, too fast, with an address that is not one: the
+			// form again, its problems first), the pages the mails link to, and a link that does not work
+			PortalPage.anyone("/residents/sign-up", "residents.sign-up.heading", "residents.email", "residents.password",
+					"residents.password.rules", "residents.sign-up.language"),
+			PortalPage.anyone("/residents/sign-up", "residents.sign-up.heading", "residents.problems.heading")
+				.sentWith("email", "no es un correo")
+				.anErrorPage(),
+			PortalPage.anyone("/residents/verify?link=made-up", "residents.verify.heading", "residents.verify.submit"),
+			PortalPage.anyone("/residents/verify", "residents.link.heading", "residents.link.link-missing",
+					"residents.links.new-link").anErrorPage(),
+			PortalPage.anyone("/residents/password", "residents.password.heading", "residents.email",
+					"residents.password.submit"),
+			PortalPage.anyone("/residents/password?link=made-up", "residents.new-password.heading",
+					"residents.password.rules", "residents.new-password.submit"),
 			PortalPage.anyone("/no-such-page", "errors.404.title").anErrorPage(),
 			PortalPage.signedIn("/console", "steward.entry.heading", "steward.entry.roles.heading"),
 			PortalPage.signedIn("/audit", "audit.heading"),

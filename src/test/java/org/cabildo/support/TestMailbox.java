@@ -24,6 +24,8 @@ public class TestMailbox {
 
 	private static final Pattern LINK = Pattern.compile("link=([A-Za-z0-9_-]+)");
 
+	private static final Pattern URL = Pattern.compile("https?://\\S+");
+
 	private final List<Mail> sent = new CopyOnWriteArrayList<>();
 
 	@Bean
@@ -31,6 +33,27 @@ public class TestMailbox {
 	@ConditionalOnProperty(name = "cabildo.residents.outbox", havingValue = "log", matchIfMissing = true)
 	Outbox testOutbox() {
 		return sent::add;
+	}
+
+	/** The mails sent to the address so far, the oldest first. */
+	public List<Mail> to(String address) {
+		return sent.stream().filter(mail -> mail.to().equals(address)).toList();
+	}
+
+	/** The address (URL) the last mail to the address links to, waiting up to 5 s for a mail with one. */
+	public String lastUrlTo(String address) {
+		Instant until = Instant.now().plus(Duration.ofSeconds(5));
+		while (Instant.now().isBefore(until)) {
+			List<Mail> mails = to(address);
+			if (!mails.isEmpty()) {
+				Matcher m = URL.matcher(mails.get(mails.size() - 1).text());
+				if (m.find()) {
+					return m.group();
+				}
+			}
+			pause();
+		}
+		throw new AssertionError("no mail with an address to " + address);
 	}
 
 	/** The link of the last mail to the address, waiting up to 5 s for it. */
@@ -46,13 +69,7 @@ public class TestMailbox {
 					}
 				}
 			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
+			pause();
 		}
 		throw new AssertionError("no mail with a link to " + address);
 	}
@@ -68,13 +85,17 @@ public class TestMailbox {
 			if (to.size() >= atLeast || Instant.now().isAfter(until)) {
 				return to;
 			}
-			try {
-				Thread.sleep(50);
-			}
-			catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException(e);
-			}
+			pause();
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(50);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
 		}
 	}
 

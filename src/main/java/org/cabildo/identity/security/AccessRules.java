@@ -85,11 +85,12 @@ final class AccessRules {
 						+ " series by district (small counts suppressed), and residents' proposals with their comments",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
-						+ " transparency, districts, the report form, residents' reports and who takes part, sign-in) and"
-						+ " their style sheets, scripts and images (the icon too, at the address browsers ask for it)",
+						+ " transparency, districts, the report form, residents' reports and who takes part, sign-in,"
+						+ " residents' sign-up and the pages the mails of their accounts link to) and their style sheets,"
+						+ " scripts and images (the icon too, at the address browsers ask for it)",
 						new OrRequestMatcher(reads(paths, "/", "/portal/**", "/webjars/**", "/map", "/map/**", "/sensors/**",
 								"/transparency", "/transparency/**", "/districts", "/districts/**", "/report", "/reports",
-								"/reports/**", "/participation", "/sign-in", "/favicon.ico")),
+								"/reports/**", "/participation", "/sign-in", "/residents/**", "/favicon.ico")),
 						anyone),
 				new AccessRule("portal-sign-in", "anyone may sign in and out with the portal's form (sign-in limited"
 						+ " per account and address, as for the API)", new OrRequestMatcher(paths.matcher(HttpMethod.POST,
@@ -97,6 +98,14 @@ final class AccessRules {
 				new AccessRule("portal-objection", "anyone, without an account, may file an objection with the form of"
 						+ " a stream's card (limited per client address)",
 						portalObjectionFiling(), anyone),
+				new AccessRule("portal-residents", "anyone may sign up as a resident with the portal's forms, confirm"
+						+ " the address with the link mailed to it (with a button: opening the link confirms nothing),"
+						+ " and ask for and set a new password (limited per client address, as every write without"
+						+ " credentials, and in mails per address)", new OrRequestMatcher(
+								paths.matcher(HttpMethod.POST, "/residents/sign-up"),
+								paths.matcher(HttpMethod.POST, "/residents/verify"),
+								paths.matcher(HttpMethod.POST, "/residents/password"),
+								paths.matcher(HttpMethod.POST, "/residents/password/new")), anyone),
 				new AccessRule("portal-report", "anyone, with or without an account, may report a problem with the"
 						+ " portal's form (within the reports' allowance per client address or account, as through Open311)",
 						paths.matcher(HttpMethod.POST, "/report"), anyone),

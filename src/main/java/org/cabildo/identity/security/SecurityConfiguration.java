@@ -63,13 +63,15 @@ class SecurityConfiguration {
 	 * tokens in a cookie so that an anonymous reader costs the server no session, sign-in
 	 * rate-limited by the same {@link PasswordSignIn} as the API, sign-in through the OIDC
 	 * provider when a client is configured ({@link OidcSignIn}), objections filed with a card's
-	 * form limited per address with the API's objections (one allowance). The same access rules decide.
+	 * form limited per address with the API's objections (one allowance), and every form sent
+	 * without an account within the allowance of anonymous writes per address, as the API's
+	 * writes (beyond it, the error page). The same access rules decide.
 	 */
 	@Bean
 	@Order(1)
 	SecurityFilterChain pages(HttpSecurity http, IdentitySettings settings, PlatformSettings platform,
 			PasswordSignIn passwords, Organisations organisations, People people, AuditLog audit, RateLimits limits,
-			RefusalWriter refusals, List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
+			List<RequestMappingInfoHandlerMapping> endpoints) throws Exception {
 		List<AccessRule> rules = AccessRules.all(new Routes(endpoints));
 		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
 		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").httpOnly(true));
@@ -104,7 +106,7 @@ class SecurityConfiguration {
 			.headers(headers -> headers
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
 			.addFilterAfter(new SignedInPeople(people, contexts), SecurityContextHolderFilter.class)
-			.addFilterAfter(new AnonymousWrites(limits, refusals), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(AnonymousWrites.pages(limits), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(ObjectionFilings.pages(AccessRules.portalObjectionFiling(), limits), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
@@ -143,7 +145,7 @@ class SecurityConfiguration {
 						return filter;
 					}
 				}))
-			.addFilterAfter(new AnonymousWrites(limits, refusals), AnonymousAuthenticationFilter.class)
+			.addFilterAfter(AnonymousWrites.api(limits, refusals), AnonymousAuthenticationFilter.class)
 			.addFilterAfter(ObjectionFilings.api(AccessRules.objectionFiling(), limits, refusals), AnonymousWrites.class)
 			.authorizeHttpRequests(authorize -> rules
 				.forEach(rule -> authorize.requestMatchers(rule.matcher()).access(rule.access())));
