@@ -224,6 +224,22 @@ class ProposalStore {
 			.update();
 	}
 
+	/** Whether the person supports the proposal now. */
+	boolean supports(long id, long person) {
+		return jdbc.sql("SELECT COUNT(*) FROM proposal_supports WHERE proposal_id = ? AND person_id = ?")
+			.params(id, person)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	/** Whether the person follows the proposal. */
+	boolean follows(long id, long person) {
+		return jdbc.sql("SELECT COUNT(*) FROM proposal_follows WHERE proposal_id = ? AND person_id = ?")
+			.params(id, person)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	void unfollow(long id, long person) {
 		jdbc.sql("DELETE FROM proposal_follows WHERE proposal_id = ? AND person_id = ?").params(id, person).update();
 	}

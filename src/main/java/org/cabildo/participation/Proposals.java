@@ -28,11 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Proposals {
 
-	static final int MAX_TITLE = 200;
+	/** The longest title, text and comment taken, in characters (a form says so before it is sent). */
+	public static final int MAX_TITLE = 200;
 
-	static final int MAX_TEXT = 4000;
+	public static final int MAX_TEXT = 4000;
 
-	static final int MAX_COMMENT = 2000;
+	public static final int MAX_COMMENT = 2000;
 
 	static final int MAX_REASON = 1000;
 
@@ -109,6 +110,21 @@ public class Proposals {
 	public record Page(List<Proposal> proposals, Long nextBefore) {
 	}
 
+	/**
+	 * Where a caller stands with a proposal, for a page to offer what they may do: never anyone
+	 * else's support or follow.
+	 *
+	 * @param verifiedResident whether the caller may propose, support and comment
+	 * @param resident whether the caller may follow (any resident's account)
+	 * @param supports whether the caller supports it now
+	 * @param follows whether the caller follows it
+	 */
+	public record Standing(boolean verifiedResident, boolean resident, boolean supports, boolean follows) {
+
+		public static final Standing NONE = new Standing(false, false, false, false);
+
+	}
+
 	/** The supports that forward a proposal to its office. */
 	public int supportThreshold() {
 		return settings.supportThreshold();
@@ -123,6 +139,21 @@ public class Proposals {
 		return districts.boundaries()
 			.stream()
 			.collect(Collectors.toMap(DistrictRegister.Boundary::id, DistrictRegister.Boundary::name, (a, b) -> a));
+	}
+
+	/** Whether the caller may propose (and support and comment): a verified resident. */
+	public boolean mayPropose(Caller caller) {
+		return residents.isVerifiedResident(caller);
+	}
+
+	/** Where the caller stands with a proposal the public may see; 404 when there is none. */
+	public Standing standing(long id, Caller caller) {
+		byId(id);
+		if (caller.isDevice() || caller.id() <= 0) {
+			return Standing.NONE;
+		}
+		return new Standing(residents.isVerifiedResident(caller), residents.byPerson(caller.id()).isPresent(),
+				store.supports(id, caller.id()), store.follows(id, caller.id()));
 	}
 
 	/**

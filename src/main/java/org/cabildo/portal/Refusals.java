@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
  * the part of the portal that refused: the auditor's pages name the filter or the entry; the
  * steward's console says the service's rule in its own words (else the API's); the operator's
  * console says the rule and always the API's words, as a client of the API would read them; the
- * reports' pages say what the status means for a report; the other public pages say what it means
- * for them. The consoles, the auditor's pages and the reports' pages give a way back to them.
+ * reports' and the proposals' pages say what the status means for a report or a proposal; the other
+ * public pages say what it means for them. The consoles, the auditor's pages, the reports' and the
+ * proposals' pages give a way back to them.
  */
 @Component
 class Refusals {
@@ -29,10 +30,12 @@ class Refusals {
 
 	private static final Way TO_THE_REPORTS = new Way("/reports", "participation.back");
 
+	private static final Way TO_THE_PROPOSALS = new Way("/proposals", "participation.proposals.back");
+
 	/** The parts of the portal that say refusals in their own words. */
 	private enum Part {
 
-		AUDIT, STEWARD, OPERATOR, REPORTS, PAGES;
+		AUDIT, STEWARD, OPERATOR, REPORTS, PROPOSALS, PAGES;
 
 		static Part of(Class<?> controller) {
 			String name = controller.getPackageName();
@@ -41,6 +44,9 @@ class Refusals {
 			}
 			if (controller == ReportFormController.class || controller == ReportPagesController.class) {
 				return REPORTS;
+			}
+			if (controller == ProposalPagesController.class || controller == ProposalFormController.class) {
+				return PROPOSALS;
 			}
 			if (controller == ConsoleEntryController.class || name.equals(Wording.class.getPackageName())) {
 				return STEWARD;
@@ -72,6 +78,7 @@ class Refusals {
 			}
 			case OPERATOR -> page.with(rule(e.details().get("rule"), locale), e.getMessage(), TO_THE_OPERATOR_CONSOLE);
 			case REPORTS -> page.with(reports(e.status(), locale), null, TO_THE_REPORTS);
+			case PROPOSALS -> page.with(proposals(e.status(), locale), null, TO_THE_PROPOSALS);
 			case PAGES -> page.with(pages(e.status(), locale));
 		};
 	}
@@ -84,6 +91,7 @@ class Refusals {
 			case STEWARD -> page.with(text("steward.refusal.bad-request", locale), null, TO_THE_CONSOLE);
 			case OPERATOR -> page.with(rule("address", locale), null, TO_THE_OPERATOR_CONSOLE);
 			case REPORTS -> page.with(reports(HttpStatus.BAD_REQUEST, locale), null, TO_THE_REPORTS);
+			case PROPOSALS -> page.with(proposals(HttpStatus.BAD_REQUEST, locale), null, TO_THE_PROPOSALS);
 			case AUDIT, PAGES -> page.with(pages(HttpStatus.BAD_REQUEST, locale));
 		};
 	}
@@ -123,6 +131,14 @@ class Refusals {
 	private String reports(HttpStatus status, Locale locale) {
 		return switch (status.value()) {
 			case 400, 404, 429 -> text("participation.problem." + status.value() + ".detail", locale);
+			default -> pages(status, locale);
+		};
+	}
+
+	/** The proposals' pages say what a status means for a proposal (none found, too many sent); else as any page. */
+	private String proposals(HttpStatus status, Locale locale) {
+		return switch (status.value()) {
+			case 400, 403, 404, 429 -> text("participation.proposals.problem." + status.value() + ".detail", locale);
 			default -> pages(status, locale);
 		};
 	}

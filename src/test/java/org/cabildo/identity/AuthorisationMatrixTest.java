@@ -422,6 +422,20 @@ class AuthorisationMatrixTest {
 				Map.of("reason", "matrix")), allowed(nobody)));
 		m.put("POST " + proposals + "/{id}/comments/{comment}/hide", new Case(w -> new Call("POST", proposals
 				+ "/0/comments/0/hide", Map.of("reason", "matrix")), allowed(nobody)));
+		// residents' proposals in the portal: the list, a proposal (an unknown one: 404) and the form (which tells
+		// anyone who may not propose how to take part) are public; the forms are for signed-in people, posted
+		// here with a page's CSRF token, anyone else sent to sign in: the matrix's people are no residents, so
+		// proposing is refused further in (403, the form saying why), and the unknown proposal 0 answers the
+		// others (404, past the rules)
+		for (String path : List.of("/proposals", "/proposals/{id}", "/proposals/new")) {
+			m.put("GET " + path, new Case(w -> new Call("GET", path.replace("{id}", "0"), null), allowed(everyone)));
+		}
+		m.put("POST /proposals/new", new Case(w -> pageForm("/sign-in", "/proposals/new", "title=matrix&text=by+" + w
+				+ "&category=movilidad"), allowed(nobody)));
+		for (String form : List.of("support", "withdraw", "follow", "unfollow", "comments")) {
+			m.put("POST /proposals/{id}/" + form, new Case(w -> pageForm("/sign-in", "/proposals/0/" + form,
+					"text=matrix"), allowed(persons)));
+		}
 		// the operator's console: people pass the rules; what each may do there is the API's to say (operators
 		// of the organisation for its Things, admins for its devices; anyone signed in for their own tokens)
 		Set<Who> operators = EnumSet.of(Who.OPERATOR);

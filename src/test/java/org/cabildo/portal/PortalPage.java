@@ -11,8 +11,9 @@ import java.util.Optional;
  * stream of the steward's office with an open objection, {@code {restricted}} for a restricted one
  * it shares with another organisation (see {@link Subjects}), {@code {district}} for a district the
  * test imports, with the browser's stream placed in it, {@code {report}} for a resident's report
- * placed in that district
- * @param visitor who reads it: anyone, the test account or a steward, who signs in first
+ * placed in that district, {@code {proposal}} for a resident's proposal about that district, forwarded
+ * to its office and answered, with a comment
+ * @param visitor who reads it: anyone, the test account, a steward or a verified resident, who signs in first
  * @param shows the keys of the labels whose text, in the page's language, the page must show; the
  * first is its h1's
  * @param budgetKilobytes the most it may weigh on first load, everything it loads included
@@ -38,7 +39,10 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 		TEST_ACCOUNT,
 
 		/** A steward of the office that owns {@code {stewarded}} and {@code {restricted}}. */
-		STEWARD
+		STEWARD,
+
+		/** A resident whose email address is verified, who neither supports nor follows {@code {proposal}}. */
+		RESIDENT
 
 	}
 
@@ -48,7 +52,7 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 
 	/** What the test made that the paths name, as their ids. */
 	record Subjects(String datastream, String thing, String stewarded, String restricted, String district,
-			String report) {
+			String report, String proposal) {
 	}
 
 	/** A page anyone may read, showing these labels (the first is its h1's). */
@@ -65,6 +69,11 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 	/** A page for a signed-in steward, showing these labels (the first is its h1's). */
 	static PortalPage steward(String path, String... shows) {
 		return new PortalPage(path, Visitor.STEWARD, List.of(shows), BUDGET_KILOBYTES, false, false, Optional.empty());
+	}
+
+	/** A page for a signed-in resident whose address is verified, showing these labels (the first is its h1's). */
+	static PortalPage resident(String path, String... shows) {
+		return new PortalPage(path, Visitor.RESIDENT, List.of(shows), BUDGET_KILOBYTES, false, false, Optional.empty());
 	}
 
 	PortalPage weighingAtMost(int kilobytes) {
@@ -96,7 +105,8 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 			.replace("{stewarded}", subjects.stewarded())
 			.replace("{restricted}", subjects.restricted())
 			.replace("{district}", subjects.district())
-			.replace("{report}", subjects.report());
+			.replace("{report}", subjects.report())
+			.replace("{proposal}", subjects.proposal());
 		return resolved + (resolved.contains("?") ? "&" : "?") + "lang=" + language.code();
 	}
 
@@ -106,6 +116,7 @@ record PortalPage(String path, Visitor visitor, List<String> shows, int budgetKi
 			case ANYONE -> "";
 			case TEST_ACCOUNT -> " (signed in)";
 			case STEWARD -> " (a steward)";
+			case RESIDENT -> " (a resident)";
 		} + sent.map(typed -> " sent with " + typed.field() + "=" + typed.value()).orElse("");
 	}
 

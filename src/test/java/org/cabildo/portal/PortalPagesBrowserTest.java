@@ -23,6 +23,8 @@ import org.cabildo.participation.Reports;
 import org.cabildo.support.Api;
 import org.cabildo.support.Browser;
 import org.cabildo.support.Fixtures;
+import org.cabildo.support.TestMailbox;
+import org.cabildo.support.TestResidents;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -69,6 +71,27 @@ class PortalPagesBrowserTest {
 					"participation.report.where", "participation.report.notes").headedByItsData(),
 			PortalPage.anyone("/reports/999999999", "errors.404.title", "participation.problem.404.detail",
 					"participation.back").anErrorPage(),
+			PortalPage.anyone("/proposals", "participation.proposals.heading", "participation.proposals.filter",
+					"participation.proposals.list"),
+			PortalPage.anyone("/proposals/{proposal}", "participation.proposal.status", "participation.proposal.office",
+					"participation.proposal.supports", "participation.proposal.answer", "participation.proposal.comments",
+					"participation.proposal.sign-in").headedByItsData(),
+			// a verified resident who does not support it yet: the forms to support, follow and comment
+			PortalPage.resident("/proposals/{proposal}", "participation.proposal.supports", "participation.proposal.support",
+					"participation.proposal.follow", "participation.proposal.comment").headedByItsData(),
+			// the test account is staff, no resident: told what supporting needs
+			PortalPage.signedIn("/proposals/{proposal}", "participation.proposal.supports",
+					"participation.proposal.not-verified").headedByItsData(),
+			PortalPage.anyone("/proposals/new", "participation.proposal.form.heading", "participation.proposal.form.sign-in"),
+			PortalPage.resident("/proposals/new", "participation.proposal.form.heading",
+					"participation.proposal.form.field.title", "participation.proposal.form.field.district",
+					"participation.proposal.form.field.category", "participation.proposal.form.categories"),
+			// sent with a title only: the form again, its problems first
+			PortalPage.resident("/proposals/new", "participation.proposal.form.heading", "participation.proposal.form.problems")
+				.sentWith("title", "Un parque en el predio")
+				.anErrorPage(),
+			PortalPage.anyone("/proposals/999999999", "errors.404.title", "participation.proposals.problem.404.detail",
+					"participation.proposals.back").anErrorPage(),
 			PortalPage.anyone("/participation", "participation.heard.heading", "participation.heard",
 					"participation.heard.city", "participation.equity"),
 			// residents' accounts: signing up (sent at once, too fast, with an address that is not one: the
@@ -137,12 +160,16 @@ class PortalPagesBrowserTest {
 	/** The streams the pages' paths name. */
 	static PortalPage.Subjects subjects;
 
+	/** The verified resident's email address, their username. */
+	static String resident;
+
 	@Autowired
 	MessageSource messages;
 
 	@BeforeAll
 	static void streamsToShow(@LocalServerPort int port, @Autowired Organisations organisations,
-			@Autowired People people, @Autowired Tokens tokens, @Autowired Reports reports) {
+			@Autowired People people, @Autowired Tokens tokens, @Autowired Reports reports,
+			@Autowired TestMailbox mailbox) {
 		Api api = new Api(port);
 		Api.Response created = api.post("/v1.1/Datastreams", Fixtures.datastreamWithThing("Estación del navegador"));
 		assertThat(created.status()).isEqualTo(201);
@@ -184,8 +211,26 @@ class PortalPagesBrowserTest {
 				id -> {
 					throw new IllegalStateException("no photo");
 				}).report().id();
+		// a resident's proposal about that district, forwarded to its office by three supports (the tests'
+		// threshold) and answered, with a comment; and a verified resident who has not supported it
+		Api author = TestResidents.verified(port, mailbox);
+		Api.Response proposed = author.post("/api/participation/proposals", Map.of("title", "Un parque en el predio",
+				"text", "Que el predio baldío junto a la estación sea un parque.", "district", district, "category",
+				"espacio-publico"));
+		assertThat(proposed.status()).as("%s", proposed).isEqualTo(201);
+		long proposal = proposed.json().path("id").asLong();
+		for (Api supporter : List.of(author, TestResidents.verified(port, mailbox), TestResidents.verified(port, mailbox))) {
+			assertThat(supporter.post("/api/participation/proposals/" + proposal + "/supports", null).status())
+				.isEqualTo(201);
+		}
+		assertThat(author.post("/api/participation/proposals/" + proposal + "/comments", Map.of("text",
+				"Gracias a quienes la apoyaron.")).status()).isEqualTo(201);
+		Api.Response answered = api.post("/api/participation/proposals/" + proposal + "/answer", Map.of("text",
+				"La oficina estudia el predio con la alcaldía.", "outcome", "in-study"));
+		assertThat(answered.status()).as("%s", answered).isEqualTo(200);
+		resident = TestResidents.verified(port, mailbox).get("/api/residents/me").json().path("email").asString();
 		subjects = new PortalPage.Subjects(datastream, thing, String.valueOf(stewarded), String.valueOf(restricted),
-				district, String.valueOf(report));
+				district, String.valueOf(report), String.valueOf(proposal));
 	}
 
 	static Stream<PortalPage> pages() {
@@ -256,6 +301,7 @@ class PortalPagesBrowserTest {
 			}
 			case TEST_ACCOUNT -> browser.signIn(Api.TEST_USER, Api.TEST_PASSWORD);
 			case STEWARD -> browser.signIn(steward, STEWARD_PASSWORD);
+			case RESIDENT -> browser.signIn(resident, TestResidents.PASSWORD);
 		}
 	}
 

@@ -85,12 +85,13 @@ final class AccessRules {
 						+ " series by district (small counts suppressed), and residents' proposals with their comments",
 						publicReads, anyone),
 				new AccessRule("public-portal", "anyone may read the portal's public pages (home, map, stream cards,"
-						+ " transparency, districts, the report form, residents' reports and who takes part, sign-in,"
-						+ " residents' sign-up and the pages the mails of their accounts link to) and their style sheets,"
-						+ " scripts and images (the icon too, at the address browsers ask for it)",
+						+ " transparency, districts, the report form, residents' reports, residents' proposals and who takes"
+						+ " part, sign-in, residents' sign-up and the pages the mails of their accounts link to) and their"
+						+ " style sheets, scripts and images (the icon too, at the address browsers ask for it)",
 						new OrRequestMatcher(reads(paths, "/", "/portal/**", "/webjars/**", "/map", "/map/**", "/sensors/**",
 								"/transparency", "/transparency/**", "/districts", "/districts/**", "/report", "/reports",
-								"/reports/**", "/participation", "/sign-in", "/residents/**", "/favicon.ico")),
+								"/reports/**", "/proposals", "/proposals/**", "/participation", "/sign-in", "/residents/**",
+								"/favicon.ico")),
 						anyone),
 				new AccessRule("portal-sign-in", "anyone may sign in and out with the portal's form (sign-in limited"
 						+ " per account and address, as for the API)", new OrRequestMatcher(paths.matcher(HttpMethod.POST,
@@ -109,6 +110,16 @@ final class AccessRules {
 				new AccessRule("portal-report", "anyone, with or without an account, may report a problem with the"
 						+ " portal's form (within the reports' allowance per client address or account, as through Open311)",
 						paths.matcher(HttpMethod.POST, "/report"), anyone),
+				new AccessRule("portal-proposals", "a signed-in person proposes, supports, withdraws a support, follows,"
+						+ " stops following and comments with the proposals' pages' forms (as themselves only; a verified"
+						+ " resident's account to propose, support and comment, a resident's to follow, checked further in)",
+						new OrRequestMatcher(paths.matcher(HttpMethod.POST, "/proposals/new"),
+								paths.matcher(HttpMethod.POST, "/proposals/*/support"),
+								paths.matcher(HttpMethod.POST, "/proposals/*/withdraw"),
+								paths.matcher(HttpMethod.POST, "/proposals/*/follow"),
+								paths.matcher(HttpMethod.POST, "/proposals/*/unfollow"),
+								paths.matcher(HttpMethod.POST, "/proposals/*/comments")),
+						personSignedIn),
 				new AccessRule("portal-audit", "the auditor's pages (the access ledger) are for auditors and admins",
 						new OrRequestMatcher(paths.matcher("/audit"), paths.matcher("/audit/**")),
 						AuthorityAuthorizationManager.hasAnyRole("AUDITOR", "ADMIN")),
