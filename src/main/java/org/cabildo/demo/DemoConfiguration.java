@@ -28,7 +28,7 @@ class DemoConfiguration {
 	@Bean
 	@ConditionalOnBooleanProperty("cabildo.demo.enabled")
 	ApplicationRunner loadDemoCity(DemoCity city, DemoAccounts accounts, DemoRegister register, DemoHealth health,
-			DemoMobility mobility, DemoReports reports, DemoProposals proposals,
+			DemoMobility mobility, DemoReports reports,
 			DemoSettings settings, ApplicationEventPublisher events) {
 		// The platform loads the demo itself, as no signed-in caller could: every organisation's data at once.
 		return arguments -> Platform.runAs(JOB, () -> {
@@ -50,8 +50,7 @@ class DemoConfiguration {
 					mobility.load());
 			// synthetic, labelled so: filed once, into a city that has no report yet
 			log.info("Demo sample reports (Open311): {} filed", reports.load());
-			// synthetic too, by sample residents the demo enrols (verified): made once, into a city that has none
-			log.info("Demo sample proposals: {} made", proposals.load(settings.secret()));
+			// the sample proposals follow once the districts they name are imported (DemoProposals)
 			// ./cabildo demo prints where to look once /actuator/health/readiness says UP.
 			log.info("Demo city ready: {} observations added in {} s", added, (System.nanoTime() - started) / 1_000_000_000);
 		});

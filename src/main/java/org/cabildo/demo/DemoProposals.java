@@ -8,11 +8,15 @@ import java.util.List;
 import org.cabildo.identity.Caller;
 import org.cabildo.identity.People;
 import org.cabildo.identity.Residents;
+import org.cabildo.indicators.DistrictsChanged;
 import org.cabildo.participation.Proposal;
 import org.cabildo.participation.Proposals;
 import org.cabildo.platform.ApiException;
+import org.cabildo.platform.Platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -26,8 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * into a city that has none yet. The residents are verified accounts the demo enrols
  * ({@code residente1@demo.cabildo.invalid} and on, the demo secret their password), so that a
  * visitor may sign in as one and support a proposal.
+ *
+ * <p>
+ * Made once the city's districts are in the register (a proposal names its alcaldía, and the
+ * districts are imported when the platform is ready, after the demo's own data is loaded).
  */
 @Component
+@ConditionalOnBooleanProperty("cabildo.demo.enabled")
 class DemoProposals {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoProposals.class);
@@ -45,10 +54,19 @@ class DemoProposals {
 
 	private final People people;
 
-	DemoProposals(Proposals proposals, Residents residents, People people) {
+	private final DemoSettings settings;
+
+	DemoProposals(Proposals proposals, Residents residents, People people, DemoSettings settings) {
 		this.proposals = proposals;
 		this.residents = residents;
 		this.people = people;
+		this.settings = settings;
+	}
+
+	@EventListener
+	void districtsChanged(DistrictsChanged changed) {
+		int made = Platform.runAs(DemoConfiguration.JOB, () -> load(settings.secret()));
+		log.info("Demo sample proposals: {} made", made);
 	}
 
 	static String resident(int n) {

@@ -37,6 +37,11 @@ public record Caller(Kind kind, long id, String name, long organisation, Map<Lon
 				? java.util.Optional.of(signedIn.caller()) : java.util.Optional.empty();
 	}
 
+	/** The caller a signed-in request's principal stands for; 401 for any other principal, or none. */
+	public static Caller required(java.security.Principal principal) {
+		return of(principal).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
+	}
+
 	/** The caller of the current HTTP request, if one signed in. */
 	public static java.util.Optional<Caller> current() {
 		return org.cabildo.identity.security.CallerAuthentication.current();

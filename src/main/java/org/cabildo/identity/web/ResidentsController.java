@@ -92,8 +92,7 @@ class ResidentsController {
 	@GetMapping("/me")
 	@Operation(summary = "The signed-in resident's account")
 	AccountView me(Principal principal) {
-		Caller caller = Caller.of(principal)
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
+		Caller caller = Caller.required(principal);
 		return residents.byPerson(caller.id())
 			.map(AccountView::of)
 			.orElseThrow(() -> ApiException.notFound("this account is not a resident's"));

@@ -4,7 +4,6 @@ import java.security.Principal;
 
 import org.cabildo.identity.Caller;
 import org.cabildo.participation.ModerationQueue;
-import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +54,7 @@ class ModerationController {
 	}
 
 	private static Caller caller(Principal principal) {
-		return Caller.of(principal)
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
+		return Caller.required(principal);
 	}
 
 }

@@ -13,7 +13,6 @@ import org.cabildo.participation.ProposalCategory;
 import org.cabildo.participation.ProposalComment;
 import org.cabildo.participation.Proposals;
 import org.cabildo.participation.Reporter;
-import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -235,8 +234,7 @@ class ProposalsController {
 	}
 
 	private static Caller caller(Principal principal) {
-		return Caller.of(principal)
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
+		return Caller.required(principal);
 	}
 
 }

@@ -8,7 +8,6 @@ import org.cabildo.participation.Report;
 import org.cabildo.participation.ReportNote;
 import org.cabildo.participation.Reporter;
 import org.cabildo.participation.Reports;
-import org.cabildo.platform.ApiException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,8 +79,7 @@ class ReportDeskController {
 	}
 
 	private static Caller caller(Principal principal) {
-		return Caller.of(principal)
-			.orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "this needs credentials"));
+		return Caller.required(principal);
 	}
 
 }
