@@ -23,8 +23,11 @@ class DistrictPagesController {
 
 	private final DistrictsPage page;
 
-	DistrictPagesController(DistrictsPage page) {
+	private final ParticipationPages participation;
+
+	DistrictPagesController(DistrictsPage page, ParticipationPages participation) {
 		this.page = page;
+		this.participation = participation;
 	}
 
 	@GetMapping("/districts")
@@ -39,6 +42,7 @@ class DistrictPagesController {
 			@RequestParam(required = false) Integer year, @ModelAttribute("portal") PortalView portal, Model model,
 			HttpServletRequest request) {
 		model.addAttribute("page", page.district(portal.language(), reader(request), id, indicator, year));
+		model.addAttribute("heard", participation.heardIn(id, portal.language()).orElse(null));
 		return "portal/district";
 	}
 

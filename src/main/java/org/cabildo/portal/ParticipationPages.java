@@ -178,8 +178,7 @@ class ParticipationPages {
 		Locale locale = language.locale();
 		LocalDate last = city.today(clock);
 		LocalDate first = last.minusDays(HEARD_DAYS - 1);
-		WhoIsHeard.Answer answer = figures.heard(first.atStartOfDay(city.zone()).toInstant(),
-				last.plusDays(1).atStartOfDay(city.zone()).toInstant());
+		WhoIsHeard.Answer answer = heardOver(first, last);
 		List<WhoTakesPart.Heard> rows = answer.districts()
 			.stream()
 			.sorted(Comparator.comparing(WhoIsHeard.DistrictParticipation::name,
@@ -203,6 +202,29 @@ class ParticipationPages {
 				anySaid, said.threshold());
 	}
 
+	/**
+	 * One district's figures of who is heard over the last {@value #HEARD_DAYS} days, beside the
+	 * city's (the same answer as {@code /participation}'s); empty when the district is not in it.
+	 */
+	Optional<WhoTakesPart.InDistrict> heardIn(String district, Language language) {
+		Locale locale = language.locale();
+		LocalDate last = city.today(clock);
+		LocalDate first = last.minusDays(HEARD_DAYS - 1);
+		WhoIsHeard.Answer answer = heardOver(first, last);
+		DateTimeFormatter days = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+		return answer.districts()
+			.stream()
+			.filter(d -> d.district().equals(district))
+			.findFirst()
+			.map(d -> new WhoTakesPart.InDistrict(days.format(first), days.format(last), heard(d, d.name(), locale),
+					heard(answer.city(), text("participation.heard.city", locale), locale)));
+	}
+
+	private WhoIsHeard.Answer heardOver(LocalDate first, LocalDate last) {
+		return figures.heard(first.atStartOfDay(city.zone()).toInstant(),
+				last.plusDays(1).atStartOfDay(city.zone()).toInstant());
+	}
+
 	/** Whether a table counts anyone: its total is more than none, or withheld (which it is only when more). */
 	private static boolean anything(ParticipationEquity.Table table) {
 		ParticipationEquity.Cell total = table.city().total();
@@ -219,7 +241,9 @@ class ParticipationPages {
 		return new WhoTakesPart.Heard(d.district(), name, d.population() == null ? none : integers.format(d.population()),
 				integers.format(d.reports()), d.reportsPer100k() == null ? none : one.format(d.reportsPer100k()),
 				d.answeredShare() == null ? none : percent.format(d.answeredShare()),
-				d.medianHoursToAnswer() == null ? none : one.format(d.medianHoursToAnswer()), integers.format(d.open()));
+				d.medianHoursToAnswer() == null ? none : one.format(d.medianHoursToAnswer()), integers.format(d.open()),
+				integers.format(d.proposals()), d.proposalsPer100k() == null ? none : one.format(d.proposalsPer100k()),
+				integers.format(d.supports()));
 	}
 
 	/** A table of what was said, a withheld count written as such (never as a number). */

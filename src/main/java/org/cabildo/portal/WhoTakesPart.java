@@ -19,7 +19,16 @@ record WhoTakesPart(String from, String to, List<Heard> districts, Heard city, l
 
 	/** A district's figures (or the city's); a figure that cannot be worked out reads "no data". */
 	record Heard(String id, String name, String population, String reports, String per100k, String answered,
-			String median, String open) {
+			String median, String open, String proposals, String proposalsPer100k, String supports) {
+	}
+
+	/**
+	 * One district's figures beside the city's, for the district's own page.
+	 *
+	 * @param from the first day counted, written out
+	 * @param to the last day counted
+	 */
+	record InDistrict(String from, String to, Heard district, Heard city) {
 	}
 
 	/**

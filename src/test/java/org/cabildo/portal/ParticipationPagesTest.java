@@ -13,6 +13,8 @@ import org.cabildo.participation.Filing;
 import org.cabildo.participation.Reporter;
 import org.cabildo.participation.Reports;
 import org.cabildo.support.Api;
+import org.cabildo.support.TestMailbox;
+import org.cabildo.support.TestResidents;
 import org.cabildo.support.PortalClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,6 +41,9 @@ class ParticipationPagesTest {
 	@Autowired
 	People people;
 
+	@Autowired
+	TestMailbox mailbox;
+
 	private String district;
 
 	private String name;
@@ -61,6 +66,7 @@ class ParticipationPagesTest {
 		for (int i = 0; i < 3; i++) {
 			file(null, "said " + i, new Demographics("woman", "30-44"));
 		}
+		propose();
 		PortalClient.Page page = new PortalClient(port).get("/participation?lang=en");
 		assertThat(page.status()).isEqualTo(200);
 		Document shown = StreamCardTest.xml(page.body());
@@ -70,6 +76,10 @@ class ParticipationPagesTest {
 		assertThat(StreamCardTest.text(shown, row + "/td[3]")).isEqualTo("15.0");
 		assertThat(StreamCardTest.text(shown, row + "/td[4]")).isEqualTo("0%");
 		assertThat(StreamCardTest.text(shown, row + "/td[5]")).isEqualTo("no data");
+		// a proposal for the district, supported once: per 100,000 of its 20,000 inhabitants
+		assertThat(StreamCardTest.text(shown, row + "/td[7]")).isEqualTo("1");
+		assertThat(StreamCardTest.text(shown, row + "/td[8]")).isEqualTo("5.0");
+		assertThat(StreamCardTest.text(shown, row + "/td[9]")).isEqualTo("1");
 		for (String table : List.of("by-gender", "by-age-band")) {
 			String said = "//table[@id='" + table + "']//tr[th='" + name + "']";
 			assertThat(StreamCardTest.count(shown, said + "/td[@class='withheld']")).as(table).isEqualTo(2);
@@ -103,6 +113,42 @@ class ParticipationPagesTest {
 		assertThat(StreamCardTest.text(own, "//h1")).isEqualTo("Your reports");
 		assertThat(StreamCardTest.count(own, "//*[@id='list']//tbody/tr")).isEqualTo(1);
 		assertThat(StreamCardTest.text(own, "//*[@id='list']//tbody/tr[1]/td[1]")).isEqualTo(Long.toString(mine));
+	}
+
+	@Test
+	@DisplayName("a district's page: who is heard there beside the whole city, as /participation counts it")
+	void aDistrictsPageSaysWhoIsHeardThere() throws Exception {
+		file(null, "one", Demographics.NOT_SAID);
+		file(null, "two", Demographics.NOT_SAID);
+		propose();
+		PortalClient.Page page = new PortalClient(port).get("/districts/" + district + "?lang=en");
+		assertThat(page.status()).isEqualTo(200);
+		Document shown = StreamCardTest.xml(page.body());
+		String table = "//section[@id='participation']//table[@id='participation-table']";
+		assertThat(StreamCardTest.text(shown, table + "/thead/tr/th[2]")).isEqualTo(name);
+		assertThat(StreamCardTest.text(shown, table + "/tbody/tr[th='Reports']/td[1]")).isEqualTo("2");
+		assertThat(StreamCardTest.text(shown, table + "/tbody/tr[th='Reports per 100,000 inhabitants']/td[1]"))
+			.isEqualTo("10.0");
+		assertThat(StreamCardTest.text(shown, table + "/tbody/tr[th='Proposals']/td[1]")).isEqualTo("1");
+		assertThat(StreamCardTest.text(shown, table + "/tbody/tr[th='Supports']/td[1]")).isEqualTo("1");
+		// the city's column is the city row of /participation
+		Document all = StreamCardTest.xml(new PortalClient(port).get("/participation?lang=en").body());
+		assertThat(StreamCardTest.text(shown, table + "/tbody/tr[th='Reports']/td[2]"))
+			.isEqualTo(StreamCardTest.text(all, "//table[@id='heard-table']//tr[@class='city']/td[2]"));
+		assertThat(StreamCardTest.count(shown, "//section[@id='participation']//a[@href='/reports?district=" + district
+				+ "']")).isEqualTo(1);
+		assertThat(StreamCardTest.count(shown, "//section[@id='participation']//a[@href='/proposals?district="
+				+ district + "']")).isEqualTo(1);
+	}
+
+	/** A verified resident proposes for the test's district and supports the proposal. */
+	private void propose() {
+		Api resident = TestResidents.verified(port, mailbox);
+		Api.Response made = resident.post("/api/participation/proposals", Map.of("title", "Una propuesta", "text",
+				"Texto.", "district", district, "category", "movilidad"));
+		assertThat(made.status()).as("%s", made).isEqualTo(201);
+		assertThat(resident.post("/api/participation/proposals/" + made.json().path("id").asLong() + "/supports", null)
+			.status()).isEqualTo(201);
 	}
 
 	private long file(Long person, String description, Demographics said) {
