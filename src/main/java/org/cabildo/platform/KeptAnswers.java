@@ -60,17 +60,18 @@ public final class KeptAnswers implements AutoCloseable {
 		CompletableFuture<Kept> under = making.putIfAbsent(key, mine);
 		if (under == null) {
 			under = mine;
+			// Out of making before it completes: a reader who asks once an answer is made (or failed)
+			// finds it kept, or makes it again, never the failure of a making that is over.
 			makers.execute(() -> {
 				try {
 					Kept made = new Kept(make.get(), clock.instant());
 					kept.put(key, made);
+					making.remove(key, mine);
 					mine.complete(made);
 				}
 				catch (RuntimeException | Error e) {
-					mine.completeExceptionally(e);
-				}
-				finally {
 					making.remove(key, mine);
+					mine.completeExceptionally(e);
 				}
 			});
 		}
